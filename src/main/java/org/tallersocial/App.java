@@ -1,0 +1,155 @@
+package org.tallersocial;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.time.Duration;
+import org.tallersocial.auth.AuthModule;
+import org.tallersocial.content.ContentException;
+import org.tallersocial.content.TemplateCatalog;
+import org.tallersocial.db.Database;
+import org.tallersocial.live.Hub;
+import org.tallersocial.live.LiveSockets;
+import org.tallersocial.live.Rooms;
+import org.tallersocial.poll.AnswerRepository;
+import org.tallersocial.poll.AnswerWriter;
+import org.tallersocial.poll.PollService;
+import org.tallersocial.web.Csrf;
+import org.tallersocial.web.HttpErrors;
+import org.tallersocial.web.Pages;
+import org.tallersocial.web.SecurityHeaders;
+import org.tallersocial.web.Views;
+import org.tallersocial.workshop.ConsoleActions;
+import org.tallersocial.workshop.ConsoleController;
+import org.tallersocial.workshop.ParticipantRepository;
+import org.tallersocial.workshop.PhoneController;
+import org.tallersocial.workshop.ScreenController;
+import org.tallersocial.workshop.StepRepository;
+import org.tallersocial.workshop.WorkshopRepository;
+import org.tallersocial.workshop.WorkshopService;
+
+/** Builds the whole kit from its parts with plain constructors; {@link #start()} opens the port. */
+public final class App implements AutoCloseable {
+
+    private final Config config;
+    private final Database db;
+    private final Hub hub;
+    private final AnswerWriter writer;
+    private final AuthModule auth;
+    private final Javalin javalin;
+
+    private App(Config config, Database db, Hub hub, AnswerWriter writer, AuthModule auth, Javalin javalin) {
+        this.config = config;
+        this.db = db;
+        this.hub = hub;
+        this.writer = writer;
+        this.auth = auth;
+        this.javalin = javalin;
+    }
+
+    public static App create(Config config) throws ContentException {
+        TemplateCatalog templates = TemplateCatalog.load(config.contentDir());
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper();
+        Database db = Database.open(config.dataDir());
+        boolean secure = config.publicUrl().startsWith("https://");
+
+        Views views = new Views();
+        AuthModule auth = AuthModule.create(db.dsl(), views, clock, secure);
+        WorkshopRepository workshopRepo = new WorkshopRepository(db.dsl());
+        StepRepository stepRepo = new StepRepository(db.dsl(), json);
+        ParticipantRepository participantRepo = new ParticipantRepository(db.dsl());
+        AnswerRepository answerRepo = new AnswerRepository(db.dsl(), json);
+        Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, answerRepo);
+        Hub hub = new Hub(rooms, json, clock);
+        AnswerWriter writer = new AnswerWriter(answerRepo, clock);
+        WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, hub, clock);
+        PollService polls = new PollService(stepRepo, answerRepo, writer, hub);
+
+        Pages pages = new Pages(db);
+        Csrf csrf = new Csrf(secure);
+        PhoneController phone = new PhoneController(rooms, workshops, secure);
+        ScreenController screen = new ScreenController(rooms, views, config.publicUrl());
+        ConsoleController console = new ConsoleController(workshops, templates, config.publicUrl());
+        ConsoleActions actions = new ConsoleActions(console, workshops, polls);
+        LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, json);
+
+        Javalin javalin = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.fileRenderer(views);
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "no-cache");
+            });
+            cfg.http.maxRequestSize = 64 * 1024;
+            cfg.jetty.modifyWebSocketServletFactory(ws -> {
+                ws.setMaxTextMessageSize(64 * 1024);
+                ws.setIdleTimeout(Duration.ofMinutes(2));
+            });
+            cfg.jetty.port = config.port();
+
+            var r = cfg.routes;
+            r.before(SecurityHeaders::apply);
+            r.before(csrf::handle);
+            auth.register(r);
+            HttpErrors.register(r);
+
+            r.get("/", pages::home);
+            r.get("/health", pages::health);
+
+            r.get("/j", phone::typedCode);
+            r.get("/j/{code}", phone::show);
+            r.post("/j/{code}", phone::join);
+
+            r.get("/w/{code}/screen", screen::show);
+            r.get("/w/{code}/qr.svg", screen::qr);
+
+            r.get("/facilitate", console::list);
+            r.post("/facilitate/workshops", console::create);
+            r.get("/facilitate/{id}", console::console);
+            r.post("/facilitate/{id}/settings", actions.settings());
+            r.post("/facilitate/{id}/live", actions.goLive());
+            r.post("/facilitate/{id}/close", actions.close());
+            r.post("/facilitate/{id}/joining", actions.joining());
+            r.post("/facilitate/{id}/step", actions.goTo());
+            r.post("/facilitate/{id}/timer", actions.timer());
+            r.post("/facilitate/{id}/steps/{stepId}/poll", actions.poll());
+            r.post("/facilitate/{id}/steps/{stepId}/answers/{answerId}", actions.answerVisibility());
+
+            sockets.register(r);
+        });
+        return new App(config, db, hub, writer, auth, javalin);
+    }
+
+    public App start() {
+        javalin.start(config.port());
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public AuthModule auth() {
+        return auth;
+    }
+
+    /** Stops taking requests, writes the answers still queued, then closes the database. */
+    @Override
+    public void close() {
+        javalin.stop();
+        writer.close();
+        hub.close();
+        db.close();
+    }
+}

@@ -1,0 +1,84 @@
+package org.tallersocial;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the kit listens, keeps its data and tells phones to go.
+ * Command-line flags win over environment variables, which win over defaults.
+ */
+public record Config(int port, Path dataDir, String publicUrl, Path contentDir) {
+
+    public static final String USAGE = """
+            Usage: scripts/start [options]
+              --port N            port to listen on (env PORT, default 7070)
+              --data-dir DIR      where the H2 database lives (env DATA_DIR, default ./data)
+              --public-url URL    address phones use, for links and QR codes
+                                  (env PUBLIC_URL, default http://localhost:PORT)
+              --content-dir DIR   workshop templates (env CONTENT_DIR, default ./workshop-content)
+              --help              print this and exit
+            """;
+
+    public Config {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
+        dataDir = dataDir.toAbsolutePath().normalize();
+        contentDir = contentDir.toAbsolutePath().normalize();
+        publicUrl = stripTrailingSlash(publicUrl);
+        if (!publicUrl.startsWith("http://") && !publicUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("public URL must start with http:// or https://, got " + publicUrl);
+        }
+    }
+
+    public static Config from(String[] args, Map<String, String> env) {
+        String port = env.getOrDefault("PORT", "7070");
+        String dataDir = env.getOrDefault("DATA_DIR", "data");
+        String publicUrl = env.get("PUBLIC_URL");
+        String contentDir = env.getOrDefault("CONTENT_DIR", "workshop-content");
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--help") || flag.equals("-h")) {
+                throw new HelpRequested();
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + flag);
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--port" -> port = value;
+                case "--data-dir" -> dataDir = value;
+                case "--public-url" -> publicUrl = value;
+                case "--content-dir" -> contentDir = value;
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+        }
+        int portNumber;
+        try {
+            portNumber = Integer.parseInt(port.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port must be a number, got '" + port + "'");
+        }
+        if (publicUrl == null || publicUrl.isBlank()) {
+            publicUrl = "http://localhost:" + portNumber;
+        }
+        return new Config(portNumber, Path.of(dataDir), publicUrl, Path.of(contentDir));
+    }
+
+    /** The same settings on another port: tests start on port 0 and learn the real one afterwards. */
+    public Config withPublicUrl(String url) {
+        return new Config(port, dataDir, url, contentDir);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        String trimmed = url.trim();
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
+    /** Thrown for --help so that Main can print usage and exit 0. */
+    public static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super("help requested", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package org.tallersocial.auth;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UnauthorizedResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tallersocial.web.Csrf;
+
+/** The HTTP side of facilitator accounts: pages, forms, cookies and the login guard. */
+final class AuthController {
+
+    static final String HOME = "/facilitate";
+    /** Set once the session cookie of a request has been looked at, whatever it held. */
+    private static final String RESOLVED_ATTRIBUTE = "auth.resolved";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm O");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final AuthService service;
+    private final SessionCookie cookie;
+    private final Clock clock;
+
+    AuthController(AuthService service, SessionCookie cookie, Clock clock) {
+        this.service = service;
+        this.cookie = cookie;
+        this.clock = clock;
+    }
+
+    // ---- who is asking ----
+
+    Optional<Facilitator> current(Context ctx) {
+        if (Boolean.TRUE.equals(ctx.attribute(RESOLVED_ATTRIBUTE))) {
+            return Optional.ofNullable(ctx.attribute(Csrf.FACILITATOR_ATTRIBUTE));
+        }
+        Optional<Facilitator> facilitator = service.facilitatorForSession(cookie.read(ctx));
+        ctx.attribute(RESOLVED_ATTRIBUTE, Boolean.TRUE);
+        facilitator.ifPresent(f -> ctx.attribute(Csrf.FACILITATOR_ATTRIBUTE, f));
+        return facilitator;
+    }
+
+    /** Before every request: lets the layout greet a logged-in facilitator. */
+    void recognise(Context ctx) {
+        // Most visitors (participants' phones) carry no session cookie and cost nothing here.
+        if (cookie.read(ctx) == null || isAsset(ctx.path())) {
+            return;
+        }
+        current(ctx);
+    }
+
+    /** Before every request to the facilitator's pages. */
+    void requireFacilitator(Context ctx) {
+        if (current(ctx).isPresent()) {
+            return;
+        }
+        if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
+            String target = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+            // In a before-handler, redirect() skips the endpoint but keeps the after-handlers.
+            ctx.redirect("/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8), HttpStatus.FOUND);
+            return;
+        }
+        throw new UnauthorizedResponse("Your session has ended. Log in again and repeat what you were doing.");
+    }
+
+    private static boolean isAsset(String path) {
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/favicon.ico");
+    }
+
+    // ---- login and logout ----
+
+    void loginPage(Context ctx) {
+        String next = localPathOr(ctx.queryParam("next"), HOME);
+        if (current(ctx).isPresent()) {
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("next", next);
+        ctx.render("auth/login", model);
+    }
+
+    void login(Context ctx) {
+        String email = ctx.formParam("email");
+        String next = localPathOr(ctx.formParam("next"), HOME);
+        LoginResult result = service.logIn(email, ctx.formParam("password"), cookie.read(ctx));
+        if (result instanceof LoginResult.LoggedIn loggedIn) {
+            cookie.write(ctx, loggedIn.sessionToken());
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("next", next);
+        model.put("email", email == null ? "" : email.strip());
+        if (result instanceof LoginResult.Locked locked) {
+            model.put("lockedUntil", TIME.format(locked.until().atZoneSameInstant(clock.getZone())));
+            ctx.status(HttpStatus.UNAUTHORIZED);
+        } else if (result instanceof LoginResult.Incomplete) {
+            model.put("error", "Enter your email and your password.");
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        } else {
+            model.put("error", "Wrong email or password.");
+            ctx.status(HttpStatus.UNAUTHORIZED);
+        }
+        ctx.render("auth/login", model);
+    }
+
+    void logout(Context ctx) {
+        service.endSession(cookie.read(ctx));
+        cookie.clear(ctx);
+        ctx.redirect("/login", HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * Only a path on this site: "//host" and "/\host" are read by browsers
+     * as another site, which would make our login page an open redirect.
+     */
+    static String localPathOr(String next, String fallback) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.length() > 2000) {
+            return fallback;
+        }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c == '\\' || c < 0x20 || c == 0x7f) {
+                return fallback;
+            }
+        }
+        return next;
+    }
+
+    // ---- first account ----
+
+    void setupPage(Context ctx) {
+        LinkState state = service.setupState(ctx.pathParam("token"));
+        if (state != LinkState.VALID) {
+            refuseLink(ctx, state, "setup");
+            return;
+        }
+        ctx.render("auth/setup", accountModel(new AccountForm("", "", "", ""), List.of()));
+    }
+
+    void setup(Context ctx) {
+        AccountForm form = accountForm(ctx);
+        AccountResult result = service.setUp(ctx.pathParam("token"), form);
+        handleAccountResult(ctx, result, form, "setup");
+    }
+
+    // ---- invitations ----
+
+    void invitationPage(Context ctx) {
+        LinkState state = service.invitationState(ctx.pathParam("token"));
+        if (state != LinkState.VALID) {
+            refuseLink(ctx, state, "invitation");
+            return;
+        }
+        ctx.render("auth/invite", accountModel(new AccountForm("", "", "", ""), List.of()));
+    }
+
+    void acceptInvitation(Context ctx) {
+        AccountForm form = accountForm(ctx);
+        AccountResult result = service.acceptInvitation(ctx.pathParam("token"), form);
+        handleAccountResult(ctx, result, form, "invitation");
+    }
+
+    void teamPage(Context ctx) {
+        ctx.render("auth/team", teamModel(ctx));
+    }
+
+    void invite(Context ctx) {
+        Facilitator inviter = current(ctx).orElseThrow(UnauthorizedResponse::new);
+        String note = ctx.formParam("note");
+        InviteResult result = service.invite(inviter, note);
+        Map<String, Object> model = teamModel(ctx);
+        if (result instanceof InviteResult.Invited invited) {
+            model.put("newLink", ctx.scheme() + "://" + host(ctx) + "/invite/" + invited.token());
+            model.put("newLinkExpires", DATE_TIME.format(invited.expiresAt().atZoneSameInstant(clock.getZone())));
+            ctx.status(HttpStatus.CREATED);
+        } else if (result instanceof InviteResult.Invalid invalid) {
+            model.put("noteError", invalid.problem());
+            model.put("note", note);
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        ctx.render("auth/team", model);
+    }
+
+    // ---- helpers ----
+
+    private Map<String, Object> teamModel(Context ctx) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("members", service.team().stream()
+                .map(m -> Map.of("name", m.name(), "email", m.email(), "joined", formatDateTime(m.joinedAt())))
+                .toList());
+        model.put("invitations", service.openInvitations().stream()
+                .map(i -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("note", i.note());
+                    row.put("invitedBy", i.invitedByName());
+                    row.put("created", formatDateTime(i.createdAt()));
+                    row.put("expires", formatDateTime(i.expiresAt()));
+                    return row;
+                })
+                .toList());
+        return model;
+    }
+
+    private String formatDateTime(OffsetDateTime time) {
+        return DATE_TIME.format(time.atZoneSameInstant(clock.getZone()));
+    }
+
+    private static String host(Context ctx) {
+        String host = ctx.header("Host");
+        return host == null || host.isBlank() ? ctx.host() : host;
+    }
+
+    private static AccountForm accountForm(Context ctx) {
+        return new AccountForm(ctx.formParam("name"), ctx.formParam("email"),
+                ctx.formParam("password"), ctx.formParam("confirm"));
+    }
+
+    private void handleAccountResult(Context ctx, AccountResult result, AccountForm form, String kind) {
+        if (result instanceof AccountResult.Created created) {
+            cookie.write(ctx, created.sessionToken());
+            ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+        } else if (result instanceof AccountResult.Invalid invalid) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            ctx.render(kind.equals("setup") ? "auth/setup" : "auth/invite", accountModel(form, invalid.problems()));
+        } else if (result instanceof AccountResult.LinkRefused refused) {
+            refuseLink(ctx, refused.state(), kind);
+        }
+    }
+
+    /** The typed name and email go back into the form; the password never does. */
+    private static Map<String, Object> accountModel(AccountForm form, List<String> problems) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", form.name());
+        model.put("email", form.email());
+        model.put("problems", problems);
+        return model;
+    }
+
+    private static void refuseLink(Context ctx, LinkState state, String kind) {
+        ctx.status(state == LinkState.UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.GONE);
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", kind);
+        model.put("state", state.name());
+        ctx.render("auth/link_refused", model);
+    }
+}

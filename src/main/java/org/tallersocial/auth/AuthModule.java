@@ -1,0 +1,60 @@
+package org.tallersocial.auth;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.tallersocial.web.Views;
+
+/**
+ * Facilitator accounts: the first account through a one-time setup link,
+ * further ones through invitations, password login with lock-out, and
+ * cookie sessions whose tokens are stored only as hashes.
+ */
+public final class AuthModule {
+
+    private final AuthService service;
+    private final AuthController controller;
+
+    private AuthModule(AuthService service, AuthController controller) {
+        this.service = service;
+        this.controller = controller;
+    }
+
+    /**
+     * @param views         kept in the signature for the app's wiring; pages render through the app's file renderer
+     * @param secureCookies true behind HTTPS, so the session cookie never travels in clear
+     */
+    public static AuthModule create(DSLContext dsl, Views views, Clock clock, boolean secureCookies) {
+        AuthService service = new AuthService(dsl, new PasswordHasher(), clock);
+        return new AuthModule(service, new AuthController(service, new SessionCookie(secureCookies), clock));
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.before(controller::recognise);
+        // Any /report/* page that needs a facilitator gets the same guard when it exists.
+        routes.before("/facilitate", controller::requireFacilitator);
+        routes.before("/facilitate/*", controller::requireFacilitator);
+
+        routes.get("/setup/{token}", controller::setupPage);
+        routes.post("/setup/{token}", controller::setup);
+        routes.get("/login", controller::loginPage);
+        routes.post("/login", controller::login);
+        routes.post("/logout", controller::logout);
+        routes.get("/invite/{token}", controller::invitationPage);
+        routes.post("/invite/{token}", controller::acceptInvitation);
+        routes.get("/facilitate/team", controller::teamPage);
+        routes.post("/facilitate/team/invitations", controller::invite);
+    }
+
+    /** The facilitator of the request's session cookie, if it holds a live session. */
+    public Optional<Facilitator> current(Context ctx) {
+        return controller.current(ctx);
+    }
+
+    /** While no account exists: the one-time path that creates the first one. */
+    public Optional<String> setupPathIfNeeded() {
+        return service.setupTokenIfNeeded().map(token -> "/setup/" + token);
+    }
+}

@@ -1,0 +1,241 @@
+package org.tallersocial.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+import org.tallersocial.web.Tokens;
+
+/** The use cases of facilitator accounts: first setup, login, sessions, invitations. */
+final class AuthService {
+
+    static final int MAX_FAILED_LOGINS = 5;
+    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+    static final Duration SESSION_IDLE_TIMEOUT = Duration.ofHours(12);
+    static final Duration SESSION_LIFETIME = Duration.ofDays(7);
+    /** Writing last_seen_at on every request would turn every page view into a write. */
+    static final Duration SESSION_TOUCH_INTERVAL = Duration.ofMinutes(1);
+    static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+    static final int NOTE_MAX = 200;
+
+    /** Longer than any token we issue; anything longer is not worth hashing. */
+    private static final int TOKEN_MAX = 64;
+    private static final String EMAIL_TAKEN = "There is already an account with this email. Log in instead.";
+
+    private final DSLContext dsl;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final FacilitatorRepository facilitators;
+    private final SessionRepository sessions;
+    private final InvitationRepository invitations;
+    private final DecoyLockouts decoys = new DecoyLockouts(MAX_FAILED_LOGINS, LOCK_DURATION);
+
+    // The setup token lives only in memory: it is printed at start-up, and a
+    // restart before the first account exists simply prints a new one.
+    private final Object setupLock = new Object();
+    private String setupToken;
+
+    AuthService(DSLContext dsl, PasswordHasher hasher, Clock clock) {
+        this.dsl = dsl;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.facilitators = new FacilitatorRepository(dsl);
+        this.sessions = new SessionRepository(dsl);
+        this.invitations = new InvitationRepository(dsl);
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    // ---- first account ----
+
+    Optional<String> setupTokenIfNeeded() {
+        synchronized (setupLock) {
+            if (facilitators.any()) {
+                setupToken = null;
+                return Optional.empty();
+            }
+            if (setupToken == null) {
+                setupToken = Tokens.newToken();
+            }
+            return Optional.of(setupToken);
+        }
+    }
+
+    LinkState setupState(String token) {
+        synchronized (setupLock) {
+            return setupStateLocked(token);
+        }
+    }
+
+    private LinkState setupStateLocked(String token) {
+        if (facilitators.any()) {
+            setupToken = null;
+            return LinkState.SETUP_DONE;
+        }
+        return Tokens.sameSecret(setupToken, token) ? LinkState.VALID : LinkState.UNKNOWN;
+    }
+
+    /** Serialised, so two people racing with the link cannot both become the first account. */
+    AccountResult setUp(String token, AccountForm form) {
+        synchronized (setupLock) {
+            LinkState state = setupStateLocked(token);
+            if (state != LinkState.VALID) {
+                return new AccountResult.LinkRefused(state);
+            }
+            List<String> problems = form.problems();
+            if (!problems.isEmpty()) {
+                return new AccountResult.Invalid(problems);
+            }
+            Facilitator created = facilitators.insert(form.name(), form.email(), hasher.hash(form.password()), now());
+            setupToken = null;
+            return new AccountResult.Created(created, startSession(created.id()));
+        }
+    }
+
+    // ---- login and sessions ----
+
+    LoginResult logIn(String rawEmail, String password, String previousSessionToken) {
+        String email = AccountForm.normalizeEmail(rawEmail);
+        if (email.isEmpty() || password == null || password.isEmpty()) {
+            return new LoginResult.Incomplete();
+        }
+        OffsetDateTime now = now();
+        Optional<StoredFacilitator> found = facilitators.findByEmail(email);
+        if (found.isEmpty()) {
+            hasher.verifyAgainstDummy(password);
+            Optional<OffsetDateTime> locked = decoys.lockedUntil(email, now).or(() -> decoys.recordFailure(email, now));
+            return locked.<LoginResult>map(LoginResult.Locked::new).orElseGet(LoginResult.WrongCredentials::new);
+        }
+        StoredFacilitator account = found.get();
+        if (account.lockedAt(now)) {
+            // Not even a right password gets through, and checking none would answer faster.
+            hasher.verifyAgainstDummy(password);
+            return new LoginResult.Locked(account.lockedUntil());
+        }
+        if (!hasher.verify(password, account.passwordHash())) {
+            return facilitators.recordFailedLogin(account.facilitator().id(), now, MAX_FAILED_LOGINS, LOCK_DURATION)
+                    .<LoginResult>map(LoginResult.Locked::new)
+                    .orElseGet(LoginResult.WrongCredentials::new);
+        }
+        facilitators.clearFailedLogins(account.facilitator().id());
+        endSession(previousSessionToken);
+        sessions.deleteStale(now, now.minus(SESSION_IDLE_TIMEOUT));
+        return new LoginResult.LoggedIn(account.facilitator(), startSession(account.facilitator().id()));
+    }
+
+    /** A fresh random token at every login, so a token planted before login is worth nothing after it. */
+    private String startSession(long facilitatorId) {
+        String token = Tokens.newToken();
+        OffsetDateTime now = now();
+        sessions.insert(Tokens.sha256(token), facilitatorId, now, now.plus(SESSION_LIFETIME));
+        return token;
+    }
+
+    void endSession(String token) {
+        if (plausibleToken(token)) {
+            sessions.delete(Tokens.sha256(token));
+        }
+    }
+
+    Optional<Facilitator> facilitatorForSession(String token) {
+        if (!plausibleToken(token)) {
+            return Optional.empty();
+        }
+        String hash = Tokens.sha256(token);
+        Optional<LoginSession> found = sessions.find(hash);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        LoginSession session = found.get();
+        OffsetDateTime now = now();
+        boolean expired = !now.isBefore(session.expiresAt())
+                || !now.isBefore(session.lastSeenAt().plus(SESSION_IDLE_TIMEOUT));
+        if (expired) {
+            sessions.delete(hash);
+            return Optional.empty();
+        }
+        if (!now.isBefore(session.lastSeenAt().plus(SESSION_TOUCH_INTERVAL))) {
+            sessions.touch(hash, now);
+        }
+        return Optional.of(session.facilitator());
+    }
+
+    private static boolean plausibleToken(String token) {
+        return token != null && !token.isEmpty() && token.length() <= TOKEN_MAX;
+    }
+
+    // ---- invitations ----
+
+    InviteResult invite(Facilitator by, String rawNote) {
+        String note = rawNote == null ? "" : rawNote.strip();
+        if (note.length() > NOTE_MAX) {
+            return new InviteResult.Invalid("The note can be at most " + NOTE_MAX + " characters long.");
+        }
+        String token = Tokens.newToken();
+        OffsetDateTime now = now();
+        OffsetDateTime expiresAt = now.plus(INVITATION_VALIDITY);
+        invitations.insert(Tokens.sha256(token), by.id(), note.isEmpty() ? null : note, now, expiresAt);
+        return new InviteResult.Invited(token, expiresAt);
+    }
+
+    LinkState invitationState(String token) {
+        if (!plausibleToken(token)) {
+            return LinkState.UNKNOWN;
+        }
+        return invitations.find(Tokens.sha256(token))
+                .map(invitation -> invitation.stateAt(now()))
+                .orElse(LinkState.UNKNOWN);
+    }
+
+    AccountResult acceptInvitation(String token, AccountForm form) {
+        LinkState state = invitationState(token);
+        if (state != LinkState.VALID) {
+            return new AccountResult.LinkRefused(state);
+        }
+        List<String> problems = form.problems();
+        if (!problems.isEmpty()) {
+            return new AccountResult.Invalid(problems);
+        }
+        if (facilitators.emailTaken(form.email())) {
+            return new AccountResult.Invalid(List.of(EMAIL_TAKEN));
+        }
+        // Hashing takes a quarter of a second: done before the transaction opens.
+        String passwordHash = hasher.hash(form.password());
+        OffsetDateTime now = now();
+        AccountResult result;
+        try {
+            result = dsl.transactionResult(cfg -> {
+                DSLContext tx = DSL.using(cfg);
+                if (!new InvitationRepository(tx).markUsed(Tokens.sha256(token), now)) {
+                    return new AccountResult.LinkRefused(LinkState.USED);
+                }
+                // Throws on a duplicate email, which rolls the invitation back to unused.
+                Facilitator created = new FacilitatorRepository(tx).insert(form.name(), form.email(), passwordHash, now);
+                return new AccountResult.Created(created, null);
+            });
+        } catch (IntegrityConstraintViolationException e) {
+            return new AccountResult.Invalid(List.of(EMAIL_TAKEN));
+        }
+        if (result instanceof AccountResult.Created created) {
+            return new AccountResult.Created(created.facilitator(), startSession(created.facilitator().id()));
+        }
+        return result;
+    }
+
+    // ---- team ----
+
+    List<TeamMember> team() {
+        return facilitators.all();
+    }
+
+    List<OpenInvitation> openInvitations() {
+        return invitations.open(now());
+    }
+}

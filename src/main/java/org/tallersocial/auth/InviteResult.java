@@ -1,0 +1,14 @@
+package org.tallersocial.auth;
+
+import java.time.OffsetDateTime;
+
+/** What became of a request to invite someone. */
+sealed interface InviteResult {
+
+    /** The token is the only copy there will ever be: show it once. */
+    record Invited(String token, OffsetDateTime expiresAt) implements InviteResult {
+    }
+
+    record Invalid(String problem) implements InviteResult {
+    }
+}

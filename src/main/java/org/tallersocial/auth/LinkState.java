@@ -1,0 +1,11 @@
+package org.tallersocial.auth;
+
+/** What a setup or invitation link is worth when someone opens it. */
+enum LinkState {
+    VALID,
+    UNKNOWN,
+    USED,
+    EXPIRED,
+    /** A setup link after the first account exists: setup happens once. */
+    SETUP_DONE
+}

@@ -1,0 +1,188 @@
+package org.tallersocial.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Typed access to the fields of one mapping. Every accessor reports what is wrong at the
+ * field's own line and returns null, so that validation carries on and finds the next problem.
+ */
+final class FieldReader {
+
+    private final YamlTree tree;
+    private final Problems problems;
+
+    FieldReader(YamlTree tree, Problems problems) {
+        this.tree = tree;
+        this.problems = problems;
+    }
+
+    void error(String path, String message) {
+        problems.add(tree.lineOf(path), path, message);
+    }
+
+    int lineOf(String path) {
+        return tree.lineOf(path);
+    }
+
+    int errorCount() {
+        return problems.count();
+    }
+
+    /**
+     * The value, or null when the field is absent or left empty in YAML. A value the YAML reader
+     * already reported (a missing node) is returned as is; callers skip it via {@link #skip}.
+     */
+    static JsonNode value(JsonNode object, String name) {
+        JsonNode value = object.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    static boolean skip(JsonNode value) {
+        return value == null || value.isMissingNode();
+    }
+
+    String text(JsonNode object, String path, String name, boolean required, int maxChars) {
+        String fieldPath = YamlTree.field(path, name);
+        JsonNode value = value(object, name);
+        if (value == null) {
+            requireIf(required, fieldPath);
+            return null;
+        }
+        if (skip(value)) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            error(fieldPath, "expected text but found " + describe(value) + "; put it in quotes");
+            return null;
+        }
+        String text = value.asText().strip();
+        if (text.isEmpty()) {
+            if (required) {
+                error(fieldPath, "must not be empty");
+            }
+            return null;
+        }
+        checkLength(fieldPath, text, maxChars);
+        return text;
+    }
+
+    /** Multi-line text keeps its inner layout; only the block scalar's trailing newline goes. */
+    String longText(JsonNode object, String path, String name, int maxChars) {
+        String text = text(object, path, name, false, Integer.MAX_VALUE);
+        if (text == null) {
+            return null;
+        }
+        String kept = object.get(name).asText().stripTrailing();
+        checkLength(YamlTree.field(path, name), kept, maxChars);
+        return kept;
+    }
+
+    void checkLength(String path, String text, int maxChars) {
+        int length = text.codePointCount(0, text.length());
+        if (length > maxChars) {
+            error(path, "is " + length + " characters long; at most " + maxChars + " fit");
+        }
+    }
+
+    Integer whole(JsonNode object, String path, String name, boolean required, int min, int max) {
+        String fieldPath = YamlTree.field(path, name);
+        JsonNode value = value(object, name);
+        if (value == null) {
+            requireIf(required, fieldPath);
+            return null;
+        }
+        if (skip(value)) {
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            error(fieldPath, "expected a whole number but found " + describe(value));
+            return null;
+        }
+        if (!value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            error(fieldPath, "must be between " + min + " and " + max + ", not " + value.asText());
+            return null;
+        }
+        return value.intValue();
+    }
+
+    Double number(JsonNode object, String path, String name, boolean required) {
+        String fieldPath = YamlTree.field(path, name);
+        JsonNode value = value(object, name);
+        if (value == null) {
+            requireIf(required, fieldPath);
+            return null;
+        }
+        if (skip(value)) {
+            return null;
+        }
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+            error(fieldPath, "expected a number but found " + describe(value));
+            return null;
+        }
+        return value.doubleValue();
+    }
+
+    boolean flag(JsonNode object, String path, String name) {
+        JsonNode value = value(object, name);
+        if (skip(value)) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            error(YamlTree.field(path, name), "expected true or false but found " + describe(value));
+            return false;
+        }
+        return value.booleanValue();
+    }
+
+    Integer duration(JsonNode object, String path, String name) {
+        String fieldPath = YamlTree.field(path, name);
+        JsonNode value = value(object, name);
+        if (value == null) {
+            requireIf(true, fieldPath);
+            return null;
+        }
+        if (skip(value)) {
+            return null;
+        }
+        Integer seconds = value.isTextual() ? Durations.parse(value.asText().strip()) : null;
+        if (seconds == null) {
+            error(fieldPath, "expected a duration such as 90s, 3m or 1m30s but found " + describe(value));
+            return null;
+        }
+        if (seconds > Durations.MAX_SECONDS) {
+            error(fieldPath, "is longer than 60m; split the step");
+            return null;
+        }
+        return seconds;
+    }
+
+    private void requireIf(boolean required, String fieldPath) {
+        if (required) {
+            error(fieldPath, "is required");
+        }
+    }
+
+    static String describe(JsonNode value) {
+        if (value.isTextual()) {
+            return "text \"" + abbreviate(value.asText()) + "\"";
+        }
+        if (value.isNumber()) {
+            return "the number " + value.asText();
+        }
+        if (value.isBoolean()) {
+            return value.asText();
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        if (value.isObject()) {
+            return "a mapping of fields";
+        }
+        return "nothing";
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 30 ? line : line.substring(0, 27) + "...";
+    }
+}

@@ -1,0 +1,147 @@
+package org.tallersocial.content;
+
+import static org.tallersocial.content.StepKind.RANKING;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The settings of each poll kind. The bounds keep a poll answerable in a room within a minute
+ * or two: a dozen options, an eight-item ranking or a ten-point scale is already a lot on a phone.
+ */
+final class PollValidator {
+
+    private final FieldReader in;
+
+    PollValidator(FieldReader in) {
+        this.in = in;
+    }
+
+    StepSpec.PollSpec validate(JsonNode step, String path, StepKind kind) {
+        Settings poll = new Settings();
+        poll.question = in.text(step, path, "question", true, 200);
+        poll.hideResults = in.flag(step, path, "hideResults");
+        switch (kind) {
+            case SINGLE, RANKING -> poll.options = options(step, path, kind);
+            case MULTIPLE -> {
+                poll.options = options(step, path, kind);
+                int count = poll.options == null ? 12 : poll.options.size();
+                poll.maxPicks = orDefault(in.whole(step, path, "maxPicks", false, 1, count), count);
+            }
+            case SCALE -> scale(step, path, poll);
+            case WORDCLOUD -> {
+                poll.maxWords = orDefault(in.whole(step, path, "maxWords", false, 1, 5), 3);
+                poll.maxLength = orDefault(in.whole(step, path, "maxLength", false, 1, 30), 24);
+            }
+            case TEXT -> poll.maxLength = orDefault(in.whole(step, path, "maxLength", false, 10, 500), 280);
+            case GUESS -> guess(step, path, poll);
+            case SLIDE -> throw new IllegalArgumentException("a slide has no poll");
+        }
+        return poll.build();
+    }
+
+    private List<String> options(JsonNode step, String path, StepKind kind) {
+        String fieldPath = YamlTree.field(path, "options");
+        int max = kind == RANKING ? 8 : 12;
+        JsonNode value = FieldReader.value(step, "options");
+        if (value == null) {
+            in.error(fieldPath, "is required for " + StepValidator.describe(kind));
+            return null;
+        }
+        if (FieldReader.skip(value)) {
+            return null;
+        }
+        if (!value.isArray()) {
+            in.error(fieldPath, "expected a list such as [\"Yes\", \"No\"] but found " + FieldReader.describe(value));
+            return null;
+        }
+        if (value.size() < 2 || value.size() > max) {
+            in.error(fieldPath, StepValidator.describe(kind) + " needs 2 to " + max + " options, not " + value.size());
+        }
+        List<String> options = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < value.size(); i++) {
+            String itemPath = YamlTree.item(fieldPath, i);
+            JsonNode option = value.get(i);
+            if (FieldReader.skip(option)) {
+                continue;
+            }
+            String text = option.isTextual() ? option.asText().strip() : null;
+            if (text == null || text.isEmpty()) {
+                in.error(itemPath, "each option must be non-empty text, not " + FieldReader.describe(option));
+                continue;
+            }
+            in.checkLength(itemPath, text, 80);
+            Integer earlier = seen.putIfAbsent(text.toLowerCase(Locale.ROOT), i);
+            if (earlier != null) {
+                in.error(itemPath, "repeats options[" + earlier + "] (\"" + text + "\"); options must be distinct");
+            }
+            options.add(text);
+        }
+        return options;
+    }
+
+    private void scale(JsonNode step, String path, Settings poll) {
+        Integer min = in.whole(step, path, "min", true, -1000, 1000);
+        Integer max = in.whole(step, path, "max", true, -1000, 1000);
+        if (min != null && max != null) {
+            if (min >= max) {
+                in.error(YamlTree.field(path, "max"), "must be greater than min (" + min + ")");
+            } else if (max - min > 10) {
+                in.error(YamlTree.field(path, "max"),
+                        "a scale spans at most 10 points; " + min + " to " + max + " spans " + (max - min));
+            }
+        }
+        poll.min = min == null ? null : min.doubleValue();
+        poll.max = max == null ? null : max.doubleValue();
+        poll.minLabel = in.text(step, path, "minLabel", false, 40);
+        poll.maxLabel = in.text(step, path, "maxLabel", false, 40);
+    }
+
+    private void guess(JsonNode step, String path, Settings poll) {
+        Double min = in.number(step, path, "min", true);
+        Double max = in.number(step, path, "max", true);
+        Double truth = in.number(step, path, "truth", true);
+        if (min != null && max != null && min >= max) {
+            in.error(YamlTree.field(path, "max"), "must be greater than min (" + step.get("min").asText() + ")");
+        } else if (min != null && max != null && truth != null && (truth < min || truth > max)) {
+            in.error(YamlTree.field(path, "truth"), "must lie between min and max (" + step.get("min").asText()
+                    + " to " + step.get("max").asText() + ")");
+        }
+        poll.min = min;
+        poll.max = max;
+        poll.truth = truth;
+        poll.unit = in.text(step, path, "unit", false, 8);
+        poll.source = in.text(step, path, "source", false, 200);
+    }
+
+    private static Integer orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    /** Settings a kind does not use stay null, which is how {@link StepSpec.PollSpec} marks them. */
+    private static final class Settings {
+        String question;
+        List<String> options;
+        Integer maxPicks;
+        Double min;
+        Double max;
+        String minLabel;
+        String maxLabel;
+        Integer maxWords;
+        Integer maxLength;
+        Double truth;
+        String unit;
+        String source;
+        boolean hideResults;
+
+        StepSpec.PollSpec build() {
+            return new StepSpec.PollSpec(question, options == null ? null : List.copyOf(options), maxPicks,
+                    min, max, minLabel, maxLabel, maxWords, maxLength, truth, unit, source, hideResults);
+        }
+    }
+}

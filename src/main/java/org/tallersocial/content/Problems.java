@@ -1,0 +1,35 @@
+package org.tallersocial.content;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Collects the problems of one file (or of the directory) instead of stopping at the first. */
+final class Problems {
+
+    private final String file;
+    private final List<ContentError> errors = new ArrayList<>();
+
+    Problems(String file) {
+        this.file = file;
+    }
+
+    String file() {
+        return file;
+    }
+
+    void add(int line, String path, String message) {
+        errors.add(new ContentError(file, line, path, message));
+    }
+
+    int count() {
+        return errors.size();
+    }
+
+    /** In file order, so the list reads top to bottom like the file itself. */
+    List<ContentError> errors() {
+        List<ContentError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.comparingInt(ContentError::line));
+        return sorted;
+    }
+}

@@ -1,0 +1,56 @@
+package org.tallersocial.content;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * One step of an agenda as the content file describes it. A workshop keeps
+ * its own copy (as JSON) so that later edits of a template never rewrite a
+ * workshop that already ran. Fields that do not apply to a kind are null.
+ *
+ * @param body       slide text or the poll's explanatory line, a few short lines
+ * @param notes      facilitator-only notes, never sent to phones or projector
+ * @param poll       the poll's settings, null for a slide
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record StepSpec(
+        String id,
+        StepKind kind,
+        String title,
+        String body,
+        String notes,
+        int durationSeconds,
+        PollSpec poll) {
+
+    /**
+     * @param question   what phones and projector ask
+     * @param options    choices for single, multiple and ranking
+     * @param maxPicks   multiple: how many options one person may pick
+     * @param min        scale and guess: lowest accepted value
+     * @param max        scale and guess: highest accepted value
+     * @param minLabel   scale: label of the low end
+     * @param maxLabel   scale: label of the high end
+     * @param maxWords   wordcloud: words per person
+     * @param maxLength  wordcloud and text: characters per word or answer
+     * @param truth      guess: the published value revealed after voting
+     * @param unit       guess: shown after numbers, e.g. "%"
+     * @param source     guess: where the true value comes from, named on the projector
+     * @param hideResults whether results stay hidden until the facilitator reveals them
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PollSpec(
+            String question,
+            List<String> options,
+            Integer maxPicks,
+            Double min,
+            Double max,
+            String minLabel,
+            String maxLabel,
+            Integer maxWords,
+            Integer maxLength,
+            Double truth,
+            String unit,
+            String source,
+            boolean hideResults) {
+    }
+}

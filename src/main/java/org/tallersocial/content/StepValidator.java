@@ -1,0 +1,160 @@
+package org.tallersocial.content;
+
+import static org.tallersocial.content.StepKind.GUESS;
+import static org.tallersocial.content.StepKind.MULTIPLE;
+import static org.tallersocial.content.StepKind.RANKING;
+import static org.tallersocial.content.StepKind.SCALE;
+import static org.tallersocial.content.StepKind.SINGLE;
+import static org.tallersocial.content.StepKind.SLIDE;
+import static org.tallersocial.content.StepKind.TEXT;
+import static org.tallersocial.content.StepKind.WORDCLOUD;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the steps of one file and turns them into {@link StepSpec}s: the fields every step
+ * shares, which fields each kind accepts, and unique ids. The poll rules live in
+ * {@link PollValidator}. Text limits exist because a projector and a phone must carry the text.
+ */
+final class StepValidator {
+
+    static final Pattern ID = Pattern.compile("[a-z0-9-]{1,60}");
+
+    private static final List<String> COMMON = List.of("id", "kind", "title", "body", "notes", "duration");
+    private static final List<String> POLL = List.of("question", "hideResults");
+    private static final Map<StepKind, List<String>> OWN = new EnumMap<>(Map.of(
+            SLIDE, List.of(),
+            SINGLE, List.of("options"),
+            MULTIPLE, List.of("options", "maxPicks"),
+            RANKING, List.of("options"),
+            SCALE, List.of("min", "max", "minLabel", "maxLabel"),
+            WORDCLOUD, List.of("maxWords", "maxLength"),
+            TEXT, List.of("maxLength"),
+            GUESS, List.of("min", "max", "truth", "unit", "source")));
+    private static final Set<String> ALL_FIELDS = allFields();
+
+    private final FieldReader in;
+    private final PollValidator polls;
+    private final Map<String, String> firstStepById = new HashMap<>();
+
+    StepValidator(FieldReader in) {
+        this.in = in;
+        this.polls = new PollValidator(in);
+    }
+
+    /** The step, or null when it has problems (they are reported, and checking goes on). */
+    StepSpec validate(JsonNode step, String path) {
+        if (FieldReader.skip(step)) {
+            return null;
+        }
+        if (!step.isObject()) {
+            in.error(path, "each step must be a mapping of fields (id, kind, title, ...), not "
+                    + FieldReader.describe(step));
+            return null;
+        }
+        int errorsBefore = in.errorCount();
+        StepKind kind = kind(step, path);
+        checkFieldNames(step, path, kind);
+        String id = id(step, path);
+        String title = in.text(step, path, "title", true, 120);
+        String body = in.longText(step, path, "body", 600);
+        String notes = in.longText(step, path, "notes", 4000);
+        Integer duration = in.duration(step, path, "duration");
+        StepSpec.PollSpec poll = kind == null || kind == SLIDE ? null : polls.validate(step, path, kind);
+        if (kind == null || in.errorCount() > errorsBefore) {
+            return null;
+        }
+        return new StepSpec(id, kind, title, body, notes, duration, poll);
+    }
+
+    private StepKind kind(JsonNode step, String path) {
+        String key = in.text(step, path, "kind", true, Integer.MAX_VALUE);
+        if (key == null) {
+            return null;
+        }
+        StepKind kind = StepKind.fromKey(key).orElse(null);
+        if (kind == null) {
+            List<String> keys = Arrays.stream(StepKind.values()).map(StepKind::key).toList();
+            in.error(YamlTree.field(path, "kind"), "unknown kind '" + key + "'" + Suggestions.didYouMean(key, keys)
+                    + " (one of " + String.join(", ", keys) + ")");
+        }
+        return kind;
+    }
+
+    private void checkFieldNames(JsonNode step, String path, StepKind kind) {
+        for (Iterator<String> names = step.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            String fieldPath = YamlTree.field(path, name);
+            if (!ALL_FIELDS.contains(name)) {
+                in.error(fieldPath, "unknown field" + Suggestions.didYouMean(name, ALL_FIELDS));
+            } else if (kind != null && !fieldsOf(kind).contains(name)) {
+                in.error(fieldPath, "does not apply to " + describe(kind) + " (it belongs to " + kindsUsing(name) + ")");
+            }
+        }
+    }
+
+    private String id(JsonNode step, String path) {
+        String fieldPath = YamlTree.field(path, "id");
+        String id = in.text(step, path, "id", true, Integer.MAX_VALUE);
+        if (id == null) {
+            return null;
+        }
+        if (!ID.matcher(id).matches()) {
+            in.error(fieldPath, "'" + id + "' is not a valid id; use 1 to 60 lowercase letters, digits and dashes");
+            return id;
+        }
+        String firstStep = firstStepById.putIfAbsent(id, path);
+        if (firstStep != null) {
+            in.error(fieldPath, "duplicate step id '" + id + "'; " + firstStep + " on line "
+                    + in.lineOf(firstStep) + " already uses it");
+        }
+        return id;
+    }
+
+    private static List<String> fieldsOf(StepKind kind) {
+        List<String> fields = new ArrayList<>(COMMON);
+        if (kind.isPoll()) {
+            fields.addAll(POLL);
+        }
+        fields.addAll(OWN.get(kind));
+        return fields;
+    }
+
+    private static String kindsUsing(String field) {
+        return Arrays.stream(StepKind.values())
+                .filter(k -> fieldsOf(k).contains(field))
+                .map(StepKind::key)
+                .collect(Collectors.joining(", "));
+    }
+
+    static String describe(StepKind kind) {
+        return switch (kind) {
+            case SLIDE -> "a slide";
+            case SINGLE -> "a single-choice poll";
+            case MULTIPLE -> "a multiple-choice poll";
+            case RANKING -> "a ranking poll";
+            case SCALE -> "a scale poll";
+            case WORDCLOUD -> "a word-cloud poll";
+            case TEXT -> "an open-text poll";
+            case GUESS -> "a guess-the-number poll";
+        };
+    }
+
+    private static Set<String> allFields() {
+        Set<String> all = new TreeSet<>(COMMON);
+        all.addAll(POLL);
+        OWN.values().forEach(all::addAll);
+        return Set.copyOf(all);
+    }
+}

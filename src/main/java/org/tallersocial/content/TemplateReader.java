@@ -1,0 +1,121 @@
+package org.tallersocial.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads and checks one `<template-id>/<language>.yaml` file. */
+final class TemplateReader {
+
+    // A template is a few dozen kilobytes; anything near a megabyte is a mistake or an attack.
+    static final long MAX_BYTES = 1024 * 1024;
+    static final int MAX_STEPS = 100;
+
+    private static final List<String> FIELDS = List.of("id", "language", "title", "description", "steps");
+
+    private TemplateReader() {
+    }
+
+    static Optional<WorkshopTemplate> read(Path file, String folderId, String language, Problems problems) {
+        Optional<String> text = readText(file, problems);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<YamlTree> tree = YamlTreeReader.read(text.get(), problems);
+        if (tree.isEmpty()) {
+            return Optional.empty();
+        }
+        int errorsBefore = problems.count();
+        FieldReader in = new FieldReader(tree.get(), problems);
+        JsonNode root = tree.get().root();
+        if (FieldReader.skip(root)) {
+            return Optional.empty();
+        }
+        if (!root.isObject()) {
+            in.error("", "a template must be a mapping of fields (id, language, title, description, steps)");
+            return Optional.empty();
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                in.error(name, "unknown field" + Suggestions.didYouMean(name, FIELDS));
+            }
+        }
+        String id = matching(in, root, "id", folderId, "folder");
+        String lang = matching(in, root, "language", language, "file");
+        String title = in.text(root, "", "title", true, 120);
+        String description = in.longText(root, "", "description", 600);
+        List<StepSpec> steps = steps(in, root);
+        if (problems.count() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new WorkshopTemplate(id, lang, title, description == null ? "" : description, steps));
+    }
+
+    private static Optional<String> readText(Path file, Problems problems) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                problems.add(0, "", "the file is " + size + " bytes; templates are limited to 1 MB");
+                return Optional.empty();
+            }
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+            // Some Windows editors start UTF-8 files with a byte-order mark.
+            return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (CharacterCodingException e) {
+            problems.add(0, "", "the file is not UTF-8 text; save it as UTF-8");
+        } catch (IOException e) {
+            problems.add(0, "", "cannot read the file: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** The layout is the index: a template found by folder and file name must say the same inside. */
+    private static String matching(FieldReader in, JsonNode root, String field, String expected, String where) {
+        String value = in.text(root, "", field, true, Integer.MAX_VALUE);
+        if (value != null && !value.equals(expected)) {
+            in.error(field, "is '" + value + "' but the " + where + " name says '" + expected + "'; they must match");
+        }
+        return value;
+    }
+
+    private static List<StepSpec> steps(FieldReader in, JsonNode root) {
+        JsonNode list = FieldReader.value(root, "steps");
+        if (list == null) {
+            in.error("steps", "is required");
+            return List.of();
+        }
+        if (FieldReader.skip(list)) {
+            return List.of();
+        }
+        if (!list.isArray() || list.isEmpty()) {
+            in.error("steps", "expected a list of at least one step but found " + FieldReader.describe(list));
+            return List.of();
+        }
+        if (list.size() > MAX_STEPS) {
+            in.error("steps", "holds " + list.size() + " steps; at most " + MAX_STEPS + " make a workshop");
+        }
+        StepValidator validator = new StepValidator(in);
+        List<StepSpec> steps = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            StepSpec step = validator.validate(list.get(i), YamlTree.item("steps", i));
+            if (step != null) {
+                steps.add(step);
+            }
+        }
+        return List.copyOf(steps);
+    }
+}

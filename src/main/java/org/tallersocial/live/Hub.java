@@ -1,0 +1,128 @@
+package org.tallersocial.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.websocket.WsContext;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tallersocial.workshop.Step;
+
+/**
+ * Fans a workshop's events out to its sockets. State changes (a new step, a
+ * poll opening) go out at once; results and presence are coalesced and sent
+ * at most ten times a second, so the cost follows the number of screens and
+ * not votes times screens.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+    static final long TICK_MILLIS = 100;
+
+    private final Rooms rooms;
+    private final ObjectMapper json;
+    private final Messages messages;
+    private final Map<Long, Room> active = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hub-ticker");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Hub(Rooms rooms, ObjectMapper json, Clock clock) {
+        this.rooms = rooms;
+        this.json = json;
+        this.messages = new Messages(clock);
+        ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    public Socket attach(Room room, WsContext ctx, Viewer viewer, long participantId) {
+        Socket socket = new Socket(ctx, viewer, room.workshop().id(), participantId);
+        room.add(socket);
+        active.put(room.workshop().id(), room);
+        socket.send(write(messages.state(room, viewer, participantId)));
+        return socket;
+    }
+
+    public void detach(Room room, WsContext ctx) {
+        room.sockets().removeIf(s -> s.sameContext(ctx));
+        room.markPresenceChanged();
+    }
+
+    /** A fresh snapshot to one socket: on connect, and when a phone asks after an error. */
+    public void resend(Room room, Socket socket) {
+        socket.send(write(messages.state(room, socket.viewer(), socket.participantId())));
+    }
+
+    /** After every change of what is on show: each screen gets a new snapshot of its own. */
+    public void publishState(Room room) {
+        active.put(room.workshop().id(), room);
+        for (Socket socket : room.sockets()) {
+            socket.send(write(messages.state(room, socket.viewer(), socket.participantId())));
+        }
+    }
+
+    public void send(Socket socket, ObjectNode message) {
+        socket.send(write(message));
+    }
+
+    public void participantJoined(Room room) {
+        room.participantJoined();
+        active.put(room.workshop().id(), room);
+    }
+
+    private void tick() {
+        for (Room room : active.values()) {
+            try {
+                if (room.takeResultsDirty()) {
+                    sendResults(room);
+                }
+                if (room.takePresenceDirty()) {
+                    String presence = write(messages.presenceMessage(room));
+                    room.sockets().forEach(s -> s.send(presence));
+                }
+            } catch (RuntimeException e) {
+                LOG.error("could not publish to workshop {}", room.workshop().id(), e);
+            }
+        }
+    }
+
+    private void sendResults(Room room) {
+        Step step = room.current();
+        if (!step.isPoll()) {
+            return;
+        }
+        Map<Viewer, String> byViewer = new EnumMap<>(Viewer.class);
+        for (Socket socket : room.sockets()) {
+            if (!Messages.mayShowResults(step, socket.viewer())) {
+                continue;
+            }
+            String message = byViewer.computeIfAbsent(socket.viewer(),
+                    v -> write(messages.resultsMessage(room, step, v)));
+            socket.send(message);
+        }
+    }
+
+    String write(ObjectNode message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    public Rooms rooms() {
+        return rooms;
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}

@@ -1,0 +1,195 @@
+package org.tallersocial.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsMessageContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tallersocial.auth.AuthModule;
+import org.tallersocial.poll.AnswerWriter;
+import org.tallersocial.poll.PollService;
+import org.tallersocial.poll.RefusedAnswer;
+import org.tallersocial.web.Origins;
+import org.tallersocial.workshop.Participant;
+import org.tallersocial.workshop.ParticipantCookie;
+import org.tallersocial.workshop.WorkshopService;
+
+/**
+ * The three WebSocket endpoints. Who may connect is decided before the
+ * upgrade (Origin, participant cookie, facilitator session); after that
+ * every message is parsed and checked, and a bad one gets an error reply
+ * on its own socket while the room carries on.
+ */
+public final class LiveSockets {
+
+    public static final int MAX_MESSAGE_CHARS = 8_192;
+    private static final String ROOM = "room";
+    private static final String PARTICIPANT = "participant";
+
+    private final Hub hub;
+    private final WorkshopService workshops;
+    private final PollService polls;
+    private final AuthModule auth;
+    private final ObjectMapper json;
+    private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
+
+    public LiveSockets(Hub hub, WorkshopService workshops, PollService polls, AuthModule auth, ObjectMapper json) {
+        this.hub = hub;
+        this.workshops = workshops;
+        this.polls = polls;
+        this.auth = auth;
+        this.json = json;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.wsBeforeUpgrade("/ws/phone/{code}", this::admitPhone);
+        routes.wsBeforeUpgrade("/ws/screen/{code}", this::admitScreen);
+        routes.wsBeforeUpgrade("/ws/console/{id}", this::admitConsole);
+        routes.ws("/ws/phone/{code}", ws -> handlers(ws, Viewer.PHONE));
+        routes.ws("/ws/screen/{code}", ws -> handlers(ws, Viewer.SCREEN));
+        routes.ws("/ws/console/{id}", ws -> handlers(ws, Viewer.CONSOLE));
+    }
+
+    private void admitPhone(Context ctx) {
+        checkOrigin(ctx);
+        Room room = hub.rooms().byOpenCode(ctx.pathParam("code"))
+                .orElseThrow(() -> new NotFoundResponse("No open workshop has this code."));
+        Participant p = workshops.participant(room, ctx.cookie(ParticipantCookie.name(room.workshop().id())))
+                .orElseThrow(() -> new UnauthorizedResponse("Join the workshop first."));
+        ctx.attribute(ROOM, room);
+        ctx.attribute(PARTICIPANT, p.id());
+    }
+
+    private void admitScreen(Context ctx) {
+        checkOrigin(ctx);
+        Room room = hub.rooms().byOpenCode(ctx.pathParam("code"))
+                .orElseThrow(() -> new NotFoundResponse("No open workshop has this code."));
+        ctx.attribute(ROOM, room);
+    }
+
+    private void admitConsole(Context ctx) {
+        checkOrigin(ctx);
+        var facilitator = auth.current(ctx).orElseThrow(() -> new UnauthorizedResponse("Log in first."));
+        long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse("No such workshop."));
+        Room room = hub.rooms().get(id).orElseThrow(() -> new NotFoundResponse("No such workshop."));
+        if (room.workshop().ownerId() != facilitator.id()) {
+            throw new ForbiddenResponse("This workshop belongs to another facilitator.");
+        }
+        ctx.attribute(ROOM, room);
+    }
+
+    private static void checkOrigin(Context ctx) {
+        if (!Origins.sameOrigin(ctx.header("Origin"), ctx.header("Host"))) {
+            throw new ForbiddenResponse("WebSocket connections from other sites are refused.");
+        }
+    }
+
+    private void handlers(WsConfig ws, Viewer viewer) {
+        ws.onConnect(ctx -> {
+            ctx.enableAutomaticPings();
+            Room room = ctx.attribute(ROOM);
+            Long participant = ctx.attribute(PARTICIPANT);
+            Socket socket = hub.attach(room, ctx, viewer, participant == null ? 0 : participant);
+            sockets.put(ctx.sessionId(), socket);
+        });
+        ws.onMessage(ctx -> onMessage(ctx, viewer));
+        ws.onClose(ctx -> {
+            Socket socket = sockets.remove(ctx.sessionId());
+            Room room = ctx.attribute(ROOM);
+            if (socket != null && room != null) {
+                hub.detach(room, ctx);
+            }
+        });
+        ws.onError(ctx -> {
+            Socket socket = sockets.remove(ctx.sessionId());
+            Room room = ctx.attribute(ROOM);
+            if (socket != null && room != null) {
+                hub.detach(room, ctx);
+            }
+        });
+    }
+
+    private void onMessage(WsMessageContext ctx, Viewer viewer) {
+        Socket socket = sockets.get(ctx.sessionId());
+        Room room = ctx.attribute(ROOM);
+        if (socket == null || room == null) {
+            return;
+        }
+        String id = null;
+        try {
+            if (ctx.message().length() > MAX_MESSAGE_CHARS) {
+                throw new RefusedAnswer("too_large", "That message is too large.");
+            }
+            JsonNode msg = parse(ctx.message());
+            id = msg.path("id").isTextual() ? msg.get("id").asText() : null;
+            String type = msg.path("type").asText("");
+            switch (type) {
+                case "hello" -> hub.resend(room, socket);
+                case "ping" -> hub.send(socket, JsonNodeFactory.instance.objectNode().put("type", "pong"));
+                case "answer" -> answer(room, socket, viewer, msg, id);
+                default -> throw new RefusedAnswer("unknown_type", "Unknown message type '" + clip(type) + "'.");
+            }
+        } catch (RefusedAnswer e) {
+            hub.send(socket, error(id, e.code(), e.getMessage()));
+        }
+    }
+
+    private void answer(Room room, Socket socket, Viewer viewer, JsonNode msg, String id) {
+        if (viewer != Viewer.PHONE) {
+            throw new RefusedAnswer("not_allowed", "Only phones answer polls.");
+        }
+        if (id == null || id.length() > 64) {
+            throw new RefusedAnswer("invalid_message", "An answer needs an id of at most 64 characters.");
+        }
+        if (!msg.path("step").canConvertToLong() || !msg.path("seq").canConvertToLong()) {
+            throw new RefusedAnswer("invalid_message", "An answer needs a step and a seq number.");
+        }
+        String messageId = id;
+        long stepId = msg.get("step").asLong();
+        polls.submit(room, socket.participantId(), stepId, msg.get("value"), msg.get("seq").asLong(),
+                outcome -> hub.send(socket, reply(messageId, stepId, outcome)));
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            JsonNode node = json.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new RefusedAnswer("bad_json", "A message must be a JSON object.");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RefusedAnswer("bad_json", "That message is not valid JSON.");
+        }
+    }
+
+    private static ObjectNode reply(String id, long stepId, AnswerWriter.Outcome outcome) {
+        if (!outcome.accepted()) {
+            return error(id, outcome.refusal().code(), outcome.refusal().getMessage());
+        }
+        ObjectNode ack = JsonNodeFactory.instance.objectNode().put("type", "ack").put("id", id)
+                .put("step", stepId).put("seq", outcome.seq()).put("duplicate", outcome.duplicate());
+        ack.set("value", outcome.value());
+        return ack;
+    }
+
+    private static ObjectNode error(String id, String code, String message) {
+        ObjectNode err = JsonNodeFactory.instance.objectNode().put("type", "error");
+        if (id != null) {
+            err.put("id", id);
+        }
+        return err.put("code", code).put("message", message);
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

@@ -1,0 +1,121 @@
+package org.tallersocial.live;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import org.tallersocial.content.StepSpec;
+import org.tallersocial.poll.Results;
+import org.tallersocial.poll.Tally;
+import org.tallersocial.workshop.Step;
+import org.tallersocial.workshop.Workshop;
+
+/**
+ * The JSON each viewer receives (see docs/protocol.md). What a role may not
+ * see is never put in its message: notes only reach the console, hidden
+ * results only the console, a phone only its own answer.
+ */
+final class Messages {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Clock clock;
+
+    Messages(Clock clock) {
+        this.clock = clock;
+    }
+
+    ObjectNode state(Room room, Viewer viewer, long participantId) {
+        Workshop w = room.workshop();
+        Step step = room.current();
+        ObjectNode msg = JSON.objectNode().put("type", "state").put("now", clock.millis());
+        msg.putObject("workshop")
+                .put("code", w.code()).put("title", w.title()).put("company", w.company())
+                .put("state", w.state().key()).put("joiningLocked", w.joiningLocked())
+                .put("language", w.language());
+        msg.set("step", step(step, room.steps().size(), viewer));
+        msg.set("presence", presence(room));
+        if (viewer == Viewer.PHONE) {
+            room.tally(step.id()).of(participantId).ifPresent(mine ->
+                    msg.putObject("mine").put("seq", mine.seq()).set("value", mine.value()));
+        }
+        if (step.isPoll() && mayShowResults(step, viewer)) {
+            msg.set("results", results(room, step, viewer));
+        }
+        return msg;
+    }
+
+    ObjectNode resultsMessage(Room room, Step step, Viewer viewer) {
+        ObjectNode msg = JSON.objectNode().put("type", "results").put("step", step.id());
+        msg.set("results", results(room, step, viewer));
+        return msg;
+    }
+
+    ObjectNode presenceMessage(Room room) {
+        ObjectNode msg = JSON.objectNode().put("type", "presence");
+        msg.set("presence", presence(room));
+        return msg;
+    }
+
+    static boolean mayShowResults(Step step, Viewer viewer) {
+        return switch (viewer) {
+            case CONSOLE -> true;
+            case SCREEN -> step.resultsVisible();
+            case PHONE -> step.revealed();
+        };
+    }
+
+    private ObjectNode results(Room room, Step step, Viewer viewer) {
+        Tally tally = room.tally(step.id());
+        return Results.of(step.spec(), tally.entries(), viewer == Viewer.CONSOLE,
+                step.revealed() || viewer == Viewer.CONSOLE);
+    }
+
+    private static ObjectNode presence(Room room) {
+        return JSON.objectNode().put("joined", room.joined()).put("connected", room.connectedPhones());
+    }
+
+    private ObjectNode step(Step step, int count, Viewer viewer) {
+        StepSpec spec = step.spec();
+        ObjectNode out = JSON.objectNode()
+                .put("id", step.id()).put("index", step.position()).put("count", count)
+                .put("key", spec.id()).put("kind", spec.kind().key())
+                .put("title", spec.title()).put("body", spec.body())
+                .put("durationSeconds", spec.durationSeconds())
+                .put("pollState", step.pollState().key())
+                .put("revealed", step.revealed())
+                .put("resultsVisible", step.resultsVisible());
+        if (step.timerEndsAt() != null) {
+            out.put("timerEndsAt", step.timerEndsAt().toInstant().toEpochMilli());
+        }
+        if (viewer == Viewer.CONSOLE) {
+            out.put("notes", spec.notes());
+        }
+        StepSpec.PollSpec poll = spec.poll();
+        if (poll != null) {
+            out.put("question", poll.question());
+            if (poll.options() != null) {
+                ArrayNode options = out.putArray("options");
+                poll.options().forEach(options::add);
+            }
+            putIfSet(out, "maxPicks", poll.maxPicks());
+            putIfSet(out, "min", poll.min());
+            putIfSet(out, "max", poll.max());
+            out.put("minLabel", poll.minLabel()).put("maxLabel", poll.maxLabel());
+            putIfSet(out, "maxWords", poll.maxWords());
+            putIfSet(out, "maxLength", poll.maxLength());
+            out.put("unit", poll.unit());
+            if (step.revealed() || viewer == Viewer.CONSOLE) {
+                putIfSet(out, "truth", poll.truth());
+                out.put("source", poll.source());
+            }
+        }
+        return out;
+    }
+
+    private static void putIfSet(ObjectNode out, String field, Number value) {
+        if (value != null) {
+            out.put(field, value.doubleValue());
+        }
+    }
+}

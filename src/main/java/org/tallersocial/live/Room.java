@@ -1,0 +1,110 @@
+package org.tallersocial.live;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
+import org.tallersocial.poll.Tally;
+import org.tallersocial.workshop.Step;
+import org.tallersocial.workshop.Workshop;
+
+/**
+ * The live state of one workshop, mirrored from the database: services
+ * write to H2 first, then replace the mirror, then publish. Readers get
+ * immutable snapshots (records and lists) without locks.
+ */
+public final class Room {
+
+    private volatile Workshop workshop;
+    private volatile List<Step> steps;
+    private final Map<Long, Tally> tallies = new ConcurrentHashMap<>();
+    private final LongFunction<Tally> tallyLoader;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger joined;
+    private final AtomicBoolean resultsDirty = new AtomicBoolean();
+    private final AtomicBoolean presenceDirty = new AtomicBoolean();
+
+    Room(Workshop workshop, List<Step> steps, int joined, LongFunction<Tally> tallyLoader) {
+        this.workshop = workshop;
+        this.steps = List.copyOf(steps);
+        this.joined = new AtomicInteger(joined);
+        this.tallyLoader = tallyLoader;
+    }
+
+    public Workshop workshop() {
+        return workshop;
+    }
+
+    public List<Step> steps() {
+        return steps;
+    }
+
+    public Step current() {
+        return steps.get(Math.min(workshop.currentStep(), steps.size() - 1));
+    }
+
+    public Optional<Step> step(long stepId) {
+        return steps.stream().filter(s -> s.id() == stepId).findFirst();
+    }
+
+    /** The answers of a poll, read from the database the first time anyone asks. */
+    public Tally tally(long stepId) {
+        return tallies.computeIfAbsent(stepId, tallyLoader::apply);
+    }
+
+    public synchronized void replace(Workshop updated) {
+        this.workshop = updated;
+    }
+
+    public synchronized void replace(Step updated) {
+        this.steps = steps.stream().map(s -> s.id() == updated.id() ? updated : s).toList();
+    }
+
+    public int joined() {
+        return joined.get();
+    }
+
+    void participantJoined() {
+        joined.incrementAndGet();
+        presenceDirty.set(true);
+    }
+
+    public int connectedPhones() {
+        return (int) sockets.stream().filter(s -> s.viewer() == Viewer.PHONE)
+                .mapToLong(Socket::participantId).distinct().count();
+    }
+
+    public Set<Socket> sockets() {
+        return sockets;
+    }
+
+    void add(Socket socket) {
+        sockets.add(socket);
+        presenceDirty.set(true);
+    }
+
+    void remove(Socket socket) {
+        sockets.remove(socket);
+        presenceDirty.set(true);
+    }
+
+    void markPresenceChanged() {
+        presenceDirty.set(true);
+    }
+
+    public void markResultsDirty() {
+        resultsDirty.set(true);
+    }
+
+    boolean takeResultsDirty() {
+        return resultsDirty.getAndSet(false);
+    }
+
+    boolean takePresenceDirty() {
+        return presenceDirty.getAndSet(false);
+    }
+}

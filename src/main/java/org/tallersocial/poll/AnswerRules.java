@@ -1,0 +1,145 @@
+package org.tallersocial.poll;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.HashSet;
+import java.util.Set;
+import org.tallersocial.content.StepKind;
+import org.tallersocial.content.StepSpec;
+
+/**
+ * What an answer must look like for each poll kind. Returns the answer in its
+ * stored form (trimmed, normalised) or throws {@link RefusedAnswer} with a
+ * message a person can act on.
+ */
+public final class AnswerRules {
+
+    static final int DEFAULT_TEXT_LENGTH = 280;
+    static final int DEFAULT_WORD_LENGTH = 24;
+    static final int DEFAULT_WORDS = 3;
+
+    private AnswerRules() {
+    }
+
+    public static JsonNode check(StepSpec spec, JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            throw new RefusedAnswer("invalid_answer", "The answer is empty.");
+        }
+        StepSpec.PollSpec poll = spec.poll();
+        return switch (spec.kind()) {
+            case SINGLE -> JsonNodeFactory.instance.numberNode(optionIndex(value, poll));
+            case MULTIPLE -> picks(value, poll);
+            case SCALE -> JsonNodeFactory.instance.numberNode(scaleValue(value, poll));
+            case WORDCLOUD -> words(value, poll);
+            case TEXT -> JsonNodeFactory.instance.textNode(text(value, poll));
+            case GUESS -> JsonNodeFactory.instance.numberNode(guess(value, poll));
+            case RANKING -> ranking(value, poll);
+            case SLIDE -> throw new RefusedAnswer("not_a_poll", "This step is not a poll.");
+        };
+    }
+
+    private static int optionIndex(JsonNode value, StepSpec.PollSpec poll) {
+        if (!value.isIntegralNumber() || value.asInt() < 0 || value.asInt() >= poll.options().size()) {
+            throw new RefusedAnswer("unknown_option", "That option is not one of this poll's.");
+        }
+        return value.asInt();
+    }
+
+    private static ArrayNode picks(JsonNode value, StepSpec.PollSpec poll) {
+        if (!value.isArray() || value.isEmpty()) {
+            throw new RefusedAnswer("invalid_answer", "Pick at least one option.");
+        }
+        int max = poll.maxPicks() == null ? poll.options().size() : poll.maxPicks();
+        if (value.size() > max) {
+            throw new RefusedAnswer("too_many_picks", "Pick at most " + max + ".");
+        }
+        Set<Integer> seen = new HashSet<>();
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode pick : value) {
+            int index = optionIndex(pick, poll);
+            if (!seen.add(index)) {
+                throw new RefusedAnswer("invalid_answer", "The same option was picked twice.");
+            }
+            out.add(index);
+        }
+        return out;
+    }
+
+    private static int scaleValue(JsonNode value, StepSpec.PollSpec poll) {
+        if (!value.isIntegralNumber() || value.asDouble() < poll.min() || value.asDouble() > poll.max()) {
+            throw new RefusedAnswer("out_of_range",
+                    "Choose a whole number from " + poll.min().intValue() + " to " + poll.max().intValue() + ".");
+        }
+        return value.asInt();
+    }
+
+    private static ArrayNode words(JsonNode value, StepSpec.PollSpec poll) {
+        int maxWords = poll.maxWords() == null ? DEFAULT_WORDS : poll.maxWords();
+        int maxLength = poll.maxLength() == null ? DEFAULT_WORD_LENGTH : poll.maxLength();
+        if (!value.isArray() || value.isEmpty() || value.size() > maxWords) {
+            throw new RefusedAnswer("invalid_answer", "Give from 1 to " + maxWords + " words.");
+        }
+        Set<String> seen = new HashSet<>();
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode word : value) {
+            String cleaned = word.isTextual() ? Words.tidy(word.asText()) : "";
+            if (cleaned.isEmpty()) {
+                continue;
+            }
+            if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
+                throw new RefusedAnswer("too_long", "Each word can have at most " + maxLength + " characters.");
+            }
+            if (seen.add(Words.normalise(cleaned))) {
+                out.add(cleaned);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new RefusedAnswer("invalid_answer", "Write at least one word.");
+        }
+        return out;
+    }
+
+    private static String text(JsonNode value, StepSpec.PollSpec poll) {
+        int maxLength = poll.maxLength() == null ? DEFAULT_TEXT_LENGTH : poll.maxLength();
+        String cleaned = value.isTextual() ? Words.tidy(value.asText()) : "";
+        if (cleaned.isEmpty()) {
+            throw new RefusedAnswer("invalid_answer", "Write something first.");
+        }
+        if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
+            throw new RefusedAnswer("too_long", "At most " + maxLength + " characters, please.");
+        }
+        return cleaned;
+    }
+
+    private static double guess(JsonNode value, StepSpec.PollSpec poll) {
+        if (!value.isNumber() || !Double.isFinite(value.asDouble())
+                || value.asDouble() < poll.min() || value.asDouble() > poll.max()) {
+            throw new RefusedAnswer("out_of_range",
+                    "Guess a number from " + Numbers.plain(poll.min()) + " to " + Numbers.plain(poll.max()) + ".");
+        }
+        return value.asDouble();
+    }
+
+    private static ArrayNode ranking(JsonNode value, StepSpec.PollSpec poll) {
+        int n = poll.options().size();
+        if (!value.isArray() || value.size() != n) {
+            throw new RefusedAnswer("invalid_answer", "Put all " + n + " options in order.");
+        }
+        Set<Integer> seen = new HashSet<>();
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode item : value) {
+            int index = optionIndex(item, poll);
+            if (!seen.add(index)) {
+                throw new RefusedAnswer("invalid_answer", "Each option goes in the order once.");
+            }
+            out.add(index);
+        }
+        return out;
+    }
+
+    /** Only for documentation and tests: the kinds this class understands. */
+    static boolean handles(StepKind kind) {
+        return kind.isPoll();
+    }
+}

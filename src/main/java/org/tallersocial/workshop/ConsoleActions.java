@@ -1,0 +1,127 @@
+package org.tallersocial.workshop;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.tallersocial.live.Room;
+import org.tallersocial.poll.PollService;
+import org.tallersocial.web.Csrf;
+
+/**
+ * Every button on the console is a POST. The console's script sends them
+ * with fetch and gets JSON back; without script, a plain form post
+ * redirects back to the console.
+ */
+public final class ConsoleActions {
+
+    private final ConsoleController console;
+    private final WorkshopService workshops;
+    private final PollService polls;
+
+    public ConsoleActions(ConsoleController console, WorkshopService workshops, PollService polls) {
+        this.console = console;
+        this.workshops = workshops;
+        this.polls = polls;
+    }
+
+    public Handler settings() {
+        return act((ctx, room) -> workshops.rename(room, ctx.formParam("title"), ctx.formParam("company")));
+    }
+
+    public Handler goLive() {
+        return act((ctx, room) -> workshops.goLive(room));
+    }
+
+    public Handler close() {
+        return act((ctx, room) -> workshops.close(room));
+    }
+
+    public Handler joining() {
+        return act((ctx, room) -> workshops.setJoiningLocked(room, "lock".equals(ctx.formParam("joining"))));
+    }
+
+    public Handler goTo() {
+        return act((ctx, room) -> {
+            String to = Optional.ofNullable(ctx.formParam("to")).orElse("");
+            int current = room.workshop().currentStep();
+            int target = switch (to) {
+                case "next" -> current + 1;
+                case "previous" -> current - 1;
+                default -> integer(to, "step");
+            };
+            workshops.goTo(room, target);
+        });
+    }
+
+    public Handler timer() {
+        return act((ctx, room) -> {
+            String seconds = Optional.ofNullable(ctx.formParam("seconds")).orElse("");
+            if (seconds.equals("stop")) {
+                workshops.stopTimer(room);
+            } else {
+                workshops.startTimer(room, integer(seconds, "seconds"));
+            }
+        });
+    }
+
+    public Handler poll() {
+        return act((ctx, room) -> {
+            long stepId = longParam(ctx.pathParam("stepId"), "step");
+            switch (Optional.ofNullable(ctx.formParam("action")).orElse("")) {
+                case "open" -> polls.open(room, stepId);
+                case "close" -> polls.close(room, stepId);
+                case "reveal" -> polls.reveal(room, stepId, true);
+                case "unreveal" -> polls.reveal(room, stepId, false);
+                default -> throw new WorkshopRefusal("Unknown poll action.");
+            }
+        });
+    }
+
+    public Handler answerVisibility() {
+        return act((ctx, room) -> polls.hideAnswer(room, longParam(ctx.pathParam("stepId"), "step"),
+                longParam(ctx.pathParam("answerId"), "answer"), !"show".equals(ctx.formParam("action"))));
+    }
+
+    private Handler act(BiConsumer<Context, Room> action) {
+        return ctx -> {
+            Room room = console.room(ctx);
+            boolean fromScript = ctx.header(Csrf.HEADER) != null;
+            try {
+                action.accept(ctx, room);
+                if (fromScript) {
+                    ctx.json(Map.of("ok", true));
+                } else {
+                    ctx.redirect("/facilitate/" + room.workshop().id(), HttpStatus.SEE_OTHER);
+                }
+            } catch (WorkshopRefusal | BadRequestResponse e) {
+                ctx.status(HttpStatus.CONFLICT);
+                if (fromScript) {
+                    ctx.json(Map.of("ok", false, "error", e.getMessage()));
+                } else {
+                    ctx.render("errors/error", Map.of("heading", "That did not work", "message", e.getMessage(),
+                            "back", "/facilitate/" + room.workshop().id()));
+                }
+            }
+        };
+    }
+
+    private static int integer(String value, String what) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new WorkshopRefusal("The " + what + " must be a whole number.");
+        }
+    }
+
+    private static long longParam(String value, String what) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new WorkshopRefusal("Unknown " + what + ".");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.tallersocial.workshop;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.tallersocial.auth.Facilitator;
+import org.tallersocial.content.TemplateCatalog;
+import org.tallersocial.content.WorkshopTemplate;
+import org.tallersocial.live.Room;
+import org.tallersocial.web.Csrf;
+
+/** The facilitator's workshops: the list, creating one, and the live console page. */
+public final class ConsoleController {
+
+    private final WorkshopService workshops;
+    private final TemplateCatalog templates;
+    private final String publicUrl;
+
+    public ConsoleController(WorkshopService workshops, TemplateCatalog templates, String publicUrl) {
+        this.workshops = workshops;
+        this.templates = templates;
+        this.publicUrl = publicUrl;
+    }
+
+    public void list(Context ctx) {
+        renderList(ctx, null, "", "");
+    }
+
+    public void create(Context ctx) {
+        Facilitator me = me(ctx);
+        String title = Optional.ofNullable(ctx.formParam("title")).orElse("");
+        String company = Optional.ofNullable(ctx.formParam("company")).orElse("");
+        String[] templateKey = Optional.ofNullable(ctx.formParam("template")).orElse("").split("/", 2);
+        Optional<WorkshopTemplate> template = templateKey.length == 2
+                ? templates.find(templateKey[0], templateKey[1]) : Optional.empty();
+        if (template.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderList(ctx, "Choose one of the templates in the list.", title, company);
+            return;
+        }
+        try {
+            Workshop w = workshops.create(template.get(), title, company, me.id());
+            ctx.redirect("/facilitate/" + w.id(), HttpStatus.SEE_OTHER);
+        } catch (WorkshopRefusal e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderList(ctx, e.getMessage(), title, company);
+        }
+    }
+
+    public void console(Context ctx) {
+        Room room = room(ctx);
+        Workshop w = room.workshop();
+        ctx.render("console/live", Map.of(
+                "workshop", w,
+                "steps", room.steps(),
+                "joinUrl", publicUrl + "/j/" + w.code(),
+                "plannedMinutes", room.steps().stream().mapToInt(s -> s.spec().durationSeconds()).sum() / 60));
+    }
+
+    /** The room of the {id} path parameter, if it exists and belongs to the logged-in facilitator. */
+    public Room room(Context ctx) {
+        Facilitator me = me(ctx);
+        long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse("No such workshop."));
+        Workshop w = workshops.find(id).orElseThrow(() -> new NotFoundResponse("No such workshop."));
+        if (w.ownerId() != me.id()) {
+            throw new ForbiddenResponse("This workshop belongs to another facilitator.");
+        }
+        return workshops.room(w);
+    }
+
+    private void renderList(Context ctx, String error, String title, String company) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("workshops", workshops.listFor(me(ctx).id()));
+        model.put("templates", templates.all());
+        model.put("title", title);
+        model.put("company", company);
+        if (error != null) {
+            model.put("error", error);
+        }
+        ctx.render("console/list", model);
+    }
+
+    static Facilitator me(Context ctx) {
+        Facilitator me = ctx.attribute(Csrf.FACILITATOR_ATTRIBUTE);
+        if (me == null) {
+            throw new ForbiddenResponse("Log in first.");
+        }
+        return me;
+    }
+}

@@ -1,0 +1,103 @@
+package org.tallersocial.workshop;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import java.util.Map;
+import java.util.Optional;
+import org.tallersocial.live.Room;
+import org.tallersocial.live.Rooms;
+
+/** The participant's side: typing a code, joining, and the live phone page. */
+public final class PhoneController {
+
+    static final int COOKIE_MAX_AGE = 60 * 60 * 24 * 30;
+
+    private final Rooms rooms;
+    private final WorkshopService workshops;
+    private final boolean secureCookies;
+
+    public PhoneController(Rooms rooms, WorkshopService workshops, boolean secureCookies) {
+        this.rooms = rooms;
+        this.workshops = workshops;
+        this.secureCookies = secureCookies;
+    }
+
+    /** GET /j?code=...: the home page's code box lands here. */
+    public void typedCode(Context ctx) {
+        Optional<String> code = JoinCodes.normalise(ctx.queryParam("code"));
+        if (code.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST).render("home", Map.of(
+                    "error", "A join code has 6 letters and digits, as shown on the projector.",
+                    "typed", Optional.ofNullable(ctx.queryParam("code")).orElse("")));
+            return;
+        }
+        ctx.redirect("/j/" + code.get(), HttpStatus.SEE_OTHER);
+    }
+
+    /** GET /j/{code}: the join form, or the live page for someone who already joined. */
+    public void show(Context ctx) {
+        Optional<Room> room = roomFor(ctx);
+        if (room.isEmpty()) {
+            return;
+        }
+        Workshop w = room.get().workshop();
+        if (workshops.participant(room.get(), ctx.cookie(ParticipantCookie.name(w.id()))).isPresent()) {
+            ctx.render("phone/live", Map.of("workshop", w));
+            return;
+        }
+        renderJoin(ctx, w, null, "");
+    }
+
+    /** POST /j/{code}: join with an optional display name. */
+    public void join(Context ctx) {
+        Optional<Room> room = roomFor(ctx);
+        if (room.isEmpty()) {
+            return;
+        }
+        Workshop w = room.get().workshop();
+        if (workshops.participant(room.get(), ctx.cookie(ParticipantCookie.name(w.id()))).isPresent()) {
+            ctx.redirect("/j/" + w.code(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
+        try {
+            WorkshopService.Joined joined = workshops.join(room.get(), name);
+            Cookie cookie = new Cookie(ParticipantCookie.name(w.id()), joined.token());
+            cookie.setPath("/");
+            cookie.setHttpOnly(true);
+            cookie.setSecure(secureCookies);
+            cookie.setSameSite(SameSite.LAX);
+            cookie.setMaxAge(COOKIE_MAX_AGE);
+            ctx.cookie(cookie);
+            ctx.redirect("/j/" + w.code(), HttpStatus.SEE_OTHER);
+        } catch (WorkshopRefusal e) {
+            ctx.status(HttpStatus.CONFLICT);
+            renderJoin(ctx, w, e.getMessage(), name);
+        }
+    }
+
+    private void renderJoin(Context ctx, Workshop w, String error, String name) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("workshop", w);
+        model.put("name", name);
+        if (error != null) {
+            model.put("error", error);
+        }
+        ctx.render("phone/join", model);
+    }
+
+    private Optional<Room> roomFor(Context ctx) {
+        Optional<String> code = JoinCodes.normalise(ctx.pathParam("code"));
+        Optional<Room> room = code.flatMap(rooms::byOpenCode);
+        if (room.isPresent()) {
+            return room;
+        }
+        boolean ended = code.flatMap(c -> rooms.latestByCode(c)).map(w -> !w.isOpen()).orElse(false);
+        ctx.status(HttpStatus.NOT_FOUND).render("phone/message", Map.of(
+                "heading", ended ? "This workshop has ended" : "No workshop with this code",
+                "message", ended ? "Thank you for taking part." : "Check the code on the projector and try again."));
+        return Optional.empty();
+    }
+}

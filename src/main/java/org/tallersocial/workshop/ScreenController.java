@@ -1,0 +1,55 @@
+package org.tallersocial.workshop;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import org.tallersocial.live.Room;
+import org.tallersocial.live.Rooms;
+import org.tallersocial.web.Views;
+
+/** The projector: read-only, large type, the join code and QR, live results. */
+public final class ScreenController {
+
+    private final Rooms rooms;
+    private final Views views;
+    private final String publicUrl;
+
+    public ScreenController(Rooms rooms, Views views, String publicUrl) {
+        this.rooms = rooms;
+        this.views = views;
+        this.publicUrl = publicUrl;
+    }
+
+    public void show(Context ctx) {
+        Room room = JoinCodes.normalise(ctx.pathParam("code")).flatMap(rooms::byOpenCode).orElse(null);
+        if (room == null) {
+            ctx.status(HttpStatus.NOT_FOUND).render("phone/message", Map.of(
+                    "heading", "No open workshop with this code",
+                    "message", "The workshop may have ended, or the address is mistyped."));
+            return;
+        }
+        Workshop w = room.workshop();
+        ctx.render("screen/live", Map.of("workshop", w, "joinUrl", joinUrl(w), "joinHost", joinHost()));
+    }
+
+    public void qr(Context ctx) {
+        Room room = JoinCodes.normalise(ctx.pathParam("code")).flatMap(rooms::byOpenCode).orElse(null);
+        if (room == null) {
+            ctx.status(HttpStatus.NOT_FOUND).result("no open workshop with this code");
+            return;
+        }
+        String url = joinUrl(room.workshop());
+        ctx.contentType("image/svg+xml; charset=utf-8");
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.result(views.render("screen/qr", Map.of("qr", QrCode.of(url), "url", url)));
+    }
+
+    private String joinUrl(Workshop w) {
+        return publicUrl + "/j/" + w.code();
+    }
+
+    /** What people type when they can't scan: the address without its scheme. */
+    private String joinHost() {
+        return publicUrl.replaceFirst("^https?://", "");
+    }
+}

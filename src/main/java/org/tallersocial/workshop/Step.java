@@ -1,0 +1,45 @@
+package org.tallersocial.workshop;
+
+import java.time.OffsetDateTime;
+import org.tallersocial.content.StepKind;
+import org.tallersocial.content.StepSpec;
+
+/** One step of a workshop's own agenda, with where its poll stands. */
+public record Step(
+        long id,
+        long workshopId,
+        int position,
+        StepSpec spec,
+        PollState pollState,
+        boolean revealed,
+        OffsetDateTime timerEndsAt) {
+
+    public StepKind kind() {
+        return spec.kind();
+    }
+
+    public boolean isPoll() {
+        return spec.kind().isPoll();
+    }
+
+    public boolean acceptsAnswers() {
+        return isPoll() && pollState == PollState.OPEN;
+    }
+
+    /** Results are on show unless the template hides them until the facilitator reveals them. */
+    public boolean resultsVisible() {
+        return isPoll() && (revealed || !spec.poll().hideResults());
+    }
+
+    public Step withPollState(PollState state) {
+        return new Step(id, workshopId, position, spec, state, revealed, timerEndsAt);
+    }
+
+    public Step withRevealed(boolean value) {
+        return new Step(id, workshopId, position, spec, pollState, value, timerEndsAt);
+    }
+
+    public Step withTimerEndsAt(OffsetDateTime endsAt) {
+        return new Step(id, workshopId, position, spec, pollState, revealed, endsAt);
+    }
+}

@@ -1,0 +1,72 @@
+package org.tallersocial.workshop;
+
+import static org.tallersocial.db.generated.Tables.STEP;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.tallersocial.content.StepSpec;
+import org.tallersocial.db.generated.tables.records.StepRecord;
+
+public final class StepRepository {
+
+    private final DSLContext dsl;
+    private final ObjectMapper json;
+
+    public StepRepository(DSLContext dsl, ObjectMapper json) {
+        this.dsl = dsl;
+        this.json = json;
+    }
+
+    public void insertAll(DSLContext tx, long workshopId, List<StepSpec> specs) {
+        for (int i = 0; i < specs.size(); i++) {
+            StepSpec spec = specs.get(i);
+            tx.insertInto(STEP)
+                    .set(STEP.WORKSHOP_ID, workshopId)
+                    .set(STEP.POSITION, i)
+                    .set(STEP.STEP_KEY, spec.id())
+                    .set(STEP.KIND, spec.kind().key())
+                    .set(STEP.TITLE, spec.title())
+                    .set(STEP.SPEC_JSON, write(spec))
+                    .set(STEP.NOTES, spec.notes())
+                    .set(STEP.DURATION_SECONDS, spec.durationSeconds())
+                    .execute();
+        }
+    }
+
+    public List<Step> listForWorkshop(long workshopId) {
+        return dsl.selectFrom(STEP).where(STEP.WORKSHOP_ID.eq(workshopId)).orderBy(STEP.POSITION)
+                .fetch(this::toStep);
+    }
+
+    public void updateState(Step step) {
+        dsl.update(STEP)
+                .set(STEP.POLL_STATE, step.pollState().key())
+                .set(STEP.REVEALED, step.revealed())
+                .set(STEP.TIMER_ENDS_AT, step.timerEndsAt())
+                .where(STEP.ID.eq(step.id()))
+                .execute();
+    }
+
+    private Step toStep(StepRecord r) {
+        return new Step(r.getId(), r.getWorkshopId(), r.getPosition(), read(r.getSpecJson()),
+                PollState.fromKey(r.getPollState()), r.getRevealed(), r.getTimerEndsAt());
+    }
+
+    private String write(StepSpec spec) {
+        try {
+            return json.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a step spec always serialises", e);
+        }
+    }
+
+    private StepSpec read(String text) {
+        try {
+            return json.readValue(text, StepSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored step spec is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

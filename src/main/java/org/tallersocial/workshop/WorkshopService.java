@@ -1,0 +1,204 @@
+package org.tallersocial.workshop;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.tallersocial.content.WorkshopTemplate;
+import org.tallersocial.live.Hub;
+import org.tallersocial.live.Room;
+import org.tallersocial.web.Tokens;
+
+/**
+ * Preparing and running a workshop: every change is written to H2, then
+ * mirrored in the live room, then published to its screens.
+ */
+public final class WorkshopService {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_NAME = 40;
+    static final int MAX_TIMER_SECONDS = 60 * 60;
+
+    private final DSLContext dsl;
+    private final WorkshopRepository workshops;
+    private final StepRepository steps;
+    private final ParticipantRepository participants;
+    private final Hub hub;
+    private final Clock clock;
+
+    public WorkshopService(DSLContext dsl, WorkshopRepository workshops, StepRepository steps,
+                           ParticipantRepository participants, Hub hub, Clock clock) {
+        this.dsl = dsl;
+        this.workshops = workshops;
+        this.steps = steps;
+        this.participants = participants;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    /** A fresh workshop copies the template's steps, so later template edits never rewrite it. */
+    public synchronized Workshop create(WorkshopTemplate template, String title, String company, long ownerId) {
+        String cleanTitle = required(title, "title", MAX_TITLE);
+        String cleanCompany = required(company, "company name", MAX_TITLE);
+        long id = dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            String code = freeCode(tx);
+            long workshopId = workshops.insert(tx, code, cleanTitle, cleanCompany, template.id(),
+                    template.language(), ownerId, now());
+            steps.insertAll(tx, workshopId, template.steps());
+            return workshopId;
+        });
+        return workshops.find(id).orElseThrow();
+    }
+
+    public List<Workshop> listFor(long ownerId) {
+        return workshops.listForOwner(ownerId);
+    }
+
+    public Optional<Workshop> find(long id) {
+        return workshops.find(id);
+    }
+
+    public Room room(Workshop workshop) {
+        return hub.rooms().get(workshop.id()).orElseThrow();
+    }
+
+    public void rename(Room room, String title, String company) {
+        String cleanTitle = required(title, "title", MAX_TITLE);
+        String cleanCompany = required(company, "company name", MAX_TITLE);
+        update(room, room.workshop().withNames(cleanTitle, cleanCompany));
+    }
+
+    public void goLive(Room room) {
+        Workshop w = room.workshop();
+        if (w.state() == WorkshopState.CLOSED) {
+            throw new WorkshopRefusal("A closed workshop cannot go live again. Create a new one from the template.");
+        }
+        save(room, w.withState(WorkshopState.LIVE, now()));
+        openIfPending(room);
+    }
+
+    public void close(Room room) {
+        Workshop w = room.workshop();
+        for (Step step : room.steps()) {
+            if (step.pollState() == PollState.OPEN) {
+                saveStep(room, step.withPollState(PollState.CLOSED));
+            }
+        }
+        update(room, w.withState(WorkshopState.CLOSED, now()));
+    }
+
+    public void setJoiningLocked(Room room, boolean locked) {
+        update(room, room.workshop().withJoiningLocked(locked));
+    }
+
+    public void goTo(Room room, int position) {
+        if (position < 0 || position >= room.steps().size()) {
+            throw new WorkshopRefusal("There is no step " + (position + 1) + " in this agenda.");
+        }
+        requireNotClosed(room);
+        save(room, room.workshop().withCurrentStep(position));
+        openIfPending(room);
+    }
+
+    public void startTimer(Room room, int seconds) {
+        if (seconds < 1 || seconds > MAX_TIMER_SECONDS) {
+            throw new WorkshopRefusal("A countdown runs from 1 second to 60 minutes.");
+        }
+        Step step = room.current();
+        saveStep(room, step.withTimerEndsAt(now().plusSeconds(seconds)));
+        hub.publishState(room);
+    }
+
+    public void stopTimer(Room room) {
+        saveStep(room, room.current().withTimerEndsAt(null));
+        hub.publishState(room);
+    }
+
+    /** Joining hands out a secret token; only its hash is stored. */
+    public Joined join(Room room, String displayName) {
+        Workshop w = room.workshop();
+        if (!w.isLive()) {
+            throw new WorkshopRefusal(w.state() == WorkshopState.CLOSED
+                    ? "This workshop has ended." : "This workshop has not started yet.");
+        }
+        if (w.joiningLocked()) {
+            throw new WorkshopRefusal("Joining is closed for this workshop. Ask the facilitator to open it.");
+        }
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+            throw new WorkshopRefusal("A name can have at most " + MAX_NAME + " characters.");
+        }
+        String token = Tokens.newToken();
+        Participant p = participants.insert(w.id(), Tokens.sha256(token), name.isEmpty() ? null : name, now());
+        hub.participantJoined(room);
+        return new Joined(p, token);
+    }
+
+    public Optional<Participant> participant(Room room, String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        return participants.findByToken(room.workshop().id(), Tokens.sha256(token));
+    }
+
+    public record Joined(Participant participant, String token) {
+    }
+
+    void saveStep(Room room, Step step) {
+        steps.updateState(step);
+        room.replace(step);
+    }
+
+    private void openIfPending(Room room) {
+        Step step = room.current();
+        if (room.workshop().isLive() && step.isPoll() && step.pollState() == PollState.PENDING) {
+            saveStep(room, step.withPollState(PollState.OPEN));
+        }
+        hub.publishState(room);
+    }
+
+    private void update(Room room, Workshop updated) {
+        save(room, updated);
+        hub.publishState(room);
+    }
+
+    /** Without publishing: for changes that publish once, together with what follows them. */
+    private void save(Room room, Workshop updated) {
+        workshops.update(updated);
+        room.replace(updated);
+    }
+
+    private static void requireNotClosed(Room room) {
+        if (room.workshop().state() == WorkshopState.CLOSED) {
+            throw new WorkshopRefusal("This workshop is closed.");
+        }
+    }
+
+    private String freeCode(DSLContext tx) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String code = JoinCodes.random();
+            if (!workshops.openCodeExists(tx, code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free join code after 50 attempts");
+    }
+
+    private static String required(String value, String what, int max) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            throw new WorkshopRefusal("The " + what + " cannot be empty.");
+        }
+        if (v.length() > max) {
+            throw new WorkshopRefusal("The " + what + " can have at most " + max + " characters.");
+        }
+        return v;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

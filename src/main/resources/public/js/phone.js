@@ -1,0 +1,162 @@
+// The participant's phone: follows the room, answers the current poll, and
+// never loses an answer. An answer waits in localStorage until the server
+// acknowledges it, and is sent again after a reconnect or a reload.
+(function () {
+  'use strict';
+  var L = window.Live, el = L.el, clear = L.clear;
+  var root = document.getElementById('phone');
+  var code = root.dataset.code;
+  var conn = document.getElementById('conn');
+  var PENDING_KEY = 'ts-pending-' + code;
+  var SEQ_KEY = 'ts-seq-' + code;
+
+  var state = null;       // last state message
+  var mine = null;        // this person's saved answer for the current step
+  var shownKey = null;    // what is rendered, so updates don't wipe a half-made choice
+  var statusNode = null, resultsNode = null, timerNode = null;
+  var skew = 0;
+
+  var socket = new L.LiveSocket('/ws/phone/' + encodeURIComponent(code), {
+    status: function (s) {
+      L.showConnection(conn, s);
+      if (s !== 'connected' && pending()) { setStatus('Not sent yet: waiting for the connection. It will be sent by itself.', 'wait'); }
+    },
+    message: onMessage,
+    failed: function (attempt) {
+      // A phone whose identity is gone (cleared cookies) can't reconnect: after a
+      // few tries, reload so the server can show the join page again.
+      if (attempt === 6) { fetch(location.href, { credentials: 'same-origin' }).then(function (r) { if (r.ok) { return r.text(); } }).then(function (t) { if (t && t.indexOf('name="name"') >= 0) { location.reload(); } }).catch(function () {}); }
+    }
+  });
+
+  function onMessage(msg) {
+    if (msg.type === 'state') {
+      skew = msg.now - Date.now();
+      state = msg;
+      mine = msg.mine || null;
+      render();
+      resendPending();
+    } else if (msg.type === 'results') {
+      if (state && msg.step === state.step.id) { state.results = msg.results; drawResults(); }
+    } else if (msg.type === 'ack') {
+      onAck(msg);
+    } else if (msg.type === 'error') {
+      onError(msg);
+    }
+  }
+
+  function nextSeq() {
+    var last = parseInt(localStorage.getItem(SEQ_KEY) || '0', 10);
+    var seq = Math.max(Date.now(), last + 1);
+    localStorage.setItem(SEQ_KEY, String(seq));
+    return seq;
+  }
+
+  function pending() {
+    try { return JSON.parse(localStorage.getItem(PENDING_KEY) || 'null'); } catch (e) { return null; }
+  }
+
+  function submit(value) {
+    var p = { id: 'a' + Math.random().toString(36).slice(2) + Date.now().toString(36), step: state.step.id, value: value, seq: nextSeq() };
+    localStorage.setItem(PENDING_KEY, JSON.stringify(p));
+    if (socket.send({ type: 'answer', id: p.id, step: p.step, value: p.value, seq: p.seq })) {
+      setStatus('Sending…', 'wait');
+    } else {
+      setStatus('Not sent yet: waiting for the connection. It will be sent by itself.', 'wait');
+    }
+  }
+
+  function resendPending() {
+    var p = pending();
+    if (!p) { return; }
+    if (!state || p.step !== state.step.id) {
+      localStorage.removeItem(PENDING_KEY);
+      setStatus('Your last answer could not be sent before the room moved on.', 'bad');
+      return;
+    }
+    if (mine && mine.seq >= p.seq) { localStorage.removeItem(PENDING_KEY); return; }
+    socket.send({ type: 'answer', id: p.id, step: p.step, value: p.value, seq: p.seq });
+    setStatus('Sending…', 'wait');
+  }
+
+  function onAck(msg) {
+    var p = pending();
+    if (p && p.id === msg.id) { localStorage.removeItem(PENDING_KEY); }
+    if (state && msg.step === state.step.id) {
+      mine = { seq: msg.seq, value: msg.value };
+      setStatus(state.step.pollState === 'open' ? 'Saved ✓ You can change your answer while the poll is open.' : 'Saved ✓', 'ok');
+    }
+  }
+
+  function onError(msg) {
+    var p = pending();
+    var retry = msg.code === 'not_saved' || msg.code === 'busy';
+    if (p && p.id === msg.id && !retry) { localStorage.removeItem(PENDING_KEY); }
+    setStatus(msg.message + (retry ? '' : ''), 'bad');
+    if (retry) { setTimeout(resendPending, 2000); }
+  }
+
+  function setStatus(text, kind) {
+    if (!statusNode) { return; }
+    statusNode.textContent = text;
+    statusNode.className = 'status ' + (kind || '');
+  }
+
+  function render() {
+    var s = state.step, w = state.workshop;
+    var key = [w.state, s.id, s.pollState, s.revealed].join('|');
+    if (key === shownKey) { drawResults(); L.countdown(timerNode, s.timerEndsAt, skew); return; }
+    shownKey = key;
+    var loading = document.getElementById('loading');
+    if (loading) { loading.remove(); }
+    clear(root);
+    if (w.state === 'closed') {
+      root.appendChild(el('h1', null, 'The workshop has ended'));
+      root.appendChild(el('p', 'lead', 'Thank you for taking part. Your answers are saved.'));
+      return;
+    }
+    var meta = el('p', 'muted');
+    meta.appendChild(el('span', null, 'Step ' + (s.index + 1) + ' of ' + s.count + ' '));
+    timerNode = el('span', 'timer');
+    meta.appendChild(timerNode);
+    root.appendChild(meta);
+    root.appendChild(el('h1', null, s.title));
+    if (s.body) { root.appendChild(el('div', 'step-body', s.body)); }
+    L.countdown(timerNode, s.timerEndsAt, skew);
+    if (s.kind === 'slide') {
+      root.appendChild(el('p', 'waiting', 'Follow the projector. Questions will appear here.'));
+      statusNode = null; resultsNode = null;
+      return;
+    }
+    root.appendChild(el('p', 'question', s.question));
+    if (s.pollState === 'open') {
+      root.appendChild(window.PhoneInputs.build(s, mine ? mine.value : null, submit));
+    } else if (s.pollState === 'pending') {
+      root.appendChild(el('p', 'waiting', 'This poll opens in a moment.'));
+    } else {
+      root.appendChild(el('p', 'notice', 'This poll is closed.'));
+    }
+    if (mine && s.pollState !== 'open') {
+      root.appendChild(el('p', 'muted', 'Your answer: ' + window.PhoneInputs.describe(s, mine.value)));
+    }
+    statusNode = el('p', 'status');
+    statusNode.setAttribute('role', 'status');
+    statusNode.setAttribute('aria-live', 'polite');
+    root.appendChild(statusNode);
+    if (mine && s.pollState === 'open') { setStatus('Your answer is saved ✓ You can change it while the poll is open.', 'ok'); }
+    resultsNode = el('div', 'phone-results');
+    root.appendChild(resultsNode);
+    drawResults();
+  }
+
+  function drawResults() {
+    if (!resultsNode) { return; }
+    if (state.results && state.step.revealed) {
+      clear(resultsNode);
+      resultsNode.appendChild(el('h2', null, 'Results'));
+      var box = el('div');
+      resultsNode.appendChild(box);
+      window.Results.render(box, state.results);
+    }
+  }
+})();

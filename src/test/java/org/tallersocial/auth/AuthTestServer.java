@@ -1,0 +1,75 @@
+package org.tallersocial.auth;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.jooq.DSLContext;
+import org.tallersocial.db.Database;
+import org.tallersocial.web.Csrf;
+import org.tallersocial.web.Views;
+
+/**
+ * The real auth module in a minimal app on a random port, over a real H2
+ * file. A few stand-in routes play the parts other features will own.
+ */
+final class AuthTestServer implements AutoCloseable {
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    final Database database;
+    final AuthModule module;
+    private final Javalin app;
+
+    AuthTestServer(Path dataDir) {
+        this(dataDir, false);
+    }
+
+    AuthTestServer(Path dataDir, boolean secureCookies) {
+        database = Database.open(dataDir);
+        Views views = new Views();
+        Csrf csrf = new Csrf(false);
+        module = AuthModule.create(database.dsl(), views, clock, secureCookies);
+        app = Javalin.create(cfg -> {
+            cfg.fileRenderer(views);
+            cfg.routes.before(csrf::handle);
+            module.register(cfg.routes);
+            cfg.routes.get("/facilitate", ctx -> ctx.result("console of " + module.current(ctx).orElseThrow().name()));
+            cfg.routes.post("/facilitate/workshops", ctx -> ctx.result("created"));
+            cfg.routes.get("/whoami", ctx -> {
+                Facilitator facilitator = ctx.attribute(Csrf.FACILITATOR_ATTRIBUTE);
+                ctx.result(facilitator == null ? "nobody" : facilitator.name());
+            });
+            cfg.startup.showJavalinBanner = false;
+        }).start(0);
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + app.port();
+    }
+
+    DSLContext dsl() {
+        return database.dsl();
+    }
+
+    TestBrowser newBrowser() {
+        return new TestBrowser(baseUrl());
+    }
+
+    /** Creates the first account through the setup link and returns the browser logged in as it. */
+    TestBrowser firstFacilitator(String name, String email, String password) {
+        TestBrowser browser = newBrowser();
+        String path = module.setupPathIfNeeded().orElseThrow();
+        browser.get(path);
+        TestBrowser.Response created = browser.post(path,
+                "name", name, "email", email, "password", password, "confirm", password);
+        if (created.status() != 303) {
+            throw new IllegalStateException("setup failed: " + created.status() + "\n" + created.body());
+        }
+        return browser;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,100 @@
+package org.tallersocial.auth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/** One person's browser: keeps cookies, never follows redirects, sends the CSRF token like our forms do. */
+final class TestBrowser {
+
+    record Response(int status, String body, Optional<String> location, List<String> setCookies) {
+    }
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    TestBrowser(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    /** A form post with the CSRF cookie's token in {@code _csrf}, as every form of ours carries it. */
+    Response post(String path, String... fields) {
+        String csrf = cookie("ts_csrf").orElseGet(() -> {
+            get("/login");
+            return cookie("ts_csrf").orElseThrow();
+        });
+        return postRaw(path, withField(fields, "_csrf", csrf));
+    }
+
+    /** A form post exactly as given: no CSRF token added. */
+    Response postRaw(String path, String... fields) {
+        StringJoiner body = new StringJoiner("&");
+        for (int i = 0; i < fields.length; i += 2) {
+            body.add(URLEncoder.encode(fields[i], StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name) && !c.hasExpired())
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    /** Stores a cookie as if the server had set it, replacing one of the same name. */
+    void setCookie(String name, String value) {
+        try {
+            cookies.put(URI.create(baseUrl + "/"), Map.of("Set-Cookie", List.of(name + "=" + value + "; Path=/")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location"),
+                    response.headers().allValues("Set-Cookie"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String[] withField(String[] fields, String name, String value) {
+        String[] all = new String[fields.length + 2];
+        System.arraycopy(fields, 0, all, 0, fields.length);
+        all[fields.length] = name;
+        all[fields.length + 1] = value;
+        return all;
+    }
+}

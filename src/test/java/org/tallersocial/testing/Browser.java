@@ -1,0 +1,116 @@
+package org.tallersocial.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+/** One person's browser: keeps cookies, never follows redirects, sends the CSRF token like our forms do. */
+public final class Browser {
+
+    public record Response(int status, String body, Optional<String> location) {
+    }
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    public Browser(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    /** A form post with the CSRF cookie's token in {@code _csrf}, as every form of ours carries it. */
+    public Response post(String path, String... fields) {
+        String[] all = new String[fields.length + 2];
+        System.arraycopy(fields, 0, all, 0, fields.length);
+        all[fields.length] = "_csrf";
+        all[fields.length + 1] = csrfToken();
+        return postRaw(path, all);
+    }
+
+    /** A form post exactly as given: no CSRF token added. */
+    public Response postRaw(String path, String... fields) {
+        StringJoiner body = new StringJoiner("&");
+        for (int i = 0; i < fields.length; i += 2) {
+            body.add(URLEncoder.encode(fields[i], StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    public String csrfToken() {
+        return cookie("ts_csrf").orElseGet(() -> {
+            get("/");
+            return cookie("ts_csrf").orElseThrow();
+        });
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name) && !c.hasExpired())
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    /** The Cookie header this browser would send, for a WebSocket upgrade. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> !c.hasExpired())
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Stores a cookie as if the server had set it, replacing one of the same name. */
+    public void setCookie(String name, String value) {
+        try {
+            cookies.put(URI.create(baseUrl + "/"), Map.of("Set-Cookie", List.of(name + "=" + value + "; Path=/")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
