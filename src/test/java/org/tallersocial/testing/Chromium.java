@@ -1,0 +1,227 @@
+package org.tallersocial.testing;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's, never a downloaded one) at the size of
+ * the screen it plays: a phone, a projector, a facilitator's laptop. Selenium
+ * Manager never runs because the browser and its driver are both given.
+ */
+public final class Chromium implements AutoCloseable {
+
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
+    private static final Path HOME = Path.of("target", "chromium").toAbsolutePath();
+
+    /** A cheap phone, a common laptop, a 1080p projector. */
+    public enum Size {
+        PHONE(390, 844, true), SMALL_PHONE(360, 740, true), CONSOLE(1366, 900, false), PROJECTOR(1920, 1080, false);
+
+        final int width;
+        final int height;
+        final boolean mobile;
+
+        Size(int width, int height, boolean mobile) {
+            this.width = width;
+            this.height = height;
+            this.mobile = mobile;
+        }
+    }
+
+    static {
+        // Belt and braces: Selenium reads these before it would think of its manager.
+        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        System.setProperty("SE_AVOID_STATS", "true");
+    }
+
+    private final ChromeDriver driver;
+    private final Size size;
+
+    private Chromium(ChromeDriver driver, Size size) {
+        this.driver = driver;
+        this.size = size;
+    }
+
+    /** Fails on CI (CI=true) and skips elsewhere when Debian's chromium or chromedriver is missing. */
+    public static void requireInstalled() {
+        if (Files.isExecutable(BINARY) && Files.isExecutable(DRIVER)) {
+            return;
+        }
+        String message = "Browser tests need " + BINARY + " and " + DRIVER
+                + " (Debian packages chromium and chromium-driver; scripts/test installs them).";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(message + " CI=true, so this is a failure, not a skip.");
+        }
+        Assumptions.abort(message + " Skipped because CI is not true.");
+    }
+
+    public static Chromium phone() {
+        return open(Size.PHONE);
+    }
+
+    public static Chromium projector() {
+        return open(Size.PROJECTOR);
+    }
+
+    public static Chromium console() {
+        return open(Size.CONSOLE);
+    }
+
+    public static Chromium open(Size size) {
+        requireInstalled();
+        try {
+            Files.createDirectories(HOME);
+            Path config = Files.createDirectories(HOME.resolve("xdg-config"));
+            Path cache = Files.createDirectories(HOME.resolve("xdg-cache"));
+            Path tmp = Files.createDirectories(HOME.resolve("tmp"));
+            Path profile = Files.createTempDirectory(HOME, "profile-");
+
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(BINARY.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--no-default-browser-check", "--disable-extensions",
+                    "--hide-scrollbars", "--force-color-profile=srgb", "--lang=en-US",
+                    "--user-data-dir=" + profile,
+                    "--window-size=" + size.width + "," + size.height);
+
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(DRIVER.toString()))
+                    .usingAnyFreePort()
+                    .withLogFile(HOME.resolve("chromedriver.log").toFile())
+                    .withEnvironment(Map.of(
+                            "XDG_CONFIG_HOME", config.toString(),
+                            "XDG_CACHE_HOME", cache.toString(),
+                            "TMPDIR", tmp.toString()))
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+            Chromium browser = new Chromium(driver, size);
+            browser.resize(size);
+            return browser;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets the page's viewport exactly (window chrome does not eat into it), as a phone or projector has it. */
+    public Chromium resize(Size to) {
+        driver.manage().window().setSize(new Dimension(to.width, to.height));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", to.width, "height", to.height, "deviceScaleFactor", 1, "mobile", to.mobile));
+        if (to.mobile) {
+            driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        }
+        return this;
+    }
+
+    public Size size() {
+        return size;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Chromium go(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Waits (10 s) until the condition holds and returns what it gave. */
+    public <T> T await(Function<WebDriver, T> condition) {
+        return await(Duration.ofSeconds(10), condition);
+    }
+
+    public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+    }
+
+    /** Waits until an element matching the selector is displayed and returns it. */
+    public WebElement awaitVisible(String css) {
+        return await(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed)
+                .findFirst().orElse(null));
+    }
+
+    /** Waits until the element's text contains the given text; returns the element. */
+    public WebElement awaitText(String css, String text) {
+        return await(d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+    }
+
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** True when something on the page is wider than the viewport (the person would have to scroll sideways). */
+    public boolean scrollsSideways() {
+        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+    }
+
+    /** Saves what the screen shows now as target/screenshots/{name}.png. */
+    public Path screenshot(String name) {
+        return save(name, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The whole page, below the fold too: what the person sees after scrolling. */
+    public Path fullPageScreenshot(String name) {
+        Number height = (Number) script("return Math.ceil(document.documentElement.scrollHeight);");
+        int h = Math.max(size.height, height.intValue());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shot = (Map<String, Object>) (Map<?, ?>) driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true,
+                        "clip", Map.of("x", 0, "y", 0, "width", size.width, "height", h, "scale", 1)));
+        return save(name, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    private static Path save(String name, byte[] png) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, png);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } catch (RuntimeException ignored) {
+            // the browser is gone already
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.tallersocial.workshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tallersocial.testing.Browser;
+import org.tallersocial.testing.Facilitators;
+import org.tallersocial.testing.LiveRoom;
+import org.tallersocial.testing.TestServer;
+import org.tallersocial.testing.WsClient;
+
+class JoiningTest {
+
+    private TestServer server;
+    private Browser marta;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+        marta = Facilitators.first(server);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void a_typed_code_finds_the_workshop_whatever_the_case_and_spaces() {
+        LiveRoom room = LiveRoom.live(server, marta);
+        String typed = " " + room.code.substring(0, 3).toLowerCase() + " " + room.code.substring(3) + " ";
+        Browser.Response r = server.browser().get("/j?code=" + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(303);
+        assertThat(r.location()).contains("/j/" + room.code);
+        assertThat(server.browser().get("/j/" + room.code).body()).contains("Join the workshop");
+    }
+
+    @Test
+    void a_mistyped_code_gets_a_clear_message() {
+        Browser.Response r = server.browser().get("/j?code=0O1");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("A join code has 6 letters and digits");
+        Browser.Response missing = server.browser().get("/j/ACDEFH");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("No workshop with this code");
+    }
+
+    @Test
+    void join_codes_avoid_look_alike_characters() {
+        for (int i = 0; i < 500; i++) {
+            assertThat(JoinCodes.random()).hasSize(6).doesNotContainPattern("[01IOLSZB258G6]");
+        }
+    }
+
+    @Test
+    void a_draft_workshop_cannot_be_joined_yet() {
+        LiveRoom room = LiveRoom.draft(server, marta, "poll-kinds/en");
+        Browser phone = server.browser();
+        assertThat(phone.get("/j/" + room.code).body()).contains("has not started yet");
+        Browser.Response r = phone.post("/j/" + room.code, "name", "Ana");
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(phone.cookie("ts_p" + room.id)).isEmpty();
+    }
+
+    @Test
+    void locked_joining_refuses_newcomers_but_keeps_those_inside() {
+        LiveRoom room = LiveRoom.live(server, marta);
+        LiveRoom.Phone ana = room.join("Ana");
+        room.act("/joining", "joining", "lock");
+
+        Browser late = server.browser();
+        late.get("/j/" + room.code);
+        Browser.Response r = late.post("/j/" + room.code, "name", "Late");
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.body()).contains("Joining is closed for this workshop");
+        ana.reconnect(server.wsUrl(), room.code);
+        assertThat(ana.ws.await("state").at("/workshop/joiningLocked").asBoolean()).isTrue();
+
+        room.act("/joining", "joining", "unlock");
+        assertThat(late.post("/j/" + room.code, "name", "Late").status()).isEqualTo(303);
+        room.close();
+    }
+
+    @Test
+    void a_too_long_name_is_refused_and_nothing_is_created() {
+        LiveRoom room = LiveRoom.live(server, marta);
+        Browser phone = server.browser();
+        phone.get("/j/" + room.code);
+        Browser.Response r = phone.post("/j/" + room.code, "name", "x".repeat(41));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.body()).contains("at most 40 characters").contains("value=\"" + "x".repeat(41) + "\"");
+        assertThat(phone.cookie("ts_p" + room.id)).isEmpty();
+    }
+
+    @Test
+    void a_name_with_markup_is_shown_escaped() {
+        LiveRoom room = LiveRoom.live(server, marta);
+        Browser phone = server.browser();
+        phone.get("/j/" + room.code);
+        Browser.Response r = phone.post("/j/" + room.code, "name", "<script>alert(1)</script>".repeat(2));
+        assertThat(r.body()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void a_closed_workshop_says_so_and_takes_no_phones() {
+        LiveRoom room = LiveRoom.live(server, marta);
+        LiveRoom.Phone ana = room.join("Ana");
+        room.act("/close");
+        assertThat(ana.ws.await(m -> m.at("/workshop/state").asText().equals("closed"), java.time.Duration.ofSeconds(5)))
+                .isNotNull();
+        Browser.Response page = server.browser().get("/j/" + room.code);
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("This workshop has ended");
+        assertThatThrownBy(() -> WsClient.connect(server.wsUrl() + "/ws/phone/" + room.code, ana.browser.cookieHeader()))
+                .hasStackTraceContaining("status code 404");
+        room.close();
+    }
+
+    @Test
+    void the_qr_code_is_an_svg_for_the_public_join_address() {
+        LiveRoom room = LiveRoom.live(server, marta);
+        Browser.Response qr = server.browser().get("/w/" + room.code + "/qr.svg");
+        assertThat(qr.status()).isEqualTo(200);
+        assertThat(qr.body()).startsWith("<svg").contains("/j/" + room.code).contains("<path");
+    }
+
+    @Test
+    void health_answers_once_the_database_is_ready() {
+        Browser.Response r = server.browser().get("/health");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("\"status\":\"ok\"").contains("\"database\":\"ready\"");
+    }
+}
