@@ -57,7 +57,7 @@ public final class App implements AutoCloseable {
         boolean secure = config.publicUrl().startsWith("https://");
 
         Views views = new Views();
-        AuthModule auth = AuthModule.create(db.dsl(), views, clock, secure);
+        AuthModule auth = AuthModule.create(db.dsl(), clock, config.publicUrl(), secure);
         WorkshopRepository workshopRepo = new WorkshopRepository(db.dsl());
         StepRepository stepRepo = new StepRepository(db.dsl(), json);
         ParticipantRepository participantRepo = new ParticipantRepository(db.dsl());

@@ -27,11 +27,13 @@ final class AuthController {
     private final AuthService service;
     private final SessionCookie cookie;
     private final Clock clock;
+    private final String publicUrl;
 
-    AuthController(AuthService service, SessionCookie cookie, Clock clock) {
+    AuthController(AuthService service, SessionCookie cookie, Clock clock, String publicUrl) {
         this.service = service;
         this.cookie = cookie;
         this.clock = clock;
+        this.publicUrl = publicUrl;
     }
 
     // ---- who is asking ----
@@ -178,7 +180,7 @@ final class AuthController {
         InviteResult result = service.invite(inviter, note);
         Map<String, Object> model = teamModel(ctx);
         if (result instanceof InviteResult.Invited invited) {
-            model.put("newLink", ctx.scheme() + "://" + host(ctx) + "/invite/" + invited.token());
+            model.put("newLink", publicUrl + "/invite/" + invited.token());
             model.put("newLinkExpires", DATE_TIME.format(invited.expiresAt().atZoneSameInstant(clock.getZone())));
             ctx.status(HttpStatus.CREATED);
         } else if (result instanceof InviteResult.Invalid invalid) {
@@ -211,11 +213,6 @@ final class AuthController {
 
     private String formatDateTime(OffsetDateTime time) {
         return DATE_TIME.format(time.atZoneSameInstant(clock.getZone()));
-    }
-
-    private static String host(Context ctx) {
-        String host = ctx.header("Host");
-        return host == null || host.isBlank() ? ctx.host() : host;
     }
 
     private static AccountForm accountForm(Context ctx) {

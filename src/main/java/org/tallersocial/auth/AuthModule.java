@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.tallersocial.web.Views;
 
 /**
  * Facilitator accounts: the first account through a one-time setup link,
@@ -23,12 +22,12 @@ public final class AuthModule {
     }
 
     /**
-     * @param views         kept in the signature for the app's wiring; pages render through the app's file renderer
+     * @param publicUrl     the address people reach the kit at, for invitation links
      * @param secureCookies true behind HTTPS, so the session cookie never travels in clear
      */
-    public static AuthModule create(DSLContext dsl, Views views, Clock clock, boolean secureCookies) {
+    public static AuthModule create(DSLContext dsl, Clock clock, String publicUrl, boolean secureCookies) {
         AuthService service = new AuthService(dsl, new PasswordHasher(), clock);
-        return new AuthModule(service, new AuthController(service, new SessionCookie(secureCookies), clock));
+        return new AuthModule(service, new AuthController(service, new SessionCookie(secureCookies), clock, publicUrl));
     }
 
     public void register(RoutesConfig routes) {

@@ -50,9 +50,8 @@ public final class Hub implements AutoCloseable {
         return socket;
     }
 
-    public void detach(Room room, WsContext ctx) {
-        room.sockets().removeIf(s -> s.sameContext(ctx));
-        room.markPresenceChanged();
+    public void detach(Room room, Socket socket) {
+        room.remove(socket);
     }
 
     /** A fresh snapshot to one socket: on connect, and when a phone asks after an error. */

@@ -102,20 +102,16 @@ public final class LiveSockets {
             sockets.put(ctx.sessionId(), socket);
         });
         ws.onMessage(ctx -> onMessage(ctx, viewer));
-        ws.onClose(ctx -> {
-            Socket socket = sockets.remove(ctx.sessionId());
-            Room room = ctx.attribute(ROOM);
-            if (socket != null && room != null) {
-                hub.detach(room, ctx);
-            }
-        });
-        ws.onError(ctx -> {
-            Socket socket = sockets.remove(ctx.sessionId());
-            Room room = ctx.attribute(ROOM);
-            if (socket != null && room != null) {
-                hub.detach(room, ctx);
-            }
-        });
+        ws.onClose(this::drop);
+        ws.onError(this::drop);
+    }
+
+    private void drop(WsContext ctx) {
+        Socket socket = sockets.remove(ctx.sessionId());
+        Room room = ctx.attribute(ROOM);
+        if (socket != null && room != null) {
+            hub.detach(room, socket);
+        }
     }
 
     private void onMessage(WsMessageContext ctx, Viewer viewer) {

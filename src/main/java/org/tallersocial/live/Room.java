@@ -92,10 +92,6 @@ public final class Room {
         presenceDirty.set(true);
     }
 
-    void markPresenceChanged() {
-        presenceDirty.set(true);
-    }
-
     public void markResultsDirty() {
         resultsDirty.set(true);
     }

@@ -50,8 +50,4 @@ public final class Socket {
         }
         ctx.session.sendText(message, Callback.from(pending::decrementAndGet, failure -> pending.decrementAndGet()));
     }
-
-    boolean sameContext(WsContext other) {
-        return ctx.sessionId().equals(other.sessionId());
-    }
 }

@@ -1,5 +1,6 @@
 package org.tallersocial.auth;
 
+import org.tallersocial.testing.Browser;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +28,7 @@ final class AuthTestServer implements AutoCloseable {
         database = Database.open(dataDir);
         Views views = new Views();
         Csrf csrf = new Csrf(false);
-        module = AuthModule.create(database.dsl(), views, clock, secureCookies);
+        module = AuthModule.create(database.dsl(), clock, "http://kit.example", secureCookies);
         app = Javalin.create(cfg -> {
             cfg.fileRenderer(views);
             cfg.routes.before(csrf::handle);
@@ -50,16 +51,16 @@ final class AuthTestServer implements AutoCloseable {
         return database.dsl();
     }
 
-    TestBrowser newBrowser() {
-        return new TestBrowser(baseUrl());
+    Browser newBrowser() {
+        return new Browser(baseUrl());
     }
 
     /** Creates the first account through the setup link and returns the browser logged in as it. */
-    TestBrowser firstFacilitator(String name, String email, String password) {
-        TestBrowser browser = newBrowser();
+    Browser firstFacilitator(String name, String email, String password) {
+        Browser browser = newBrowser();
         String path = module.setupPathIfNeeded().orElseThrow();
         browser.get(path);
-        TestBrowser.Response created = browser.post(path,
+        Browser.Response created = browser.post(path,
                 "name", name, "email", email, "password", password, "confirm", password);
         if (created.status() != 303) {
             throw new IllegalStateException("setup failed: " + created.status() + "\n" + created.body());

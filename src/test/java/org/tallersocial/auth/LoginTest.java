@@ -1,5 +1,6 @@
 package org.tallersocial.auth;
 
+import org.tallersocial.testing.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tallersocial.db.generated.Tables.LOGIN_SESSION;
 
@@ -32,39 +33,39 @@ class LoginTest {
 
     @Test
     void a_facilitator_logs_in_and_out() {
-        TestBrowser browser = server.newBrowser();
+        Browser browser = server.newBrowser();
         assertThat(browser.get("/login").body()).contains("name=\"_csrf\"").contains("name=\"next\" value=\"/facilitate\"");
 
-        TestBrowser.Response login = browser.post("/login", "email", "ANA@example.org", "password", PASSWORD);
+        Browser.Response login = browser.post("/login", "email", "ANA@example.org", "password", PASSWORD);
         assertThat(login.status()).isEqualTo(303);
         assertThat(login.location()).contains("/facilitate");
         assertThat(browser.get("/facilitate").body()).isEqualTo("console of Ana");
         String token = browser.cookie("ts_session").orElseThrow();
 
-        TestBrowser.Response logout = browser.post("/logout");
+        Browser.Response logout = browser.post("/logout");
         assertThat(logout.status()).isEqualTo(303);
         assertThat(logout.location()).contains("/login");
         assertThat(browser.cookie("ts_session")).isEmpty();
         assertThat(server.dsl().fetchCount(LOGIN_SESSION, LOGIN_SESSION.TOKEN_HASH.eq(Tokens.sha256(token)))).isZero();
 
-        TestBrowser.Response afterwards = browser.get("/facilitate");
+        Browser.Response afterwards = browser.get("/facilitate");
         assertThat(afterwards.status()).isEqualTo(302);
         assertThat(afterwards.location()).contains("/login?next=%2Ffacilitate");
 
         // A copy of the old cookie is worth nothing either.
-        TestBrowser thief = server.newBrowser();
+        Browser thief = server.newBrowser();
         thief.setCookie("ts_session", token);
         assertThat(thief.get("/facilitate").status()).isEqualTo(302);
     }
 
     @Test
     void a_wrong_password_and_an_unknown_email_get_the_same_answer() {
-        TestBrowser browser = server.newBrowser();
+        Browser browser = server.newBrowser();
 
-        TestBrowser.Response wrongPassword = browser.post("/login", "email", "ana@example.org", "password", "not my password");
-        TestBrowser.Response unknownEmail = browser.post("/login", "email", "nobody@example.org", "password", "not my password");
+        Browser.Response wrongPassword = browser.post("/login", "email", "ana@example.org", "password", "not my password");
+        Browser.Response unknownEmail = browser.post("/login", "email", "nobody@example.org", "password", "not my password");
 
-        for (TestBrowser.Response response : new TestBrowser.Response[] {wrongPassword, unknownEmail}) {
+        for (Browser.Response response : new Browser.Response[] {wrongPassword, unknownEmail}) {
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.body()).contains("Wrong email or password.").doesNotContain("not my password");
         }
@@ -74,17 +75,17 @@ class LoginTest {
 
     @Test
     void five_wrong_passwords_lock_the_account_even_against_the_right_one() {
-        TestBrowser browser = server.newBrowser();
+        Browser browser = server.newBrowser();
         for (int i = 1; i <= 4; i++) {
             assertThat(browser.post("/login", "email", "ana@example.org", "password", "guess number " + i).body())
                     .contains("Wrong email or password.");
         }
-        TestBrowser.Response fifth = browser.post("/login", "email", "ana@example.org", "password", "guess number 5");
+        Browser.Response fifth = browser.post("/login", "email", "ana@example.org", "password", "guess number 5");
         assertThat(fifth.status()).isEqualTo(401);
         assertThat(fifth.body()).contains("locked until 09:15");
 
         server.clock.advance(Duration.ofMinutes(14));
-        TestBrowser.Response right = browser.post("/login", "email", "ana@example.org", "password", PASSWORD);
+        Browser.Response right = browser.post("/login", "email", "ana@example.org", "password", PASSWORD);
         assertThat(right.status()).isEqualTo(401);
         assertThat(right.body()).contains("locked until 09:15");
         assertThat(browser.cookie("ts_session")).isEmpty();
@@ -102,7 +103,7 @@ class LoginTest {
 
     @Test
     void an_unknown_email_locks_like_a_real_account_so_lockout_reveals_nothing() {
-        TestBrowser browser = server.newBrowser();
+        Browser browser = server.newBrowser();
         for (int i = 1; i <= 4; i++) {
             assertThat(browser.post("/login", "email", "ghost@example.org", "password", "guess number " + i).body())
                     .contains("Wrong email or password.");
@@ -113,7 +114,7 @@ class LoginTest {
 
     @Test
     void every_login_gets_a_new_session_token_and_only_its_hash_is_stored() {
-        TestBrowser browser = server.newBrowser();
+        Browser browser = server.newBrowser();
         String planted = "planted-by-an-attacker-before-the-login-000";
         browser.setCookie("ts_session", planted);
         assertThat(browser.get("/whoami").body()).isEqualTo("nobody");
@@ -126,7 +127,7 @@ class LoginTest {
         String second = browser.cookie("ts_session").orElseThrow();
         assertThat(second).isNotEqualTo(first);
 
-        TestBrowser oldCookie = server.newBrowser();
+        Browser oldCookie = server.newBrowser();
         oldCookie.setCookie("ts_session", first);
         assertThat(oldCookie.get("/whoami").body()).isEqualTo("nobody");
         assertThat(server.dsl().select(LOGIN_SESSION.TOKEN_HASH).from(LOGIN_SESSION).fetch(LOGIN_SESSION.TOKEN_HASH))
@@ -136,8 +137,8 @@ class LoginTest {
 
     @Test
     void protected_pages_send_to_login_and_back_but_only_to_local_paths() {
-        TestBrowser browser = server.newBrowser();
-        TestBrowser.Response redirect = browser.get("/facilitate/team?tab=invitations");
+        Browser browser = server.newBrowser();
+        Browser.Response redirect = browser.get("/facilitate/team?tab=invitations");
         assertThat(redirect.status()).isEqualTo(302);
         assertThat(redirect.location()).contains("/login?next=%2Ffacilitate%2Fteam%3Ftab%3Dinvitations");
         assertThat(browser.get(redirect.location().orElseThrow()).body())
@@ -153,7 +154,7 @@ class LoginTest {
 
     @Test
     void a_write_to_a_facilitator_page_without_a_session_is_unauthorized() {
-        TestBrowser browser = server.newBrowser();
+        Browser browser = server.newBrowser();
         assertThat(browser.post("/facilitate/workshops", "title", "x").status()).isEqualTo(401);
 
         browser.post("/login", "email", "ana@example.org", "password", PASSWORD);
@@ -162,7 +163,7 @@ class LoginTest {
 
     @Test
     void other_pages_know_the_facilitator_when_a_session_cookie_is_present() {
-        TestBrowser browser = server.newBrowser();
+        Browser browser = server.newBrowser();
         assertThat(browser.get("/whoami").body()).isEqualTo("nobody");
         browser.post("/login", "email", "ana@example.org", "password", PASSWORD);
         assertThat(browser.get("/whoami").body()).isEqualTo("Ana");
@@ -172,7 +173,7 @@ class LoginTest {
 
     @Test
     void a_form_posted_without_the_csrf_token_is_refused() {
-        TestBrowser browser = server.newBrowser();
+        Browser browser = server.newBrowser();
         browser.get("/login");
         assertThat(browser.postRaw("/login", "email", "ana@example.org", "password", PASSWORD).status()).isEqualTo(403);
         assertThat(browser.cookie("ts_session")).isEmpty();

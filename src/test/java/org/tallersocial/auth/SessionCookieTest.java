@@ -1,5 +1,6 @@
 package org.tallersocial.auth;
 
+import org.tallersocial.testing.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -29,9 +30,9 @@ class SessionCookieTest {
 
     private static String sessionCookieSetAtSetup(AuthTestServer server) {
         String path = server.module.setupPathIfNeeded().orElseThrow();
-        TestBrowser browser = server.newBrowser();
+        Browser browser = server.newBrowser();
         browser.get(path);
-        TestBrowser.Response created = browser.post(path,
+        Browser.Response created = browser.post(path,
                 "name", "Ana", "email", "ana@example.org", "password", "correct horse", "confirm", "correct horse");
         assertThat(created.status()).isEqualTo(303);
         return created.setCookies().stream().filter(c -> c.startsWith("ts_session=")).findFirst().orElseThrow();

@@ -1,5 +1,6 @@
 package org.tallersocial.auth;
 
+import org.tallersocial.testing.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tallersocial.db.generated.Tables.LOGIN_SESSION;
 
@@ -16,7 +17,7 @@ class SessionExpiryTest {
     @TempDir
     Path dataDir;
     AuthTestServer server;
-    TestBrowser browser;
+    Browser browser;
 
     @BeforeEach
     void start() {
@@ -35,7 +36,7 @@ class SessionExpiryTest {
         assertThat(browser.get("/facilitate").status()).isEqualTo(200);
 
         server.clock.advance(Duration.ofHours(12));
-        TestBrowser.Response response = browser.get("/facilitate");
+        Browser.Response response = browser.get("/facilitate");
         assertThat(response.status()).isEqualTo(302);
         assertThat(response.location()).contains("/login?next=%2Ffacilitate");
         assertThat(server.dsl().fetchCount(LOGIN_SESSION)).isZero();

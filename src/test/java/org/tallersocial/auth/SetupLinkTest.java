@@ -1,5 +1,6 @@
 package org.tallersocial.auth;
 
+import org.tallersocial.testing.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tallersocial.db.generated.Tables.FACILITATOR;
 
@@ -29,13 +30,13 @@ class SetupLinkTest {
     void the_setup_link_creates_the_first_account_and_logs_it_in() {
         String path = server.module.setupPathIfNeeded().orElseThrow();
         assertThat(path).matches("/setup/[A-Za-z0-9_-]{43}");
-        TestBrowser browser = server.newBrowser();
+        Browser browser = server.newBrowser();
 
-        TestBrowser.Response form = browser.get(path);
+        Browser.Response form = browser.get(path);
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("Create the first account").contains("name=\"_csrf\"");
 
-        TestBrowser.Response created = browser.post(path,
+        Browser.Response created = browser.post(path,
                 "name", "Ana Ruiz", "email", " Ana@Example.ORG ", "password", "correct horse", "confirm", "correct horse");
         assertThat(created.status()).isEqualTo(303);
         assertThat(created.location()).contains("/facilitate");
@@ -50,12 +51,12 @@ class SetupLinkTest {
         String path = server.module.setupPathIfNeeded().orElseThrow();
         server.firstFacilitator("Ana", "ana@example.org", "correct horse");
 
-        TestBrowser stranger = server.newBrowser();
-        TestBrowser.Response page = stranger.get(path);
+        Browser stranger = server.newBrowser();
+        Browser.Response page = stranger.get(path);
         assertThat(page.status()).isEqualTo(410);
         assertThat(page.body()).contains("Setup is already done");
 
-        TestBrowser.Response post = stranger.post(path,
+        Browser.Response post = stranger.post(path,
                 "name", "Mallory", "email", "mallory@example.org", "password", "long enough pw", "confirm", "long enough pw");
         assertThat(post.status()).isEqualTo(410);
         assertThat(stranger.cookie("ts_session")).isEmpty();
@@ -64,10 +65,10 @@ class SetupLinkTest {
 
     @Test
     void a_wrong_setup_token_is_refused_and_creates_nothing() {
-        TestBrowser stranger = server.newBrowser();
+        Browser stranger = server.newBrowser();
         assertThat(stranger.get("/setup/guessed-token").status()).isEqualTo(404);
 
-        TestBrowser.Response post = stranger.post("/setup/guessed-token",
+        Browser.Response post = stranger.post("/setup/guessed-token",
                 "name", "Mallory", "email", "mallory@example.org", "password", "long enough pw", "confirm", "long enough pw");
         assertThat(post.status()).isEqualTo(404);
         assertThat(post.body()).contains("This setup link does not work");
@@ -78,9 +79,9 @@ class SetupLinkTest {
     @Test
     void bad_input_comes_back_with_messages_and_the_fields_but_never_the_password() {
         String path = server.module.setupPathIfNeeded().orElseThrow();
-        TestBrowser browser = server.newBrowser();
+        Browser browser = server.newBrowser();
 
-        TestBrowser.Response response = browser.post(path,
+        Browser.Response response = browser.post(path,
                 "name", "Ana <Ruiz>", "email", "ana-at-example.org", "password", "short-pw", "confirm", "short-pw");
 
         assertThat(response.status()).isEqualTo(422);
@@ -92,13 +93,13 @@ class SetupLinkTest {
                 .doesNotContain("short-pw");
         assertThat(server.dsl().fetchCount(FACILITATOR)).isZero();
 
-        TestBrowser.Response mismatch = browser.post(path,
+        Browser.Response mismatch = browser.post(path,
                 "name", "Ana", "email", "ana@example.org", "password", "correct horse", "confirm", "correct horsf");
         assertThat(mismatch.status()).isEqualTo(422);
         assertThat(mismatch.body()).contains("The two passwords are not the same");
         assertThat(server.dsl().fetchCount(FACILITATOR)).isZero();
 
-        TestBrowser.Response tooLongName = browser.post(path,
+        Browser.Response tooLongName = browser.post(path,
                 "name", "x".repeat(121), "email", "ana@example.org", "password", "correct horse", "confirm", "correct horse");
         assertThat(tooLongName.status()).isEqualTo(422);
         assertThat(server.dsl().fetchCount(FACILITATOR)).isZero();

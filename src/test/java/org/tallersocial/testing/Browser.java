@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /** One person's browser: keeps cookies, never follows redirects, sends the CSRF token like our forms do. */
 public final class Browser {
 
-    public record Response(int status, String body, Optional<String> location) {
+    public record Response(int status, String body, Optional<String> location, List<String> setCookies) {
     }
 
     private final String baseUrl;
@@ -105,7 +105,8 @@ public final class Browser {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location"));
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location"),
+                    response.headers().allValues("Set-Cookie"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,0 +1,85 @@
+package org.tallersocial.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.tallersocial.testing.Chromium;
+import org.tallersocial.testing.Facilitators;
+import org.tallersocial.testing.TestServer;
+
+/** What people do with their hands in a real browser: log in, type a code, tap an option. */
+final class InBrowser {
+
+    static final String FACILITATOR_EMAIL = "marta@example.org";
+
+    private InBrowser() {
+    }
+
+    /** Logs the first facilitator (made with {@link Facilitators#first}) in through the login page. */
+    static void logIn(Chromium browser, TestServer server) {
+        browser.go(server.baseUrl() + "/login");
+        browser.find("#email").sendKeys(FACILITATOR_EMAIL);
+        browser.find("#password").sendKeys(Facilitators.PASSWORD);
+        browser.find("form[action='/login'] button[type=submit]").click();
+        browser.await(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** Opens the console of a workshop and waits until its socket is connected. */
+    static void openConsole(Chromium browser, TestServer server, long workshopId) {
+        browser.go(server.baseUrl() + "/facilitate/" + workshopId);
+        browser.awaitText("#conn", "Connected");
+    }
+
+    /** Opens the projector view and waits until it follows the room. */
+    static void openProjector(Chromium browser, TestServer server, String code) {
+        browser.go(server.baseUrl() + "/w/" + code + "/screen");
+        browser.awaitText("#conn", "Connected");
+    }
+
+    /** The whole way in: the home page, the code box, the optional name, the live page. */
+    static void joinFromHome(Chromium phone, TestServer server, String code, String name) {
+        phone.go(server.baseUrl() + "/");
+        phone.find("input[name=code]").sendKeys(code.toLowerCase());
+        phone.find("form[action='/j'] button[type=submit]").click();
+        WebElement nameBox = phone.awaitVisible("input[name=name]");
+        if (name != null) {
+            nameBox.sendKeys(name);
+        }
+        phone.find("form[action^='/j/'] button[type=submit]").click();
+        phone.awaitText("#conn", "Connected");
+    }
+
+    /** Joins by the link (as the QR code does). */
+    static void joinByLink(Chromium phone, TestServer server, String code, String name) {
+        phone.go(server.baseUrl() + "/j/" + code);
+        phone.awaitVisible("input[name=name]").sendKeys(name);
+        phone.find("form[action^='/j/'] button[type=submit]").click();
+        phone.awaitText("#conn", "Connected");
+    }
+
+    /** Taps the option whose text is exactly the given label. */
+    static void tapOption(Chromium phone, String label) {
+        WebElement option = phone.await(d -> d.findElements(By.cssSelector("#phone .choice")).stream()
+                .filter(e -> e.getText().trim().equals(label)).findFirst().orElse(null));
+        option.click();
+        assertThat(option.findElement(By.tagName("input")).isSelected()).as("%s is picked", label).isTrue();
+    }
+
+    static void pressSend(Chromium phone) {
+        phone.find("#phone .send-row button").click();
+    }
+
+    /** Waits until the phone shows the step at this position (0-based). */
+    static void awaitPhoneStep(Chromium phone, int index) {
+        phone.await(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#phone p")).stream()
+                .anyMatch(e -> e.getText().startsWith("Step " + (index + 1) + " of")));
+    }
+
+    /** Waits until the projector shows the step at this position (0-based). */
+    static void awaitProjectorStep(Chromium projector, int index) {
+        projector.await(Duration.ofSeconds(15), d -> d.findElement(By.id("progress")).getText()
+                .startsWith((index + 1) + " /"));
+    }
+}
