@@ -177,15 +177,16 @@ public final class LoadGenerator {
         }
         projector.expectConnected(opt.phones);
         long cpuBeforeJoin = server.cpuMillis();
+        String joinStartedAt = java.time.LocalTime.now().toString();
         long joinStart = System.nanoTime();
         joinAll(phones, code, wsBase, workshopId);
         long joinEnd = System.nanoTime();
         long cpuAfterJoin = server.cpuMillis();
         List<Phone> joined = Arrays.stream(phones).filter(p -> p.joinedAt > 0).toList();
         double joinSeconds = (joinEnd - joinStart) / 1e9;
-        log("%d of %d phones joined and connected in %.1f s: %.0f joins/s; per phone (page+post+socket+snapshot)"
+        log("%d of %d phones joined and connected in %.1f s (from %s): %.0f joins/s; per phone (page+post+socket+snapshot)"
                         + " p50 %.0f ms, p99 %.0f ms; server CPU %.1f s",
-                joined.size(), opt.phones, joinSeconds, joined.size() / joinSeconds,
+                joined.size(), opt.phones, joinSeconds, joinStartedAt, joined.size() / joinSeconds,
                 percentile(joined.stream().mapToDouble(p -> (p.joinedAt - p.joinStartedAt) / 1e6).toArray(), 50),
                 percentile(joined.stream().mapToDouble(p -> (p.joinedAt - p.joinStartedAt) / 1e6).toArray(), 99),
                 (cpuAfterJoin - cpuBeforeJoin) / 1000.0);
@@ -200,7 +201,7 @@ public final class LoadGenerator {
         }
         require(!joined.isEmpty(), "no phone could join");
 
-        // 4. One burst: every phone answers at once.
+        // 4. One burst: every phone answers at once (after optional warm-up rounds on another poll).
         int answered = 0;
         int sent = 0;
         double p50 = Double.NaN;
@@ -208,49 +209,37 @@ public final class LoadGenerator {
         double p99 = Double.NaN;
         double projectorExact = Double.NaN;
         if (!opt.connectOnly) {
-            for (Phone p : joined) {
-                p.prepareAnswer(stepId, poll.kind, optionCount(p.state), maxPicks(p.state, poll.kind));
+            if (opt.warmupRounds > 0) {
+                PollChoice warm = otherPoll(opt.contentFile, poll.position);
+                act(facilitator, workshopId, "/step", "to", String.valueOf(warm.position));
+                long warmStep = awaitStep(joined, warm.key);
+                for (int r = 1; r <= opt.warmupRounds; r++) {
+                    Burst b = burst(joined, warmStep, warm.kind, r, server, null, null);
+                    log("warm-up round %d on step '%s': %d acked, p50 %.1f ms, p99 %.1f ms, all within %.0f ms",
+                            r, warm.key, b.acked.size(), b.p(50), b.p(99), b.window());
+                }
+                act(facilitator, workshopId, "/step", "to", String.valueOf(poll.position));
+                require(awaitStep(joined, poll.key) == stepId, "the phones did not come back to step " + stepId);
             }
-            CountDownLatch done = new CountDownLatch(joined.size());
-            projector.expectVoters(joined.size());
-            console.expectVoters(joined.size());
-            long cpuBeforeBurst = server.cpuMillis();
-            long burstStart = System.nanoTime();
-            for (Phone p : joined) {
-                p.sendAnswer(done);
-            }
-            long burstSent = System.nanoTime();
-            boolean all = done.await(opt.answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            long cpuAfterBurst = server.cpuMillis();
-            sent = joined.size();
-            List<Phone> acked = joined.stream().filter(p -> p.ackAt > 0).toList();
-            answered = acked.size();
-            double[] latencies = acked.stream().mapToDouble(p -> (p.ackAt - p.sentAt) / 1e6).sorted().toArray();
-            p50 = percentile(latencies, 50);
-            p95 = percentile(latencies, 95);
-            p99 = percentile(latencies, 99);
-            long lastAck = acked.stream().mapToLong(p -> p.ackAt).max().orElse(burstStart);
-            log("burst: %d answers sent in %.0f ms; %d acknowledged, the last %.0f ms after the first send%s;"
-                            + " retries %d, refusals %d; server CPU %.2f s",
-                    sent, (burstSent - burstStart) / 1e6, answered, (lastAck - burstStart) / 1e6,
-                    all ? "" : " (gave up waiting after " + opt.answerTimeout.toSeconds() + " s)",
-                    joined.stream().mapToInt(p -> p.retries.get()).sum(),
-                    joined.stream().filter(p -> p.refusal != null).count(),
-                    (cpuAfterBurst - cpuBeforeBurst) / 1000.0);
-            joined.stream().filter(p -> p.refusal != null).limit(5)
-                    .forEach(p -> log("  refused: phone %d: %s", p.index, p.refusal));
+            Burst b = burst(joined, stepId, poll.kind, opt.warmupRounds + 1, server, projector, console);
+            sent = b.sent;
+            answered = b.acked.size();
+            p50 = b.p(50);
+            p95 = b.p(95);
+            p99 = b.p(99);
             log("ack latency (send -> ack): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
-                    p50, p95, p99, latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1]);
+                    p50, p95, p99, b.p(100));
+            log("acks arrived in waves (ms after the first send: count): %s", b.waves());
             long projectorAt = waitFor(() -> projector.votersAt.get(), opt.projectorTimeout);
             long consoleAt = waitFor(() -> console.votersAt.get(), Duration.ofSeconds(2));
             if (projectorAt > 0) {
-                projectorExact = Math.max(0, (projectorAt - lastAck) / 1e6);
+                projectorExact = Math.max(0, (projectorAt - b.lastAck) / 1e6);
             }
             log("projector showed voters=%d %s; console %s; result messages seen: projector %d, console %d",
                     answered, projectorAt > 0 ? String.format(Locale.ROOT, "%.0f ms after the last ack", projectorExact)
                             : "never (last " + projector.lastVoters + ")",
                     consoleAt > 0 ? String.format(Locale.ROOT, "%.0f ms after the last ack",
-                            Math.max(0, (consoleAt - lastAck) / 1e6)) : "never (last " + console.lastVoters + ")",
+                            Math.max(0, (consoleAt - b.lastAck) / 1e6)) : "never (last " + console.lastVoters + ")",
                     projector.resultMessages.get(), console.resultMessages.get());
         }
 
@@ -283,6 +272,104 @@ public final class LoadGenerator {
         System.out.println(line);
         boolean ok = joined.size() == opt.phones && lost == 0 && (opt.connectOnly || answered == sent);
         return ok ? 0 : 1;
+    }
+
+    // ------------------------------------------------------------------ answering
+
+    /** One round: every phone sends its answer at once; waits (bounded) for every ack or refusal. */
+    private Burst burst(List<Phone> phones, long stepId, String kind, int round, ServerProbe server,
+                        Observer projector, Observer console) throws InterruptedException {
+        for (Phone p : phones) {
+            p.prepareAnswer(round, stepId, kind, optionCount(p.state), maxPicks(p.state));
+        }
+        CountDownLatch done = new CountDownLatch(phones.size());
+        if (projector != null) {
+            projector.expectVoters(phones.size());
+        }
+        if (console != null) {
+            console.expectVoters(phones.size());
+        }
+        long cpuBefore = server.cpuMillis();
+        long clientCpuBefore = clientCpuMillis();
+        String startedAt = java.time.LocalTime.now().toString();
+        long start = System.nanoTime();
+        for (Phone p : phones) {
+            p.sendAnswer(done);
+        }
+        long allSent = System.nanoTime();
+        boolean all = done.await(opt.answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        Burst b = new Burst(phones.size(), start, phones.stream().filter(p -> p.ackAt > 0).toList());
+        log("burst %d (at %s): %d answers sent in %.0f ms; %d acknowledged, the last %.0f ms after the first send%s;"
+                        + " retries %d, refusals %d; CPU during the burst: server %.2f s, load generator %.2f s",
+                round, startedAt, b.sent, (allSent - start) / 1e6, b.acked.size(), b.window(),
+                all ? "" : " (gave up waiting after " + opt.answerTimeout.toSeconds() + " s)",
+                phones.stream().mapToInt(p -> p.retries.get()).sum(),
+                phones.stream().filter(p -> p.refusal != null).count(),
+                (server.cpuMillis() - cpuBefore) / 1000.0, (clientCpuMillis() - clientCpuBefore) / 1000.0);
+        phones.stream().filter(p -> p.refusal != null).limit(5)
+                .forEach(p -> log("  refused: phone %d: %s", p.index, p.refusal));
+        return b;
+    }
+
+    /** What one burst measured: acknowledgement latencies and when the acks came. */
+    static final class Burst {
+        final int sent;
+        final long start;
+        final List<Phone> acked;
+        final double[] latencies;
+        final long lastAck;
+
+        Burst(int sent, long start, List<Phone> acked) {
+            this.sent = sent;
+            this.start = start;
+            this.acked = acked;
+            this.latencies = acked.stream().mapToDouble(p -> (p.ackAt - p.sentAt) / 1e6).sorted().toArray();
+            this.lastAck = acked.stream().mapToLong(p -> p.ackAt).max().orElse(start);
+        }
+
+        double p(double percent) {
+            return percentile(latencies, percent);
+        }
+
+        double window() {
+            return (lastAck - start) / 1e6;
+        }
+
+        /** Acks grouped where more than 20 ms pass without one: each group is roughly one commit. */
+        String waves() {
+            long[] times = acked.stream().mapToLong(p -> p.ackAt).sorted().toArray();
+            List<String> out = new ArrayList<>();
+            int i = 0;
+            while (i < times.length) {
+                int j = i;
+                while (j + 1 < times.length && times[j + 1] - times[j] < 20_000_000L) {
+                    j++;
+                }
+                out.add(String.format(Locale.ROOT, "%.0f-%.0f: %d", (times[i] - start) / 1e6,
+                        (times[j] - start) / 1e6, j - i + 1));
+                i = j + 1;
+            }
+            return out.size() <= 15 ? String.join(", ", out)
+                    : String.join(", ", out.subList(0, 15)) + ", ... (" + out.size() + " waves)";
+        }
+    }
+
+    /** Waits until every phone's latest snapshot shows the step with this key; returns its id. */
+    private long awaitStep(List<Phone> phones, String key) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            long behind = phones.stream().filter(p -> !key.equals(p.state.path("step").path("key").asText())).count();
+            if (behind == 0) {
+                return phones.get(0).state.path("step").path("id").asLong();
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("not every phone reached step '" + key + "' within 30 s");
+    }
+
+    private static long clientCpuMillis() {
+        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime() / 1_000_000;
     }
 
     // ------------------------------------------------------------------ joining
@@ -395,11 +482,15 @@ public final class LoadGenerator {
                     .orElseThrow(() -> new IllegalStateException("joining set no " + prefix + " cookie"));
         }
 
-        void prepareAnswer(long stepId, String kind, int options, int maxPicks) {
+        void prepareAnswer(int round, long stepId, String kind, int options, int maxPicks) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            messageId = "b" + index;
+            messageId = "r" + round + "p" + index;
+            ackAt = 0;
+            sentAt = 0;
+            refusal = null;
+            retries.set(0);
             ObjectNode msg = JSON.createObjectNode().put("type", "answer").put("id", messageId)
-                    .put("step", stepId).put("seq", 1);
+                    .put("step", stepId).put("seq", round);
             if (kind.equals("multiple")) {
                 ArrayNode picks = msg.putArray("value");
                 int want = 1 + random.nextInt(Math.max(1, Math.min(3, maxPicks)));
@@ -528,6 +619,7 @@ public final class LoadGenerator {
         volatile int lastConnected;
         private final StringBuilder partial = new StringBuilder();
         volatile WebSocket ws;
+        volatile boolean closing;
 
         Observer(String name) {
             this.name = name;
@@ -604,7 +696,9 @@ public final class LoadGenerator {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             firstState.completeExceptionally(new IllegalStateException(name + " closed " + statusCode));
-            log("%s socket closed by the server: %d %s", name, statusCode, reason);
+            if (!closing) {
+                log("%s socket closed by the server: %d %s", name, statusCode, reason);
+            }
             return null;
         }
 
@@ -738,6 +832,7 @@ public final class LoadGenerator {
             }
         }
         for (Observer o : observers) {
+            o.closing = true;
             if (o.ws != null && !o.ws.isOutputClosed()) {
                 closing.add(o.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null));
             }
@@ -784,11 +879,23 @@ public final class LoadGenerator {
         throw new IllegalStateException("no suitable poll step in " + contentFile);
     }
 
+    /** A single- or multiple-choice step other than the measured one, for warming up. */
+    static PollChoice otherPoll(Path contentFile, int not) throws IOException {
+        JsonNode steps = new ObjectMapper(new YAMLFactory()).readTree(contentFile.toFile()).path("steps");
+        for (int i = 0; i < steps.size(); i++) {
+            String kind = steps.get(i).path("kind").asText();
+            if (i != not && (kind.equals("single") || kind.equals("multiple"))) {
+                return new PollChoice(i, steps.get(i).path("id").asText(), kind);
+            }
+        }
+        throw new IllegalStateException("no second choice poll in " + contentFile + " to warm up on");
+    }
+
     private static int optionCount(JsonNode state) {
         return Math.max(1, state.path("step").path("options").size());
     }
 
-    private static int maxPicks(JsonNode state, String kind) {
+    private static int maxPicks(JsonNode state) {
         JsonNode max = state.path("step").path("maxPicks");
         return max.isNumber() ? max.asInt() : optionCount(state);
     }
@@ -873,7 +980,7 @@ public final class LoadGenerator {
     record Options(String baseUrl, String setupPath, Path dataDir, long serverPid, int phones, boolean connectOnly,
                    int socketsPerClient, int httpClients, int clientThreads, int joinConcurrency, Path contentFile,
                    String template, String stepKey, Duration joinTimeout, Duration answerTimeout,
-                   Duration projectorTimeout, Duration stopTimeout) {
+                   Duration projectorTimeout, Duration stopTimeout, int warmupRounds) {
 
         static final String USAGE = """
                 Usage: LoadGenerator --base-url http://localhost:PORT --setup-path /setup/TOKEN
@@ -887,6 +994,8 @@ public final class LoadGenerator {
                   --step KEY               poll step to use (default: first visible single/multiple choice)
                   --join-timeout-s N       give up joining after N s (default 600)
                   --answer-timeout-s N     give up waiting for acks after N s (default 60)
+                  --warmup-rounds N        answer another poll N times first, unmeasured (default 0:
+                                           the measured burst is the server's first, as in a real room)
                 """;
 
         static Options parse(String[] args) {
@@ -903,6 +1012,7 @@ public final class LoadGenerator {
             String step = null;
             int joinTimeout = 600;
             int answerTimeout = 60;
+            int warmup = 0;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--connect-only")) {
@@ -926,6 +1036,7 @@ public final class LoadGenerator {
                     case "--step" -> step = v;
                     case "--join-timeout-s" -> joinTimeout = Integer.parseInt(v);
                     case "--answer-timeout-s" -> answerTimeout = Integer.parseInt(v);
+                    case "--warmup-rounds" -> warmup = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -938,7 +1049,7 @@ public final class LoadGenerator {
             return new Options(baseUrl.replaceAll("/$", ""), setupPath, Path.of(dataDir), pid, phones, connectOnly,
                     perClient, Math.max(1, Math.min(8, concurrency / 8)), threads, concurrency, Path.of(content),
                     "social-business/en", step, Duration.ofSeconds(joinTimeout), Duration.ofSeconds(answerTimeout),
-                    Duration.ofSeconds(10), Duration.ofSeconds(60));
+                    Duration.ofSeconds(10), Duration.ofSeconds(60), Math.max(0, Math.min(10, warmup)));
         }
     }
 }

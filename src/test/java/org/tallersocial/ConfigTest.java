@@ -1,0 +1,70 @@
+package org.tallersocial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tallersocial.content.ContentException;
+
+class ConfigTest {
+
+    @Test
+    void defaults_serve_on_7070_with_data_in_the_data_folder() {
+        Config c = Config.from(new String[0], Map.of());
+        assertThat(c.port()).isEqualTo(7070);
+        assertThat(c.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(c.publicUrl()).isEqualTo("http://localhost:7070");
+    }
+
+    @Test
+    void environment_variables_set_port_data_and_public_url() {
+        Config c = Config.from(new String[0], Map.of("PORT", "8080", "DATA_DIR", "/tmp/w", "PUBLIC_URL", "http://10.0.0.5:8080/"));
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.dataDir()).isEqualTo(Path.of("/tmp/w"));
+        assertThat(c.publicUrl()).as("trailing slash dropped").isEqualTo("http://10.0.0.5:8080");
+    }
+
+    @Test
+    void flags_win_over_environment_variables() {
+        Config c = Config.from(new String[] {"--port", "9000", "--public-url", "https://kit.example"},
+                Map.of("PORT", "8080"));
+        assertThat(c.port()).isEqualTo(9000);
+        assertThat(c.publicUrl()).isEqualTo("https://kit.example");
+    }
+
+    @Test
+    void bad_options_are_refused_with_a_clear_message() {
+        assertThatThrownBy(() -> Config.from(new String[] {"--port", "seventy"}, Map.of()))
+                .hasMessage("port must be a number, got 'seventy'");
+        assertThatThrownBy(() -> Config.from(new String[] {"--colour", "red"}, Map.of()))
+                .hasMessage("unknown option --colour");
+        assertThatThrownBy(() -> Config.from(new String[] {"--port"}, Map.of()))
+                .hasMessage("missing value after --port");
+        assertThatThrownBy(() -> Config.from(new String[] {"--public-url", "kit.local"}, Map.of()))
+                .hasMessageContaining("must start with http:// or https://");
+        assertThatThrownBy(() -> Config.from(new String[] {"--port", "70000"}, Map.of()))
+                .hasMessageContaining("between 0 and 65535");
+    }
+
+    @Test
+    void help_lists_every_option() {
+        assertThatThrownBy(() -> Config.from(new String[] {"--help"}, Map.of())).isInstanceOf(Config.HelpRequested.class);
+        assertThat(Config.USAGE).contains("--port", "--data-dir", "--public-url", "PORT", "DATA_DIR", "PUBLIC_URL");
+    }
+
+    @Test
+    void the_server_refuses_to_start_with_an_invalid_template(@TempDir Path dir) throws Exception {
+        Path content = dir.resolve("content");
+        Files.createDirectories(content.resolve("broken"));
+        Files.writeString(content.resolve("broken/en.yaml"), "id: broken\nlanguage: en\ntitle: x\nsteps:\n  - id: a\n    kind: poll\n");
+        Config config = new Config(0, dir.resolve("data"), "http://localhost", content);
+        assertThatThrownBy(() -> App.create(config))
+                .isInstanceOf(ContentException.class)
+                .hasMessageContaining("broken/en.yaml:6");
+        assertThat(dir.resolve("data")).as("nothing was created").doesNotExist();
+    }
+}

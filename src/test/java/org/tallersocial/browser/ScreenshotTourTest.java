@@ -1,0 +1,354 @@
+package org.tallersocial.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.tallersocial.testing.Browser;
+import org.tallersocial.testing.Chromium;
+import org.tallersocial.testing.Chromium.Size;
+import org.tallersocial.testing.Facilitators;
+import org.tallersocial.testing.LiveRoom;
+import org.tallersocial.testing.LiveRoom.Phone;
+import org.tallersocial.testing.TestServer;
+import org.tallersocial.testing.WsClient;
+
+/**
+ * Walks every step of a workshop with a room of phones answering, and keeps
+ * what each screen showed in target/screenshots/ for people to look at. On the
+ * way it checks what a machine can judge: nothing on a phone scrolls sideways
+ * (390 and 360 px wide), nothing on the projector is cut off, projector text
+ * is big enough to read from the back of the room.
+ */
+class ScreenshotTourTest {
+
+    /** Smallest text on the projector's stage, in CSS pixels at 1920x1080: about 1/36 of its height. */
+    private static final int MIN_STAGE_TEXT_PX = 30;
+    /** The header and footer lines (join code, counts, progress) may be smaller, not tiny. */
+    private static final int MIN_EDGE_TEXT_PX = 22;
+
+    private static final String[] NAMES = {"Lucía", "", "Jordi", "Amaia", "", "Carmen", "Iker"};
+    private static final String[] WORDS = {"trust", "time", "teamwork", "trust", "customers", "clarity", "trust",
+        "doubt", "coffee", "energy", "time", "listening"};
+    private static final String[] TEXTS = {
+        "We answer customers on WhatsApp every day, but nobody knows who should.",
+        "None that I can see.",
+        "Instagram brought us two catering orders last month, from people who saw the cakes.",
+        "A bad review on Google that sat unanswered for three weeks.",
+        "Recruiting: two of our new bakers found us on LinkedIn.",
+        "I don't know, nobody measures it.",
+        "Customers ask about opening hours in the comments and we reply days later; it makes us look careless.",
+    };
+    private static final double[] GUESSES = {12, 30, 35, 44, 50, 62, 80};
+
+    private final SoftAssertions checks = new SoftAssertions();
+
+    @BeforeAll
+    static void chromium() {
+        Chromium.requireInstalled();
+    }
+
+    @Test
+    void every_step_of_the_real_workshop_on_phones_and_the_projector() {
+        tour(TestServer.REAL_CONTENT, "social-business/en", "real", false);
+    }
+
+    @Test
+    void every_poll_kind_on_phones_the_projector_and_the_console() {
+        tour(TestServer.TEST_CONTENT, "poll-kinds/en", "kinds", true);
+    }
+
+    @Test
+    void the_ways_in_home_join_and_login_pages() {
+        try (TestServer server = TestServer.start(); Chromium phone = Chromium.phone();
+             Chromium laptop = Chromium.console()) {
+            Browser facilitator = Facilitators.first(server);
+            LiveRoom draft = LiveRoom.draft(server, facilitator, "poll-kinds/en");
+            LiveRoom live = LiveRoom.draft(server, facilitator, "poll-kinds/en");
+            live.act("/live");
+
+            phone.go(server.baseUrl() + "/");
+            shootPhone(phone, "join-01-home");
+            phone.find("input[name=code]").sendKeys("XY-12");
+            phone.find("form[action='/j'] button[type=submit]").click();
+            phone.awaitVisible(".error");
+            shootPhone(phone, "join-02-home-bad-code");
+            phone.go(server.baseUrl() + "/j/ZZZZZZ");
+            shootPhone(phone, "join-03-unknown-code");
+            phone.go(server.baseUrl() + "/j/" + draft.code);
+            shootPhone(phone, "join-04-not-started");
+            phone.go(server.baseUrl() + "/j/" + live.code);
+            phone.awaitVisible("input[name=name]");
+            shootPhone(phone, "join-05-name");
+
+            laptop.go(server.baseUrl() + "/login");
+            shootConsole(laptop, "console-01-login");
+            InBrowser.logIn(laptop, server);
+            laptop.go(server.baseUrl() + "/facilitate");
+            shootConsole(laptop, "console-02-workshops");
+            live.close();
+            draft.close();
+        }
+        checks.assertAll();
+    }
+
+    private void tour(Path content, String template, String tag, boolean consoleEveryStep) {
+        try (TestServer server = TestServer.start(content); Chromium laptop = Chromium.console();
+             Chromium projector = Chromium.projector(); Chromium phone = Chromium.phone()) {
+            Browser facilitator = Facilitators.first(server);
+            LiveRoom room = LiveRoom.draft(server, facilitator, template);
+            try (room) {
+                InBrowser.logIn(laptop, server);
+                InBrowser.openConsole(laptop, server, room.id);
+                InBrowser.openProjector(projector, server, room.code);
+                shootConsole(laptop, tag + "-00-console-draft");
+                shootProjector(projector, tag + "-00-projector-draft");
+
+                laptop.find("#go-live").click();
+                laptop.awaitText("#state-badge", "live");
+                InBrowser.joinByLink(phone, server, room.code, "Marisa Fernández-Villaverde");
+                List<Phone> phones = new ArrayList<>();
+                for (String name : NAMES) {
+                    phones.add(room.join(name));
+                }
+                WsClient console = room.console();
+                projector.awaitText("#connected", String.valueOf(phones.size() + 1));
+
+                int count = console.await("state").at("/step/count").asInt();
+                for (int i = 0; i < count; i++) {
+                    room.goTo(i);
+                    JsonNode step = console.awaitStep(i).get("step");
+                    room.act("/timer", "seconds", String.valueOf(Math.max(60, step.path("durationSeconds").asInt())));
+                    String name = String.format("%s-%02d-%s", tag, i + 1, step.path("key").asText());
+                    InBrowser.awaitPhoneStep(phone, i);
+                    InBrowser.awaitProjectorStep(projector, i);
+                    laptop.awaitVisible("#agenda li.is-current[data-index='" + i + "']");
+                    laptop.awaitText("#timer", ":");
+                    if ("slide".equals(step.path("kind").asText())) {
+                        shootPhone(phone, name + "-phone");
+                        shootProjector(projector, name + "-projector");
+                        if (consoleEveryStep || i == 0) {
+                            shootConsole(laptop, name + "-console");
+                        }
+                        continue;
+                    }
+                    poll(room, step, phones, phone, projector, laptop, name, consoleEveryStep);
+                }
+
+                room.act("/close");
+                phone.awaitText("#phone h1", "ended");
+                projector.awaitText("#stage", "Thank you");
+                shootPhone(phone, tag + "-99-closed-phone");
+                shootProjector(projector, tag + "-99-closed-projector");
+            }
+        }
+        checks.assertAll();
+    }
+
+    private void poll(LiveRoom room, JsonNode step, List<Phone> phones, Chromium phone, Chromium projector,
+                      Chromium laptop, String name, boolean consoleShots) {
+        long stepId = step.path("id").asLong();
+        String kind = step.path("kind").asText();
+        phone.awaitVisible("#phone .question");
+        shootPhone(phone, name + "-phone-open");
+        answerOnScreen(phone, step);
+        phone.awaitText("#phone .status", "Saved");
+        shootPhone(phone, name + "-phone");
+
+        for (int j = 0; j < phones.size(); j++) {
+            JsonNode ack = phones.get(j).answerAndWait(stepId, answer(step, j));
+            checks.assertThat(ack.path("type").asText()).as("%s: phone %d's answer %s", name, j, ack).isEqualTo("ack");
+        }
+        int voters = phones.size() + 1;
+        if (step.path("resultsVisible").asBoolean()) {
+            projector.awaitText("#stage", voters + " answers");
+        } else {
+            projector.awaitText("#stage", "Answer on your phone");
+        }
+        laptop.awaitText("#answered", String.valueOf(voters));
+        shootProjector(projector, name + "-projector");
+        if (consoleShots) {
+            shootConsole(laptop, name + "-console");
+        }
+
+        room.poll(stepId, "close");
+        room.poll(stepId, "reveal");
+        projector.awaitText("#stage", "Poll closed");
+        projector.awaitText("#stage", voters + " answers");
+        if ("text".equals(kind) && consoleShots) {
+            WebElement hide = laptop.awaitVisible("#results .hide-answer");
+            hide.click();
+            laptop.awaitVisible("#results .wall li.is-hidden");
+            projector.await(d -> d.findElements(By.cssSelector("#stage .wall li")).size() == voters - 1);
+        }
+        shootProjector(projector, name + "-projector-results");
+        phone.awaitVisible("#phone .phone-results h2");
+        shootPhone(phone, name + "-phone-results");
+        if (consoleShots) {
+            shootConsole(laptop, name + "-console-results");
+        }
+    }
+
+    /** The person with the Chromium phone answers the way their thumb would. */
+    private void answerOnScreen(Chromium phone, JsonNode step) {
+        switch (step.path("kind").asText()) {
+            case "single" -> {
+                phone.findAll("#phone .choice").get(1).click();
+                InBrowser.pressSend(phone);
+            }
+            case "multiple" -> {
+                List<WebElement> choices = phone.findAll("#phone .choice");
+                choices.get(0).click();
+                choices.get(choices.size() > 3 ? 3 : 1).click();
+                InBrowser.pressSend(phone);
+            }
+            case "scale" -> {
+                List<WebElement> values = phone.findAll("#phone .scale .choice");
+                values.get(values.size() - 2).click();
+            }
+            case "wordcloud" -> {
+                List<WebElement> boxes = phone.findAll("#phone input[type=text]");
+                boxes.get(0).sendKeys("teamwork");
+                if (boxes.size() > 1) {
+                    boxes.get(1).sendKeys("coffee");
+                }
+                InBrowser.pressSend(phone);
+            }
+            case "text" -> {
+                phone.find("#phone textarea").sendKeys(trim("People ask us things on Instagram and we only "
+                        + "notice days later.", step.path("maxLength").asInt(280)));
+                InBrowser.pressSend(phone);
+            }
+            case "guess" -> {
+                phone.find("#phone input[type=number]").sendKeys("35");
+                InBrowser.pressSend(phone);
+            }
+            case "ranking" -> {
+                phone.findAll("#phone .rank-list li").get(0).findElements(By.tagName("button")).get(1).click();
+                InBrowser.pressSend(phone);
+            }
+            default -> throw new IllegalStateException("unknown poll kind " + step.path("kind"));
+        }
+    }
+
+    /** A varied room: phone j's answer, valid for the step. */
+    private static Object answer(JsonNode step, int j) {
+        int n = step.path("options").size();
+        switch (step.path("kind").asText()) {
+            case "single":
+                return new int[] {0, 1, 1, 3, 3, 3, 2}[j] % n;
+            case "multiple": {
+                int max = step.path("maxPicks").asInt(n);
+                List<Integer> picks = new ArrayList<>();
+                for (int k : new int[] {j % n, (j * 3 + 1) % n, 0}) {
+                    if (!picks.contains(k) && picks.size() < max) {
+                        picks.add(k);
+                    }
+                }
+                return picks;
+            }
+            case "scale": {
+                int min = step.path("min").asInt();
+                int max = step.path("max").asInt();
+                return min + new int[] {1, 2, 2, 3, 1, 4, 0}[j] % (max - min + 1);
+            }
+            case "wordcloud": {
+                int max = step.path("maxWords").asInt(3);
+                List<String> words = new ArrayList<>();
+                for (int k = 0; k < max && k < 2; k++) {
+                    words.add(WORDS[(j + k * 5) % WORDS.length]);
+                }
+                return words;
+            }
+            case "text":
+                return trim(TEXTS[j % TEXTS.length], step.path("maxLength").asInt(280));
+            case "guess": {
+                double min = step.path("min").asDouble();
+                double max = step.path("max").asDouble();
+                return Math.max(min, Math.min(max, GUESSES[j % GUESSES.length]));
+            }
+            case "ranking": {
+                List<Integer> order = new ArrayList<>();
+                for (int k = 0; k < n; k++) {
+                    order.add((k + (j % 3)) % n);
+                }
+                return order;
+            }
+            default:
+                throw new IllegalStateException("unknown poll kind " + step.path("kind"));
+        }
+    }
+
+    private static String trim(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    // ---- screenshots with the checks a machine can make ----
+
+    private void shootPhone(Chromium phone, String name) {
+        phone.screenshot(name);
+        checks.assertThat(phone.scrollsSideways()).as("%s: the page scrolls sideways at 390 px", name).isFalse();
+        phone.resize(Size.SMALL_PHONE);
+        try {
+            phone.fullPageScreenshot(name + "-360");
+            checks.assertThat(phone.scrollsSideways()).as("%s: the page scrolls sideways at 360 px", name).isFalse();
+        } finally {
+            phone.resize(Size.PHONE);
+        }
+    }
+
+    private void shootConsole(Chromium laptop, String name) {
+        laptop.screenshot(name);
+        checks.assertThat(laptop.scrollsSideways()).as("%s: the console scrolls sideways", name).isFalse();
+    }
+
+    private void shootProjector(Chromium projector, String name) {
+        projector.await(Duration.ofSeconds(2), d -> Boolean.TRUE.equals(projector.script(
+                "return document.fonts ? document.fonts.status === 'loaded' : true;")));
+        projector.screenshot(name);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fit = (Map<String, Object>) projector.script(PROJECTOR_FIT);
+        checks.assertThat((List<?>) fit.get("cut")).as("%s: cut off or outside the screen", name).isEmpty();
+        checks.assertThat((List<?>) fit.get("small")).as("%s: text too small for the back of the room", name)
+                .isEmpty();
+    }
+
+    /**
+     * Lists elements with text that reach past the stage or the screen (cut) or whose type is smaller than
+     * the limits (small).
+     */
+    private static final String PROJECTOR_FIT = String.join("\n",
+            "var cut = [], small = [];",
+            "var vw = window.innerWidth, vh = window.innerHeight;",
+            "var stage = document.getElementById('stage');",
+            "var box = stage.getBoundingClientRect();",
+            "if (stage.scrollHeight > stage.clientHeight + 1) { cut.push('stage content is ' + stage.scrollHeight"
+                    + " + 'px tall in ' + stage.clientHeight + 'px'); }",
+            "document.querySelectorAll('.screen-wrap *').forEach(function (e) {",
+            "  if (!e.offsetParent && getComputedStyle(e).position !== 'fixed') { return; }",
+            "  var own = Array.prototype.some.call(e.childNodes, function (n) {"
+                    + " return n.nodeType === 3 && n.textContent.trim().length > 0; });",
+            "  var r = e.getBoundingClientRect();",
+            "  if (r.width === 0 || r.height === 0) { return; }",
+            "  var label = e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' \"'"
+                    + " + (e.textContent || '').trim().slice(0, 40) + '\"';",
+            "  if (r.right > vw + 1 || r.bottom > vh + 1 || r.left < -1 || r.top < -1) { cut.push(label + ' at '"
+                    + " + Math.round(r.left) + ',' + Math.round(r.top) + '-' + Math.round(r.right) + ','"
+                    + " + Math.round(r.bottom)); return; }",
+            "  if (own && (e.scrollWidth > e.clientWidth + 1) && getComputedStyle(e).overflow !== 'visible') {"
+                    + " cut.push(label + ' is clipped'); }",
+            "  if (!own) { return; }",
+            "  var size = parseFloat(getComputedStyle(e).fontSize);",
+            "  var inStage = stage.contains(e);",
+            "  var min = inStage ? " + MIN_STAGE_TEXT_PX + " : " + MIN_EDGE_TEXT_PX + ";",
+            "  if (size < min - 0.5) { small.push(label + ' at ' + size.toFixed(1) + 'px'); }",
+            "});",
+            "return { cut: cut, small: small };");
+}
