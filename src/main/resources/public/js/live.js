@@ -105,7 +105,8 @@
     function tick() {
       var left = Math.max(0, Math.round((endsAt - (Date.now() + skew)) / 1000));
       var m = Math.floor(left / 60), s = left % 60;
-      node.textContent = '⏱ ' + m + ':' + (s < 10 ? '0' : '') + s;
+      // Digits only: an emoji clock is a blank box on machines without an emoji font.
+      node.textContent = m + ':' + (s < 10 ? '0' : '') + s;
       node.classList.toggle('ending', left <= 10);
       if (left === 0) { clearInterval(node._countdown); node._countdown = null; }
     }

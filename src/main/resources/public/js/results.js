@@ -1,5 +1,6 @@
 // Draws a poll's result from the JSON the server sends (see docs/protocol.md).
-// Shared by the projector, the console and phones after a reveal.
+// Shared by the projector, the console and phones after a reveal. Text only:
+// every label goes in with textContent, so nothing typed becomes markup.
 (function () {
   'use strict';
   var el = window.Live.el, clear = window.Live.clear;
@@ -11,26 +12,39 @@
     return String(v) + (unit || '');
   }
 
-  function bars(items, total, valueText) {
-    var list = el('ul', 'bars');
+  // One row per item: name, track, value. CSS lays the row out for the room
+  // it is in (stacked on a phone, side by side on the projector), and turns a
+  // `histogram` list into columns. The fill's size is the custom property --v.
+  function bars(items, total, valueText, className) {
+    var list = el('ul', 'bars' + (className ? ' ' + className : ''));
     items.forEach(function (item) {
-      var li = el('li');
-      var label = el('div', 'bar-label');
-      label.appendChild(el('span', null, item.label));
-      label.appendChild(el('span', null, valueText(item)));
-      var track = el('div', 'bar-track');
-      var fill = el('div', 'bar-fill' + (item.truth ? ' truth' : ''));
-      fill.style.width = Math.max(0, Math.min(100, total > 0 ? item.value * 100 / total : 0)) + '%';
+      var li = el('li', item.truth ? 'truth' : '');
+      li.appendChild(el('span', 'bar-name', item.label));
+      if (item.note) { li.appendChild(el('span', 'bar-note', item.note)); }
+      if (item.truth) { li.appendChild(el('span', 'bar-flag', '▲ true value')); }
+      var track = el('span', 'bar-track');
+      var fill = el('span', 'bar-fill' + (item.truth ? ' truth' : ''));
+      var share = Math.max(0, Math.min(100, total > 0 ? item.value * 100 / total : 0));
+      fill.style.setProperty('--v', share + '%');
       track.appendChild(fill);
-      li.appendChild(label);
       li.appendChild(track);
+      li.appendChild(el('span', 'bar-value', valueText(item)));
       list.appendChild(li);
     });
     return list;
   }
 
-  function voters(r) {
-    return el('p', 'muted', r.voters + (r.voters === 1 ? ' answer' : ' answers'));
+  function voters(r, opts) {
+    var text = r.voters + (r.voters === 1 ? ' answer' : ' answers');
+    if (r.hiddenCount && opts && opts.onHide) { text += ' · ' + r.hiddenCount + ' hidden from the projector'; }
+    return el('p', 'voters muted', text);
+  }
+
+  function stat(label, value, className) {
+    var s = el('span', 'stat' + (className ? ' ' + className : ''));
+    s.appendChild(el('span', 'stat-label', label));
+    s.appendChild(el('strong', 'stat-value', value));
+    return s;
   }
 
   var draw = {
@@ -39,18 +53,18 @@
         function (i) { return i.value + ' · ' + pct(i.value, r.voters) + '%'; });
     },
     scale: function (r) {
-      var box = el('div');
+      var box = el('div', 'scale-result');
       var stats = el('div', 'stat-row');
-      stats.appendChild(el('span', null, 'Mean: ' + (r.mean === null ? '–' : r.mean)));
+      stats.appendChild(stat('Mean', r.mean === null || r.mean === undefined ? '–' : String(r.mean)));
       box.appendChild(stats);
+      var top = Math.max.apply(null, r.counts.concat([1]));
       var items = r.counts.map(function (c, i) {
-        var v = r.min + i;
-        var label = String(v);
-        if (i === 0 && r.minLabel) { label += ' · ' + r.minLabel; }
-        if (i === r.counts.length - 1 && r.maxLabel) { label += ' · ' + r.maxLabel; }
-        return { label: label, value: c };
+        var item = { label: String(r.min + i), value: c };
+        if (i === 0 && r.minLabel) { item.note = r.minLabel; }
+        if (i === r.counts.length - 1 && r.maxLabel) { item.note = r.maxLabel; }
+        return item;
       });
-      box.appendChild(bars(items, r.voters, function (i) { return String(i.value); }));
+      box.appendChild(bars(items, top, function (i) { return String(i.value); }, 'histogram'));
       return box;
     },
     wordcloud: function (r) {
@@ -67,7 +81,8 @@
     },
     text: function (r, opts) {
       var wall = el('ul', 'wall');
-      r.answers.forEach(function (a) {
+      var answers = opts && opts.newestFirst ? r.answers.slice().reverse() : r.answers;
+      answers.forEach(function (a) {
         var li = el('li', a.hidden ? 'is-hidden' : '');
         li.appendChild(el('div', null, a.text));
         if (opts && opts.onHide && a.id !== undefined) {
@@ -81,31 +96,34 @@
       return wall;
     },
     guess: function (r) {
-      var box = el('div');
+      var box = el('div', 'guess-result');
       var stats = el('div', 'stat-row');
+      if (r.truth !== undefined) { stats.appendChild(stat('True value', num(r.truth, r.unit), 'truth-stat')); }
       if (r.voters > 0) {
-        stats.appendChild(el('span', null, 'Median guess: ' + num(r.median, r.unit)));
-        stats.appendChild(el('span', null, 'Mean: ' + num(r.mean, r.unit)));
-        stats.appendChild(el('span', null, 'Range: ' + num(r.low, r.unit) + '–' + num(r.high, r.unit)));
+        stats.appendChild(stat('Median guess', num(r.median, r.unit)));
+        stats.appendChild(stat('Mean', num(r.mean, r.unit)));
+        stats.appendChild(stat('Range', num(r.low, r.unit) + '–' + num(r.high, r.unit)));
       }
       box.appendChild(stats);
       var width = (r.max - r.min) / r.bins.length;
       var items = r.bins.map(function (c, i) {
         var from = r.min + i * width, to = from + width;
         var hasTruth = r.truth !== undefined && r.truth >= from && (r.truth < to || (i === r.bins.length - 1 && r.truth <= to));
-        return { label: num(from, '') + '–' + num(to, r.unit) + (hasTruth ? '  ◀ true value' : ''), value: c, truth: hasTruth };
+        return { label: num(from, '') + '–' + num(to, r.unit), value: c, truth: hasTruth };
       });
-      box.appendChild(bars(items, Math.max.apply(null, r.bins.concat([1])), function (i) { return String(i.value); }));
-      if (r.truth !== undefined) {
-        box.appendChild(el('p', 'truth-line', 'True value: ' + num(r.truth, r.unit)));
-        if (r.source) { box.appendChild(el('p', 'muted', 'Source: ' + r.source)); }
-      }
+      box.appendChild(bars(items, Math.max.apply(null, r.bins.concat([1])), function (i) { return String(i.value); },
+        'histogram guesses'));
+      if (r.truth !== undefined && r.source) { box.appendChild(el('p', 'source muted', 'Source: ' + r.source)); }
       return box;
     },
     ranking: function (r) {
-      return bars(r.options.map(function (o) { return { label: o.label, value: o.points }; }),
+      // Equal points share a place: 1, 2, 2, 4.
+      return bars(r.options.map(function (o) {
+        var place = 1 + r.options.filter(function (x) { return x.points > o.points; }).length;
+        return { label: place + '. ' + o.label, value: o.points };
+      }),
         r.options.length ? Math.max(1, r.options[0].points) : 1,
-        function (i) { return i.value + ' pts'; });
+        function (i) { return i.value + ' pts'; }, 'ranking');
     }
   };
   draw.multiple = draw.single;
@@ -113,7 +131,7 @@
   function render(container, results, opts) {
     clear(container);
     if (!results || !draw[results.kind]) { return; }
-    container.appendChild(voters(results));
+    container.appendChild(voters(results, opts));
     container.appendChild(draw[results.kind](results, opts));
   }
 

@@ -1,0 +1,46 @@
+package org.tallersocial.workshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.tallersocial.testing.Browser;
+import org.tallersocial.testing.Facilitators;
+import org.tallersocial.testing.LiveRoom;
+import org.tallersocial.testing.TestServer;
+
+/** The phone page on bad Wi-Fi: everything from our server, and little of it. */
+class PhonePageTest {
+
+    static final int MAX_PHONE_BYTES = 60 * 1024;
+    private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
+
+    @Test
+    void the_phone_page_loads_nothing_from_outside_and_weighs_little() {
+        try (TestServer server = TestServer.start()) {
+            LiveRoom room = LiveRoom.live(server, Facilitators.first(server));
+            LiveRoom.Phone phone = room.join("Ana");
+            Browser.Response page = phone.browser.get("/j/" + room.code);
+            assertThat(page.body()).contains("id=\"phone\"");
+
+            List<String> assets = new ArrayList<>();
+            Matcher m = ASSET.matcher(page.body());
+            while (m.find()) {
+                assets.add(m.group(1));
+            }
+            assertThat(assets).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith("/").doesNotStartWith("//"));
+
+            int total = page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            for (String asset : assets) {
+                Browser.Response r = phone.browser.get(asset);
+                assertThat(r.status()).as(asset).isEqualTo(200);
+                total += r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            }
+            assertThat(total).as("bytes of the phone page and everything it loads, uncompressed").isLessThan(MAX_PHONE_BYTES);
+            room.close();
+        }
+    }
+}
