@@ -21,7 +21,7 @@
     var name = 'q' + step.id;
     var picked = multiple ? (selected || []).slice() : (selected === null || selected === undefined ? [] : [selected]);
     var max = multiple ? (step.maxPicks || step.options.length) : 1;
-    var hint = multiple ? el('p', 'muted', 'Pick up to ' + max + '.') : null;
+    var hint = multiple ? el('p', 'hint', max < step.options.length ? 'Pick up to ' + max + '.' : 'Pick all that apply.') : null;
     step.options.forEach(function (label, i) {
       var row = el('label', 'choice');
       var input = el('input');
@@ -128,7 +128,8 @@
   function guess(step, selected, submit) {
     var box = el('div');
     var label = el('label', 'field');
-    label.appendChild(el('span', null, 'Your guess' + (step.unit ? ' (' + step.unit + ')' : '') + ', from ' + step.min + ' to ' + step.max));
+    label.appendChild(el('span', null, 'Your guess, from ' + step.min + ' to ' + step.max + (step.unit ? ' ' + step.unit : '')));
+    var row = el('span', 'guess-input');
     var input = el('input');
     input.type = 'number';
     input.inputMode = 'decimal';
@@ -136,7 +137,9 @@
     input.max = String(step.max);
     input.step = 'any';
     input.value = selected === null || selected === undefined ? '' : String(selected);
-    label.appendChild(input);
+    row.appendChild(input);
+    if (step.unit) { row.appendChild(el('span', 'unit', step.unit)); }
+    label.appendChild(row);
     box.appendChild(label);
     box.appendChild(sendRow(selected === null || selected === undefined ? 'Send my guess' : 'Change my guess', function () {
       var v = parseFloat(String(input.value).replace(',', '.'));

@@ -100,6 +100,11 @@
     if (!statusNode) { return; }
     statusNode.textContent = text;
     statusNode.className = 'status ' + (kind || '');
+    // The answer's fate must be seen: bring the line into view if the list pushed it off the screen.
+    if (text && statusNode.scrollIntoView && document.visibilityState === 'visible') {
+      var box = statusNode.getBoundingClientRect();
+      if (box.bottom > window.innerHeight || box.top < 0) { statusNode.scrollIntoView({ block: 'nearest' }); }
+    }
   }
 
   function render() {
@@ -115,20 +120,23 @@
       root.appendChild(el('p', 'lead', 'Thank you for taking part. Your answers are saved.'));
       return;
     }
-    var meta = el('p', 'muted');
-    meta.appendChild(el('span', null, 'Step ' + (s.index + 1) + ' of ' + s.count + ' '));
+    var meta = el('div', 'step-meta');
+    meta.appendChild(el('span', null, 'Step ' + (s.index + 1) + ' of ' + s.count));
     timerNode = el('span', 'timer');
     meta.appendChild(timerNode);
     root.appendChild(meta);
-    root.appendChild(el('h1', null, s.title));
-    if (s.body) { root.appendChild(el('div', 'step-body', s.body)); }
     L.countdown(timerNode, s.timerEndsAt, skew);
     if (s.kind === 'slide') {
+      root.appendChild(el('h1', null, s.title));
+      if (s.body) { root.appendChild(el('div', 'step-body', s.body)); }
       root.appendChild(el('p', 'waiting', 'Follow the projector. Questions will appear here.'));
       statusNode = null; resultsNode = null;
       return;
     }
-    root.appendChild(el('p', 'question', s.question));
+    // On a poll the question is what the person reads; the step's title is its label.
+    root.appendChild(el('p', 'kicker', s.title));
+    root.appendChild(el('h1', 'question', s.question));
+    if (s.body) { root.appendChild(el('p', 'poll-body', s.body)); }
     if (s.pollState === 'open') {
       root.appendChild(window.PhoneInputs.build(s, mine ? mine.value : null, submit));
     } else if (s.pollState === 'pending') {

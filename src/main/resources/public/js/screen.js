@@ -1,4 +1,7 @@
 // The projector: read-only, follows the room, shows live results in large type.
+// Whatever the step holds (a long slide, many options, a wall of answers), it
+// is fitted to the screen: the type shrinks a little first, and a wall that
+// still does not fit shows its newest answers and says how many more there are.
 (function () {
   'use strict';
   var L = window.Live, el = L.el, clear = L.clear;
@@ -6,6 +9,10 @@
   var code = root.dataset.code;
   var stage = document.getElementById('stage');
   var state = null, shownKey = null, resultsNode = null, skew = 0;
+
+  // The stage's type may shrink to this share of its size before a wall drops answers,
+  // and to the second one before anything else would be cut off.
+  var WALL_FLOOR = 0.8, FLOOR = 0.6;
 
   new L.LiveSocket('/ws/screen/' + encodeURIComponent(code), {
     status: function (s) { L.showConnection(document.getElementById('conn'), s); },
@@ -23,6 +30,8 @@
     }
   });
 
+  window.addEventListener('resize', fit);
+
   function presence(p) {
     document.getElementById('joined').textContent = p.joined;
     document.getElementById('connected').textContent = p.connected;
@@ -37,28 +46,36 @@
     shownKey = key;
     clear(stage);
     resultsNode = null;
+    var welcome = w.state !== 'closed' && (s.index === 0 || s.key === 'welcome');
+    root.classList.toggle('is-welcome', welcome);
+    root.classList.toggle('is-poll', !welcome && s.kind !== 'slide');
     if (w.state === 'closed') {
       stage.appendChild(el('h1', null, 'Thank you!'));
       stage.appendChild(el('p', 'step-body', 'This workshop has ended.'));
+      fit();
       return;
     }
-    if (s.index === 0 || s.key === 'welcome') {
-      var welcome = document.getElementById('welcome-template').content.cloneNode(true);
-      welcome.querySelector('[data-slot=title]').textContent = s.title;
-      welcome.querySelector('[data-slot=body]').textContent = s.body || '';
-      stage.appendChild(welcome);
+    if (welcome) {
+      var card = document.getElementById('welcome-template').content.cloneNode(true);
+      card.querySelector('[data-slot=title]').textContent = s.title;
+      card.querySelector('[data-slot=body]').textContent = s.body || '';
+      stage.appendChild(card);
+      fit();
       return;
     }
-    stage.appendChild(el('h1', null, s.title));
     if (s.kind === 'slide') {
+      stage.appendChild(el('h1', null, s.title));
       if (s.body) { stage.appendChild(el('div', 'step-body', s.body)); }
+      fit();
       return;
     }
-    stage.appendChild(el('p', 'question', s.question));
+    stage.appendChild(el('p', 'kicker', s.title));
+    stage.appendChild(el('h1', 'question', s.question));
+    if (s.body) { stage.appendChild(el('p', 'poll-body', s.body)); }
     resultsNode = el('div', 'screen-results');
     stage.appendChild(resultsNode);
     if (s.pollState === 'pending') {
-      resultsNode.appendChild(el('p', 'muted', 'The poll opens in a moment.'));
+      resultsNode.appendChild(el('p', 'screen-note', 'The poll opens in a moment.'));
     }
     drawResults();
   }
@@ -67,15 +84,48 @@
     if (!resultsNode) { return; }
     var s = state.step;
     if (state.results && s.resultsVisible) {
-      window.Results.render(resultsNode, state.results);
-      if (s.pollState === 'closed') { resultsNode.appendChild(el('p', 'muted', 'Poll closed.')); }
+      window.Results.render(resultsNode, state.results, { newestFirst: true });
+      if (s.pollState === 'closed') { resultsNode.appendChild(el('p', 'screen-note', 'Poll closed.')); }
     } else if (s.pollState !== 'pending') {
       clear(resultsNode);
       var n = state.results ? state.results.voters : null;
-      resultsNode.appendChild(el('p', 'step-body', s.pollState === 'open'
+      resultsNode.appendChild(el('p', 'screen-note big', s.pollState === 'open'
         ? 'Answer on your phone. Results will be shown after the vote.'
         : 'Poll closed. Results coming up.'));
       if (n !== null) { resultsNode.appendChild(el('p', 'muted', n + ' answers')); }
     }
+    fit();
+  }
+
+  function overflows() {
+    return stage.scrollHeight > stage.clientHeight + 1 || stage.scrollWidth > stage.clientWidth + 1;
+  }
+
+  function shrinkTo(floor) {
+    var base = parseFloat(getComputedStyle(stage).fontSize);
+    var size = base;
+    var least = fit.base * floor;
+    while (overflows() && size > least) {
+      size = Math.max(least, size * 0.94);
+      stage.style.fontSize = size.toFixed(1) + 'px';
+    }
+  }
+
+  function fit() {
+    stage.style.fontSize = '';
+    fit.base = parseFloat(getComputedStyle(stage).fontSize);
+    if (!overflows()) { return; }
+    var wall = stage.querySelector('.wall');
+    if (wall) {
+      shrinkTo(WALL_FLOOR);
+      var dropped = 0, more = null;
+      while (overflows() && wall.children.length > 1) {
+        wall.removeChild(wall.lastChild);
+        dropped += 1;
+        if (!more) { more = el('p', 'screen-note more'); wall.parentNode.insertBefore(more, wall.nextSibling); }
+        more.textContent = '+ ' + dropped + ' more ' + (dropped === 1 ? 'answer' : 'answers') + ' on the facilitator’s screen';
+      }
+    }
+    shrinkTo(FLOOR);
   }
 })();

@@ -12,7 +12,12 @@ public enum StepKind {
     WORDCLOUD("wordcloud"),
     TEXT("text"),
     GUESS("guess"),
-    RANKING("ranking");
+    RANKING("ranking"),
+    /** Exercise placeholders: their data lives in the template; their live behaviour comes with their own feature. */
+    PROFILES("profiles"),
+    RACI("raci"),
+    IDEAS("ideas"),
+    COMMITMENTS("commitments");
 
     private final String key;
 
@@ -25,7 +30,14 @@ public enum StepKind {
     }
 
     public boolean isPoll() {
-        return this != SLIDE;
+        return switch (this) {
+            case SINGLE, MULTIPLE, SCALE, WORDCLOUD, TEXT, GUESS, RANKING -> true;
+            default -> false;
+        };
+    }
+
+    public boolean isExercise() {
+        return this == PROFILES || this == RACI || this == IDEAS || this == COMMITMENTS;
     }
 
     /** Whether the poll's answers refer to its options by index. */

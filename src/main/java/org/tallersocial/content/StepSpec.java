@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param body       slide text or the poll's explanatory line, a few short lines
  * @param notes      facilitator-only notes, never sent to phones or projector
- * @param poll       the poll's settings, null for a slide
+ * @param poll       the poll's settings, null for a slide or an exercise
+ * @param exercise   an exercise's data (networks, roles, activities), null otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StepSpec(
@@ -20,7 +21,25 @@ public record StepSpec(
         String body,
         String notes,
         int durationSeconds,
-        PollSpec poll) {
+        PollSpec poll,
+        ExerciseSpec exercise) {
+
+    /** Backwards-compatible constructor for steps without an exercise. */
+    public StepSpec(String id, StepKind kind, String title, String body, String notes, int durationSeconds, PollSpec poll) {
+        this(id, kind, title, body, notes, durationSeconds, poll, null);
+    }
+
+    /**
+     * The data an exercise starts from, adapted per company by the facilitator.
+     *
+     * @param prompt     what the room is asked (ideas, commitments)
+     * @param networks   profiles: the social networks and company channels to go through
+     * @param roles      raci: the company's roles (columns)
+     * @param activities raci: the social-media and collaboration activities (rows)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ExerciseSpec(String prompt, List<String> networks, List<String> roles, List<String> activities) {
+    }
 
     /**
      * @param question   what phones and projector ask

@@ -148,6 +148,10 @@ final class StepValidator {
             case WORDCLOUD -> "a word-cloud poll";
             case TEXT -> "an open-text poll";
             case GUESS -> "a guess-the-number poll";
+            case PROFILES -> "a profile-linking exercise";
+            case RACI -> "a RACI matrix exercise";
+            case IDEAS -> "an ideas exercise";
+            case COMMITMENTS -> "a commitments exercise";
         };
     }
 

@@ -34,6 +34,9 @@ final class Messages {
                 .put("state", w.state().key()).put("joiningLocked", w.joiningLocked())
                 .put("language", w.language());
         msg.set("step", step(step, room.steps().size(), viewer));
+        if (viewer == Viewer.CONSOLE) {
+            msg.set("clock", clock(room));
+        }
         msg.set("presence", presence(room));
         if (viewer == Viewer.PHONE) {
             room.tally(step.id()).of(participantId).ifPresent(mine ->
@@ -71,6 +74,22 @@ final class Messages {
                 step.revealed() || viewer == Viewer.CONSOLE);
     }
 
+    /** The console's clock: time spent against time planned, for the step and the whole workshop. */
+    private static ObjectNode clock(Room room) {
+        Workshop w = room.workshop();
+        ObjectNode out = JSON.objectNode();
+        if (w.startedAt() != null) {
+            out.put("workshopStartedAt", w.startedAt().toInstant().toEpochMilli());
+        }
+        if (w.stepStartedAt() != null) {
+            out.put("stepStartedAt", w.stepStartedAt().toInstant().toEpochMilli());
+        }
+        int plannedBefore = room.steps().stream().filter(s -> s.position() < w.currentStep())
+                .mapToInt(s -> s.spec().durationSeconds()).sum();
+        int plannedTotal = room.steps().stream().mapToInt(s -> s.spec().durationSeconds()).sum();
+        return out.put("plannedBeforeStepSeconds", plannedBefore).put("plannedTotalSeconds", plannedTotal);
+    }
+
     private static ObjectNode presence(Room room) {
         return JSON.objectNode().put("joined", room.joined()).put("connected", room.connectedPhones());
     }
@@ -90,6 +109,13 @@ final class Messages {
         }
         if (viewer == Viewer.CONSOLE) {
             out.put("notes", spec.notes());
+        }
+        StepSpec.ExerciseSpec exercise = spec.exercise();
+        if (exercise != null) {
+            ObjectNode ex = out.putObject("exercise").put("prompt", exercise.prompt());
+            putList(ex, "networks", exercise.networks());
+            putList(ex, "roles", exercise.roles());
+            putList(ex, "activities", exercise.activities());
         }
         StepSpec.PollSpec poll = spec.poll();
         if (poll != null) {
@@ -111,6 +137,13 @@ final class Messages {
             }
         }
         return out;
+    }
+
+    private static void putList(ObjectNode out, String field, java.util.List<String> values) {
+        if (values != null) {
+            ArrayNode list = out.putArray(field);
+            values.forEach(list::add);
+        }
     }
 
     private static void putIfSet(ObjectNode out, String field, Number value) {

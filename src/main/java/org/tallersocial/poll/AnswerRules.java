@@ -35,7 +35,7 @@ public final class AnswerRules {
             case TEXT -> JsonNodeFactory.instance.textNode(text(value, poll));
             case GUESS -> JsonNodeFactory.instance.numberNode(guess(value, poll));
             case RANKING -> ranking(value, poll);
-            case SLIDE -> throw new RefusedAnswer("not_a_poll", "This step is not a poll.");
+            default -> throw new RefusedAnswer("not_a_poll", "This step is not a poll.");
         };
     }
 

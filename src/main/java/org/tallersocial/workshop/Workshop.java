@@ -2,6 +2,10 @@ package org.tallersocial.workshop;
 
 import java.time.OffsetDateTime;
 
+/**
+ * @param stepStartedAt when the room arrived at the current step (null before going live),
+ *                      for the console's clock against the planned duration
+ */
 public record Workshop(
         long id,
         String code,
@@ -15,7 +19,8 @@ public record Workshop(
         long ownerId,
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
-        OffsetDateTime closedAt) {
+        OffsetDateTime closedAt,
+        OffsetDateTime stepStartedAt) {
 
     public boolean isLive() {
         return state == WorkshopState.LIVE;
@@ -25,25 +30,28 @@ public record Workshop(
         return state != WorkshopState.CLOSED;
     }
 
-    public Workshop withCurrentStep(int position) {
+    public Workshop atStep(int position, OffsetDateTime at) {
         return new Workshop(id, code, title, company, templateId, language, state, position, joiningLocked,
-                ownerId, createdAt, startedAt, closedAt);
+                ownerId, createdAt, startedAt, closedAt, at);
     }
 
     public Workshop withJoiningLocked(boolean locked) {
         return new Workshop(id, code, title, company, templateId, language, state, currentStep, locked,
-                ownerId, createdAt, startedAt, closedAt);
+                ownerId, createdAt, startedAt, closedAt, stepStartedAt);
     }
 
     public Workshop withNames(String newTitle, String newCompany) {
         return new Workshop(id, code, newTitle, newCompany, templateId, language, state, currentStep, joiningLocked,
-                ownerId, createdAt, startedAt, closedAt);
+                ownerId, createdAt, startedAt, closedAt, stepStartedAt);
     }
 
+    /** Going live starts the clock of the first step; closing stops nothing but records when. */
     public Workshop withState(WorkshopState newState, OffsetDateTime at) {
+        boolean firstStart = newState == WorkshopState.LIVE && startedAt == null;
         return new Workshop(id, code, title, company, templateId, language, newState, currentStep, joiningLocked,
                 ownerId, createdAt,
-                newState == WorkshopState.LIVE && startedAt == null ? at : startedAt,
-                newState == WorkshopState.CLOSED ? at : closedAt);
+                firstStart ? at : startedAt,
+                newState == WorkshopState.CLOSED ? at : closedAt,
+                firstStart ? at : stepStartedAt);
     }
 }

@@ -68,6 +68,7 @@ public final class WorkshopRepository {
                 .set(WORKSHOP.JOINING_LOCKED, w.joiningLocked())
                 .set(WORKSHOP.STARTED_AT, w.startedAt())
                 .set(WORKSHOP.CLOSED_AT, w.closedAt())
+                .set(WORKSHOP.STEP_STARTED_AT, w.stepStartedAt())
                 .where(WORKSHOP.ID.eq(w.id()))
                 .execute();
     }
@@ -75,6 +76,6 @@ public final class WorkshopRepository {
     private static Workshop toWorkshop(WorkshopRecord r) {
         return new Workshop(r.getId(), r.getCode(), r.getTitle(), r.getCompany(), r.getTemplateId(),
                 r.getLanguage(), WorkshopState.fromKey(r.getState()), r.getCurrentStep(), r.getJoiningLocked(),
-                r.getOwnerId(), r.getCreatedAt(), r.getStartedAt(), r.getClosedAt());
+                r.getOwnerId(), r.getCreatedAt(), r.getStartedAt(), r.getClosedAt(), r.getStepStartedAt());
     }
 }

@@ -99,7 +99,7 @@ public final class WorkshopService {
             throw new WorkshopRefusal("There is no step " + (position + 1) + " in this agenda.");
         }
         requireNotClosed(room);
-        save(room, room.workshop().withCurrentStep(position));
+        save(room, room.workshop().atStep(position, room.workshop().isLive() ? now() : null));
         openIfPending(room);
     }
 

@@ -177,19 +177,24 @@ public final class LoadGenerator {
         }
         projector.expectConnected(opt.phones);
         long cpuBeforeJoin = server.cpuMillis();
+        long clientBeforeJoin = clientCpuMillis();
+        long machineBeforeJoin = machineBusyMillis();
         String joinStartedAt = java.time.LocalTime.now().toString();
         long joinStart = System.nanoTime();
         joinAll(phones, code, wsBase, workshopId);
         long joinEnd = System.nanoTime();
         long cpuAfterJoin = server.cpuMillis();
+        long clientJoinCpu = clientCpuMillis() - clientBeforeJoin;
+        long otherJoinCpu = Math.max(0, machineBusyMillis() - machineBeforeJoin - (cpuAfterJoin - cpuBeforeJoin)
+                - clientJoinCpu);
         List<Phone> joined = Arrays.stream(phones).filter(p -> p.joinedAt > 0).toList();
         double joinSeconds = (joinEnd - joinStart) / 1e9;
         log("%d of %d phones joined and connected in %.1f s (from %s): %.0f joins/s; per phone (page+post+socket+snapshot)"
-                        + " p50 %.0f ms, p99 %.0f ms; server CPU %.1f s",
+                        + " p50 %.0f ms, p99 %.0f ms; CPU: server %.1f s, load generator %.1f s, other processes %.1f s",
                 joined.size(), opt.phones, joinSeconds, joinStartedAt, joined.size() / joinSeconds,
                 percentile(joined.stream().mapToDouble(p -> (p.joinedAt - p.joinStartedAt) / 1e6).toArray(), 50),
                 percentile(joined.stream().mapToDouble(p -> (p.joinedAt - p.joinStartedAt) / 1e6).toArray(), 99),
-                (cpuAfterJoin - cpuBeforeJoin) / 1000.0);
+                (cpuAfterJoin - cpuBeforeJoin) / 1000.0, clientJoinCpu / 1000.0, otherJoinCpu / 1000.0);
         reportJoinFailures(phones);
         long presenceAt = projector.connectedAt.get() > 0 ? projector.connectedAt.get()
                 : waitFor(() -> projector.connectedAt.get(), Duration.ofSeconds(5));
@@ -291,6 +296,7 @@ public final class LoadGenerator {
         }
         long cpuBefore = server.cpuMillis();
         long clientCpuBefore = clientCpuMillis();
+        long machineBefore = machineBusyMillis();
         String startedAt = java.time.LocalTime.now().toString();
         long start = System.nanoTime();
         for (Phone p : phones) {
@@ -299,13 +305,17 @@ public final class LoadGenerator {
         long allSent = System.nanoTime();
         boolean all = done.await(opt.answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
         Burst b = new Burst(phones.size(), start, phones.stream().filter(p -> p.ackAt > 0).toList());
+        long serverCpu = server.cpuMillis() - cpuBefore;
+        long clientCpu = clientCpuMillis() - clientCpuBefore;
+        long otherCpu = Math.max(0, machineBusyMillis() - machineBefore - serverCpu - clientCpu);
         log("burst %d (at %s): %d answers sent in %.0f ms; %d acknowledged, the last %.0f ms after the first send%s;"
-                        + " retries %d, refusals %d; CPU during the burst: server %.2f s, load generator %.2f s",
+                        + " retries %d, refusals %d; CPU during the burst: server %.2f s, load generator %.2f s,"
+                        + " other processes %.2f s",
                 round, startedAt, b.sent, (allSent - start) / 1e6, b.acked.size(), b.window(),
                 all ? "" : " (gave up waiting after " + opt.answerTimeout.toSeconds() + " s)",
                 phones.stream().mapToInt(p -> p.retries.get()).sum(),
                 phones.stream().filter(p -> p.refusal != null).count(),
-                (server.cpuMillis() - cpuBefore) / 1000.0, (clientCpuMillis() - clientCpuBefore) / 1000.0);
+                serverCpu / 1000.0, clientCpu / 1000.0, otherCpu / 1000.0);
         phones.stream().filter(p -> p.refusal != null).limit(5)
                 .forEach(p -> log("  refused: phone %d: %s", p.index, p.refusal));
         return b;
@@ -365,6 +375,22 @@ public final class LoadGenerator {
             Thread.sleep(20);
         }
         throw new IllegalStateException("not every phone reached step '" + key + "' within 30 s");
+    }
+
+    /** CPU time the whole machine spent busy (all processes, all cores), from /proc/stat. */
+    static long machineBusyMillis() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i <= 8 && i < f.length; i++) {
+                if (i != 4 && i != 5) { // idle and iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static long clientCpuMillis() {

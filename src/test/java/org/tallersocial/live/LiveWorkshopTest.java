@@ -191,4 +191,20 @@ class LiveWorkshopTest {
         ana.ws.await(m -> m.path("type").asText().equals("state") && m.at("/step/timerEndsAt").isMissingNode(),
                 Duration.ofSeconds(5));
     }
+
+    @Test
+    void the_console_gets_the_clock_to_compare_time_spent_with_time_planned() {
+        WsClient console = room.console();
+        JsonNode first = console.awaitStep(0);
+        assertThat(first.at("/clock/plannedTotalSeconds").asInt()).isEqualTo(8 * 60);
+        assertThat(first.at("/clock/workshopStartedAt").asLong()).isPositive();
+
+        room.goTo(3);
+
+        JsonNode third = console.awaitStep(3);
+        assertThat(third.at("/clock/plannedBeforeStepSeconds").asInt()).isEqualTo(3 * 60);
+        assertThat(third.at("/clock/stepStartedAt").asLong())
+                .isGreaterThanOrEqualTo(first.at("/clock/stepStartedAt").asLong());
+        assertThat(room.projector().await("state").has("clock")).as("only the console").isFalse();
+    }
 }
