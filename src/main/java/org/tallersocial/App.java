@@ -18,6 +18,8 @@ import org.tallersocial.poll.AnswerWriter;
 import org.tallersocial.poll.PollService;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.HttpErrors;
+import org.tallersocial.web.LanguageChoice;
+import org.tallersocial.web.Texts;
 import org.tallersocial.web.Pages;
 import org.tallersocial.web.SecurityHeaders;
 import org.tallersocial.web.Views;
@@ -56,7 +58,9 @@ public final class App implements AutoCloseable {
         Database db = Database.open(config.dataDir());
         boolean secure = config.publicUrl().startsWith("https://");
 
-        Views views = new Views();
+        Texts texts = new Texts();
+        Views views = new Views(texts);
+        LanguageChoice language = new LanguageChoice(secure);
         AuthModule auth = AuthModule.create(db.dsl(), clock, config.publicUrl(), secure);
         WorkshopRepository workshopRepo = new WorkshopRepository(db.dsl());
         StepRepository stepRepo = new StepRepository(db.dsl(), json);
@@ -70,11 +74,11 @@ public final class App implements AutoCloseable {
 
         Pages pages = new Pages(db);
         Csrf csrf = new Csrf(secure);
-        PhoneController phone = new PhoneController(rooms, workshops, secure);
+        PhoneController phone = new PhoneController(rooms, workshops, texts, secure);
         ScreenController screen = new ScreenController(rooms, views, config.publicUrl());
-        ConsoleController console = new ConsoleController(workshops, templates, config.publicUrl());
-        ConsoleActions actions = new ConsoleActions(console, workshops, polls);
-        LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, json);
+        ConsoleController console = new ConsoleController(workshops, templates, texts, config.publicUrl());
+        ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts);
+        LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -96,9 +100,11 @@ public final class App implements AutoCloseable {
 
             var r = cfg.routes;
             r.before(SecurityHeaders::apply);
+            r.before(language::resolve);
             r.before(csrf::handle);
             auth.register(r);
-            HttpErrors.register(r);
+            new HttpErrors(texts).register(r);
+            r.post("/language", language::choose);
 
             r.get("/", pages::home);
             r.get("/health", pages::health);

@@ -82,14 +82,18 @@
     document.getElementById('next').disabled = s.index === s.count - 1;
     document.getElementById('step-title').textContent = s.title;
     var meta = 'Step ' + (s.index + 1) + ' of ' + s.count + ' · ' + s.kind + ' · planned ' + Math.round(s.durationSeconds / 60) + ' min';
-    if (s.kind !== 'slide') { meta += ' · poll ' + s.pollState + (s.revealed ? ' · results revealed' : ''); }
+    if (L.isPoll(s)) { meta += ' · poll ' + s.pollState + (s.revealed ? ' · results revealed' : ''); }
     document.getElementById('step-meta').textContent = meta;
     document.getElementById('step-question').textContent = s.question || '';
-    document.getElementById('notes').textContent = s.notes || 'No notes for this step.';
-    var isPoll = s.kind !== 'slide';
+    showNotes(s.notes);
+    var isPoll = L.isPoll(s);
     document.getElementById('poll-controls').classList.toggle('hidden', !isPoll);
     document.getElementById('poll-open').disabled = s.pollState === 'open' || w.state !== 'live';
     document.getElementById('poll-close').disabled = s.pollState !== 'open';
+    // The next sensible move is the filled button: open, then close, then reveal.
+    primary('poll-open', s.pollState === 'pending');
+    primary('poll-close', s.pollState === 'open');
+    primary('poll-reveal', s.pollState === 'closed' && !s.revealed);
     document.getElementById('reveal-value').value = s.revealed ? 'unreveal' : 'reveal';
     document.getElementById('poll-reveal').textContent = s.revealed ? 'Hide results' : 'Reveal results';
     document.querySelector('#timer-planned input[name=seconds]').value = String(Math.max(1, s.durationSeconds || 60));
@@ -97,10 +101,39 @@
     drawResults();
   }
 
+  function primary(buttonId, on) {
+    document.getElementById(buttonId).classList.toggle('secondary', !on);
+  }
+
+  // Notes are written in YAML with hard line breaks. A break after a sentence
+  // starts a new paragraph; a break inside a sentence was only wrapping.
+  function paragraphs(text) {
+    var out = [], current = '';
+    String(text).split('\n').forEach(function (raw) {
+      var line = raw.trim();
+      if (!line) {
+        if (current) { out.push(current); current = ''; }
+      } else if (current && /[.!?:;"»)]$/.test(current)) {
+        out.push(current);
+        current = line;
+      } else {
+        current = current ? current + ' ' + line : line;
+      }
+    });
+    if (current) { out.push(current); }
+    return out;
+  }
+
+  function showNotes(text) {
+    var box = L.clear(document.getElementById('notes'));
+    if (!text) { box.appendChild(el('p', 'muted', 'No notes for this step.')); return; }
+    paragraphs(text).forEach(function (p) { box.appendChild(el('p', null, p)); });
+  }
+
   function drawResults() {
     var s = state.step, box = document.getElementById('results');
     var note = document.getElementById('results-note');
-    if (s.kind === 'slide') {
+    if (!L.isPoll(s)) {
       L.clear(box).appendChild(el('p', 'muted', 'No poll on this step.'));
       note.textContent = '';
       document.getElementById('answered').textContent = '–';

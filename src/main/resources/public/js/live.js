@@ -122,5 +122,10 @@
     node.textContent = CONN_TEXT[state] || state;
   }
 
-  window.Live = { LiveSocket: LiveSocket, el: el, clear: clear, countdown: countdown, showConnection: showConnection };
+  // A poll has a question; a slide or an exercise (profiles, RACI, ideas, commitments) has none.
+  function isPoll(step) {
+    return step.kind !== 'slide' && typeof step.question === 'string';
+  }
+
+  window.Live = { LiveSocket: LiveSocket, el: el, clear: clear, countdown: countdown, showConnection: showConnection, isPoll: isPoll };
 })();

@@ -110,12 +110,14 @@
   function render() {
     var s = state.step, w = state.workshop;
     var key = [w.state, s.id, s.pollState, s.revealed].join('|');
-    if (key === shownKey) { drawResults(); L.countdown(timerNode, s.timerEndsAt, skew); return; }
+    if (key === shownKey) { drawResults(); if (timerNode) { L.countdown(timerNode, s.timerEndsAt, skew); } return; }
     shownKey = key;
     var loading = document.getElementById('loading');
     if (loading) { loading.remove(); }
     clear(root);
+    if (timerNode) { L.countdown(timerNode, null, skew); timerNode = null; }
     if (w.state === 'closed') {
+      statusNode = null; resultsNode = null;
       root.appendChild(el('h1', null, 'The workshop has ended'));
       root.appendChild(el('p', 'lead', 'Thank you for taking part. Your answers are saved.'));
       return;
@@ -126,10 +128,16 @@
     meta.appendChild(timerNode);
     root.appendChild(meta);
     L.countdown(timerNode, s.timerEndsAt, skew);
-    if (s.kind === 'slide') {
+    if (!L.isPoll(s)) {
       root.appendChild(el('h1', null, s.title));
-      if (s.body) { root.appendChild(el('div', 'step-body', s.body)); }
-      root.appendChild(el('p', 'waiting', 'Follow the projector. Questions will appear here.'));
+      if (s.body) {
+        var body = el('div', 'step-body');
+        s.body.split('\n').forEach(function (line) { if (line.trim()) { body.appendChild(el('p', null, line.trim())); } });
+        root.appendChild(body);
+      }
+      if (s.exercise && s.exercise.prompt) { root.appendChild(el('p', 'question', s.exercise.prompt)); }
+      root.appendChild(el('p', 'waiting', s.kind === 'slide' ? 'Follow the projector. Questions will appear here.'
+        : 'We do this one together in the room. Follow the projector.'));
       statusNode = null; resultsNode = null;
       return;
     }
@@ -145,7 +153,16 @@
       root.appendChild(el('p', 'notice', 'This poll is closed.'));
     }
     if (mine && s.pollState !== 'open') {
-      root.appendChild(el('p', 'muted', 'Your answer: ' + window.PhoneInputs.describe(s, mine.value)));
+      if (s.kind === 'ranking' && Array.isArray(mine.value)) {
+        var yours = el('div', 'mine');
+        yours.appendChild(el('p', 'muted', 'Your order:'));
+        var order = el('ol', 'mine-order');
+        mine.value.forEach(function (i) { order.appendChild(el('li', null, s.options[i])); });
+        yours.appendChild(order);
+        root.appendChild(yours);
+      } else {
+        root.appendChild(el('p', 'muted', 'Your answer: ' + window.PhoneInputs.describe(s, mine.value)));
+      }
     }
     statusNode = el('p', 'status');
     statusNode.setAttribute('role', 'status');

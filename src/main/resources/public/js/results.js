@@ -14,21 +14,25 @@
 
   // One row per item: name, track, value. CSS lays the row out for the room
   // it is in (stacked on a phone, side by side on the projector), and turns a
-  // `histogram` list into columns. The fill's size is the custom property --v.
+  // `columns` list (and, where there is room, a `columns-wide` one) into a
+  // histogram. The fill's size is the custom property --v.
   function bars(items, total, valueText, className) {
     var list = el('ul', 'bars' + (className ? ' ' + className : ''));
+    var columns = /columns/.test(className || '');
     items.forEach(function (item) {
       var li = el('li', item.truth ? 'truth' : '');
-      li.appendChild(el('span', 'bar-name', item.label));
-      if (item.note) { li.appendChild(el('span', 'bar-note', item.note)); }
-      if (item.truth) { li.appendChild(el('span', 'bar-flag', '▲ true value')); }
+      var name = el('span', 'bar-name', item.label);
+      if (item.note) { name.appendChild(el('span', 'bar-note', item.note)); }
+      if (item.truth) { name.appendChild(el('span', 'bar-flag', '▲ true value')); }
       var track = el('span', 'bar-track');
       var fill = el('span', 'bar-fill' + (item.truth ? ' truth' : ''));
       var share = Math.max(0, Math.min(100, total > 0 ? item.value * 100 / total : 0));
       fill.style.setProperty('--v', share + '%');
       track.appendChild(fill);
-      li.appendChild(track);
-      li.appendChild(el('span', 'bar-value', valueText(item)));
+      var value = el('span', 'bar-value', valueText(item));
+      // Rows read name, bar, value; a column reads value, bar, name from the top.
+      var parts = columns ? [value, track, name] : [name, track, value];
+      parts.forEach(function (part) { li.appendChild(part); });
       list.appendChild(li);
     });
     return list;
@@ -64,7 +68,7 @@
         if (i === r.counts.length - 1 && r.maxLabel) { item.note = r.maxLabel; }
         return item;
       });
-      box.appendChild(bars(items, top, function (i) { return String(i.value); }, 'histogram'));
+      box.appendChild(bars(items, top, function (i) { return String(i.value); }, 'columns'));
       return box;
     },
     wordcloud: function (r) {
@@ -112,7 +116,7 @@
         return { label: num(from, '') + '–' + num(to, r.unit), value: c, truth: hasTruth };
       });
       box.appendChild(bars(items, Math.max.apply(null, r.bins.concat([1])), function (i) { return String(i.value); },
-        'histogram guesses'));
+        'columns-wide'));
       if (r.truth !== undefined && r.source) { box.appendChild(el('p', 'source muted', 'Source: ' + r.source)); }
       return box;
     },

@@ -12,7 +12,8 @@
 
   // The stage's type may shrink to this share of its size before a wall drops answers,
   // and to the second one before anything else would be cut off.
-  var WALL_FLOOR = 0.8, FLOOR = 0.6;
+  var WALL_FLOOR = 0.8, FLOOR = 0.74, LAST_RESORT = 0.5;
+  var POLL_STATE = { open: 'Voting open', closed: 'Voting closed' };
 
   new L.LiveSocket('/ws/screen/' + encodeURIComponent(code), {
     status: function (s) { L.showConnection(document.getElementById('conn'), s); },
@@ -30,7 +31,8 @@
     }
   });
 
-  window.addEventListener('resize', fit);
+  // Refit whenever the stage's box changes: a window resize, the header growing a timer, late fonts.
+  if (window.ResizeObserver) { new ResizeObserver(function () { fit(); }).observe(stage); } else { window.addEventListener('resize', fit); }
 
   function presence(p) {
     document.getElementById('joined').textContent = p.joined;
@@ -40,7 +42,13 @@
   function render() {
     var s = state.step, w = state.workshop;
     document.getElementById('progress').textContent = (s.index + 1) + ' / ' + s.count;
-    L.countdown(document.getElementById('timer'), s.timerEndsAt, skew);
+    var poll = document.getElementById('poll-state');
+    var open = w.state === 'live' && L.isPoll(s) ? s.pollState : '';
+    poll.textContent = POLL_STATE[open] || '';
+    poll.className = 'poll-state ' + open;
+    // An ended workshop runs no clock and invites nobody to join.
+    L.countdown(document.getElementById('timer'), w.state === 'closed' ? null : s.timerEndsAt, skew);
+    root.classList.toggle('is-closed', w.state === 'closed');
     var key = [w.state, s.id, s.pollState, s.resultsVisible, s.revealed].join('|');
     if (key === shownKey) { drawResults(); return; }
     shownKey = key;
@@ -48,7 +56,7 @@
     resultsNode = null;
     var welcome = w.state !== 'closed' && (s.index === 0 || s.key === 'welcome');
     root.classList.toggle('is-welcome', welcome);
-    root.classList.toggle('is-poll', !welcome && s.kind !== 'slide');
+    root.classList.toggle('is-poll', !welcome && L.isPoll(s));
     if (w.state === 'closed') {
       stage.appendChild(el('h1', null, 'Thank you!'));
       stage.appendChild(el('p', 'step-body', 'This workshop has ended.'));
@@ -58,14 +66,15 @@
     if (welcome) {
       var card = document.getElementById('welcome-template').content.cloneNode(true);
       card.querySelector('[data-slot=title]').textContent = s.title;
-      card.querySelector('[data-slot=body]').textContent = s.body || '';
+      lines(card.querySelector('[data-slot=body]'), s.body);
       stage.appendChild(card);
       fit();
       return;
     }
-    if (s.kind === 'slide') {
+    if (!L.isPoll(s)) {
       stage.appendChild(el('h1', null, s.title));
-      if (s.body) { stage.appendChild(el('div', 'step-body', s.body)); }
+      if (s.body) { stage.appendChild(lines(el('div', 'step-body'), s.body)); }
+      if (s.exercise) { exercise(s.exercise); }
       fit();
       return;
     }
@@ -85,7 +94,6 @@
     var s = state.step;
     if (state.results && s.resultsVisible) {
       window.Results.render(resultsNode, state.results, { newestFirst: true });
-      if (s.pollState === 'closed') { resultsNode.appendChild(el('p', 'screen-note', 'Poll closed.')); }
     } else if (s.pollState !== 'pending') {
       clear(resultsNode);
       var n = state.results ? state.results.voters : null;
@@ -95,6 +103,27 @@
       if (n !== null) { resultsNode.appendChild(el('p', 'muted', n + ' answers')); }
     }
     fit();
+  }
+
+  // An exercise is run by the room; the projector shows its prompt and what it is about.
+  function exercise(ex) {
+    if (ex.prompt) { stage.appendChild(el('p', 'exercise-prompt', ex.prompt)); }
+    var labels = { networks: 'Networks', roles: 'Roles', activities: 'Activities' };
+    ['networks', 'roles', 'activities'].forEach(function (name) {
+      if (!ex[name] || !ex[name].length) { return; }
+      stage.appendChild(el('p', 'chips-label', labels[name]));
+      var list = el('ul', 'chips ' + name);
+      ex[name].forEach(function (item) { list.appendChild(el('li', null, item)); });
+      stage.appendChild(list);
+    });
+  }
+
+  // A slide's lines are its author's paragraphs: each gets its own block.
+  function lines(node, text) {
+    String(text || '').split('\n').forEach(function (line) {
+      if (line.trim()) { node.appendChild(el('p', null, line.trim())); }
+    });
+    return node;
   }
 
   function overflows() {
@@ -127,5 +156,7 @@
       }
     }
     shrinkTo(FLOOR);
+    // Small type is better than a cut-off screen.
+    shrinkTo(LAST_RESORT);
   }
 })();

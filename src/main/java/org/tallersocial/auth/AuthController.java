@@ -68,7 +68,7 @@ final class AuthController {
             ctx.redirect("/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8), HttpStatus.FOUND);
             return;
         }
-        throw new UnauthorizedResponse("Your session has ended. Log in again and repeat what you were doing.");
+        throw new UnauthorizedResponse("session_ended");
     }
 
     private static boolean isAsset(String path) {

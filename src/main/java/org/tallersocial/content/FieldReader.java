@@ -1,6 +1,11 @@
 package org.tallersocial.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Typed access to the fields of one mapping. Every accessor reports what is wrong at the
@@ -75,6 +80,55 @@ final class FieldReader {
         String kept = object.get(name).asText().stripTrailing();
         checkLength(YamlTree.field(path, name), kept, maxChars);
         return kept;
+    }
+
+    /**
+     * A list of distinct, non-empty texts: a poll's options, an exercise's networks or roles.
+     * Distinct ignores case, since "LinkedIn" and "linkedin" would show as the same entry.
+     *
+     * @param item    what one entry is called in messages, e.g. "option"
+     * @param owner   what needs the list, e.g. "a ranking poll"
+     * @param example a short list shown when the field is not a list at all
+     */
+    List<String> textList(JsonNode object, String path, String name, String item, String owner, String example,
+                          int min, int max, int maxChars) {
+        String fieldPath = YamlTree.field(path, name);
+        JsonNode value = value(object, name);
+        if (value == null) {
+            error(fieldPath, "is required for " + owner);
+            return null;
+        }
+        if (skip(value)) {
+            return null;
+        }
+        if (!value.isArray()) {
+            error(fieldPath, "expected a list such as " + example + " but found " + describe(value));
+            return null;
+        }
+        if (value.size() < min || value.size() > max) {
+            error(fieldPath, owner + " needs " + min + " to " + max + " " + name + ", not " + value.size());
+        }
+        List<String> texts = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < value.size(); i++) {
+            String itemPath = YamlTree.item(fieldPath, i);
+            JsonNode entry = value.get(i);
+            if (skip(entry)) {
+                continue;
+            }
+            String text = entry.isTextual() ? entry.asText().strip() : null;
+            if (text == null || text.isEmpty()) {
+                error(itemPath, "each " + item + " must be non-empty text, not " + describe(entry));
+                continue;
+            }
+            checkLength(itemPath, text, maxChars);
+            Integer earlier = seen.putIfAbsent(text.toLowerCase(Locale.ROOT), i);
+            if (earlier != null) {
+                error(itemPath, "repeats " + name + "[" + earlier + "] (\"" + text + "\"); " + name + " must be distinct");
+            }
+            texts.add(text);
+        }
+        return texts;
     }
 
     void checkLength(String path, String text, int maxChars) {

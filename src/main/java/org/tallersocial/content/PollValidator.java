@@ -3,11 +3,7 @@ package org.tallersocial.content;
 import static org.tallersocial.content.StepKind.RANKING;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The settings of each poll kind. The bounds keep a poll answerable in a room within a minute
@@ -39,50 +35,15 @@ final class PollValidator {
             }
             case TEXT -> poll.maxLength = orDefault(in.whole(step, path, "maxLength", false, 10, 500), 280);
             case GUESS -> guess(step, path, poll);
-            case SLIDE -> throw new IllegalArgumentException("a slide has no poll");
+            default -> throw new IllegalArgumentException(StepValidator.describe(kind) + " has no poll");
         }
         return poll.build();
     }
 
     private List<String> options(JsonNode step, String path, StepKind kind) {
-        String fieldPath = YamlTree.field(path, "options");
         int max = kind == RANKING ? 8 : 12;
-        JsonNode value = FieldReader.value(step, "options");
-        if (value == null) {
-            in.error(fieldPath, "is required for " + StepValidator.describe(kind));
-            return null;
-        }
-        if (FieldReader.skip(value)) {
-            return null;
-        }
-        if (!value.isArray()) {
-            in.error(fieldPath, "expected a list such as [\"Yes\", \"No\"] but found " + FieldReader.describe(value));
-            return null;
-        }
-        if (value.size() < 2 || value.size() > max) {
-            in.error(fieldPath, StepValidator.describe(kind) + " needs 2 to " + max + " options, not " + value.size());
-        }
-        List<String> options = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < value.size(); i++) {
-            String itemPath = YamlTree.item(fieldPath, i);
-            JsonNode option = value.get(i);
-            if (FieldReader.skip(option)) {
-                continue;
-            }
-            String text = option.isTextual() ? option.asText().strip() : null;
-            if (text == null || text.isEmpty()) {
-                in.error(itemPath, "each option must be non-empty text, not " + FieldReader.describe(option));
-                continue;
-            }
-            in.checkLength(itemPath, text, 80);
-            Integer earlier = seen.putIfAbsent(text.toLowerCase(Locale.ROOT), i);
-            if (earlier != null) {
-                in.error(itemPath, "repeats options[" + earlier + "] (\"" + text + "\"); options must be distinct");
-            }
-            options.add(text);
-        }
-        return options;
+        return in.textList(step, path, "options", "option", StepValidator.describe(kind), "[\"Yes\", \"No\"]",
+                2, max, 80);
     }
 
     private void scale(JsonNode step, String path, Settings poll) {

@@ -1,7 +1,12 @@
 package org.tallersocial.content;
 
+import static java.util.Map.entry;
+import static org.tallersocial.content.StepKind.COMMITMENTS;
 import static org.tallersocial.content.StepKind.GUESS;
+import static org.tallersocial.content.StepKind.IDEAS;
 import static org.tallersocial.content.StepKind.MULTIPLE;
+import static org.tallersocial.content.StepKind.PROFILES;
+import static org.tallersocial.content.StepKind.RACI;
 import static org.tallersocial.content.StepKind.RANKING;
 import static org.tallersocial.content.StepKind.SCALE;
 import static org.tallersocial.content.StepKind.SINGLE;
@@ -25,7 +30,8 @@ import java.util.stream.Collectors;
 /**
  * Checks the steps of one file and turns them into {@link StepSpec}s: the fields every step
  * shares, which fields each kind accepts, and unique ids. The poll rules live in
- * {@link PollValidator}. Text limits exist because a projector and a phone must carry the text.
+ * {@link PollValidator}, the exercises' data in {@link ExerciseValidator}. Text limits exist
+ * because a projector and a phone must carry the text.
  */
 final class StepValidator {
 
@@ -33,24 +39,30 @@ final class StepValidator {
 
     private static final List<String> COMMON = List.of("id", "kind", "title", "body", "notes", "duration");
     private static final List<String> POLL = List.of("question", "hideResults");
-    private static final Map<StepKind, List<String>> OWN = new EnumMap<>(Map.of(
-            SLIDE, List.of(),
-            SINGLE, List.of("options"),
-            MULTIPLE, List.of("options", "maxPicks"),
-            RANKING, List.of("options"),
-            SCALE, List.of("min", "max", "minLabel", "maxLabel"),
-            WORDCLOUD, List.of("maxWords", "maxLength"),
-            TEXT, List.of("maxLength"),
-            GUESS, List.of("min", "max", "truth", "unit", "source")));
+    private static final Map<StepKind, List<String>> OWN = new EnumMap<>(Map.ofEntries(
+            entry(SLIDE, List.of()),
+            entry(SINGLE, List.of("options")),
+            entry(MULTIPLE, List.of("options", "maxPicks")),
+            entry(RANKING, List.of("options")),
+            entry(SCALE, List.of("min", "max", "minLabel", "maxLabel")),
+            entry(WORDCLOUD, List.of("maxWords", "maxLength")),
+            entry(TEXT, List.of("maxLength")),
+            entry(GUESS, List.of("min", "max", "truth", "unit", "source")),
+            entry(PROFILES, List.of("networks")),
+            entry(RACI, List.of("roles", "activities")),
+            entry(IDEAS, List.of("prompt")),
+            entry(COMMITMENTS, List.of("prompt"))));
     private static final Set<String> ALL_FIELDS = allFields();
 
     private final FieldReader in;
     private final PollValidator polls;
+    private final ExerciseValidator exercises;
     private final Map<String, String> firstStepById = new HashMap<>();
 
     StepValidator(FieldReader in) {
         this.in = in;
         this.polls = new PollValidator(in);
+        this.exercises = new ExerciseValidator(in);
     }
 
     /** The step, or null when it has problems (they are reported, and checking goes on). */
@@ -71,11 +83,13 @@ final class StepValidator {
         String body = in.longText(step, path, "body", 600);
         String notes = in.longText(step, path, "notes", 4000);
         Integer duration = in.duration(step, path, "duration");
-        StepSpec.PollSpec poll = kind == null || kind == SLIDE ? null : polls.validate(step, path, kind);
+        StepSpec.PollSpec poll = kind != null && kind.isPoll() ? polls.validate(step, path, kind) : null;
+        StepSpec.ExerciseSpec exercise = kind != null && kind.isExercise()
+                ? exercises.validate(step, path, kind) : null;
         if (kind == null || in.errorCount() > errorsBefore) {
             return null;
         }
-        return new StepSpec(id, kind, title, body, notes, duration, poll);
+        return new StepSpec(id, kind, title, body, notes, duration, poll, exercise);
     }
 
     private StepKind kind(JsonNode step, String path) {

@@ -12,13 +12,16 @@ import io.javalin.http.UnauthorizedResponse;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tallersocial.auth.AuthModule;
 import org.tallersocial.poll.AnswerWriter;
 import org.tallersocial.poll.PollService;
 import org.tallersocial.poll.RefusedAnswer;
+import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Origins;
+import org.tallersocial.web.Texts;
 import org.tallersocial.workshop.Participant;
 import org.tallersocial.workshop.ParticipantCookie;
 import org.tallersocial.workshop.WorkshopService;
@@ -34,19 +37,23 @@ public final class LiveSockets {
     public static final int MAX_MESSAGE_CHARS = 8_192;
     private static final String ROOM = "room";
     private static final String PARTICIPANT = "participant";
+    private static final String LOCALE = "locale";
 
     private final Hub hub;
     private final WorkshopService workshops;
     private final PollService polls;
     private final AuthModule auth;
+    private final Texts texts;
     private final ObjectMapper json;
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
 
-    public LiveSockets(Hub hub, WorkshopService workshops, PollService polls, AuthModule auth, ObjectMapper json) {
+    public LiveSockets(Hub hub, WorkshopService workshops, PollService polls, AuthModule auth, Texts texts,
+                       ObjectMapper json) {
         this.hub = hub;
         this.workshops = workshops;
         this.polls = polls;
         this.auth = auth;
+        this.texts = texts;
         this.json = json;
     }
 
@@ -62,34 +69,43 @@ public final class LiveSockets {
     private void admitPhone(Context ctx) {
         checkOrigin(ctx);
         Room room = hub.rooms().byOpenCode(ctx.pathParam("code"))
-                .orElseThrow(() -> new NotFoundResponse("No open workshop has this code."));
+                .orElseThrow(() -> new NotFoundResponse("no_open_workshop"));
         Participant p = workshops.participant(room, ctx.cookie(ParticipantCookie.name(room.workshop().id())))
-                .orElseThrow(() -> new UnauthorizedResponse("Join the workshop first."));
+                .orElseThrow(() -> new UnauthorizedResponse("join_first"));
         ctx.attribute(ROOM, room);
         ctx.attribute(PARTICIPANT, p.id());
+        ctx.attribute(LOCALE, language(ctx, room.workshop().language()));
     }
 
     private void admitScreen(Context ctx) {
         checkOrigin(ctx);
         Room room = hub.rooms().byOpenCode(ctx.pathParam("code"))
-                .orElseThrow(() -> new NotFoundResponse("No open workshop has this code."));
+                .orElseThrow(() -> new NotFoundResponse("no_open_workshop"));
         ctx.attribute(ROOM, room);
+        ctx.attribute(LOCALE, language(ctx, room.workshop().language()));
     }
 
     private void admitConsole(Context ctx) {
         checkOrigin(ctx);
-        var facilitator = auth.current(ctx).orElseThrow(() -> new UnauthorizedResponse("Log in first."));
-        long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse("No such workshop."));
-        Room room = hub.rooms().get(id).orElseThrow(() -> new NotFoundResponse("No such workshop."));
+        var facilitator = auth.current(ctx).orElseThrow(() -> new UnauthorizedResponse("login_first"));
+        long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse("no_workshop"));
+        Room room = hub.rooms().get(id).orElseThrow(() -> new NotFoundResponse("no_workshop"));
         if (room.workshop().ownerId() != facilitator.id()) {
-            throw new ForbiddenResponse("This workshop belongs to another facilitator.");
+            throw new ForbiddenResponse("not_your_workshop");
         }
         ctx.attribute(ROOM, room);
+        ctx.attribute(LOCALE, language(ctx, LanguageChoice.of(ctx).getLanguage()));
+    }
+
+    /** The language the page asked for (`?lang=`), else the given default. */
+    private static Locale language(Context ctx, String fallback) {
+        String asked = ctx.queryParam("lang");
+        return Texts.locale(Texts.supports(asked) ? asked : fallback);
     }
 
     private static void checkOrigin(Context ctx) {
         if (!Origins.sameOrigin(ctx.header("Origin"), ctx.header("Host"))) {
-            throw new ForbiddenResponse("WebSocket connections from other sites are refused.");
+            throw new ForbiddenResponse("foreign_socket");
         }
     }
 
@@ -123,7 +139,7 @@ public final class LiveSockets {
         String id = null;
         try {
             if (ctx.message().length() > MAX_MESSAGE_CHARS) {
-                throw new RefusedAnswer("too_large", "That message is too large.");
+                throw new RefusedAnswer("too_large", "too_large");
             }
             JsonNode msg = parse(ctx.message());
             id = msg.path("id").isTextual() ? msg.get("id").asText() : null;
@@ -131,45 +147,46 @@ public final class LiveSockets {
             switch (type) {
                 case "hello" -> hub.resend(room, socket);
                 case "ping" -> hub.send(socket, JsonNodeFactory.instance.objectNode().put("type", "pong"));
-                case "answer" -> answer(room, socket, viewer, msg, id);
-                default -> throw new RefusedAnswer("unknown_type", "Unknown message type '" + clip(type) + "'.");
+                case "answer" -> answer(ctx, room, socket, viewer, msg, id);
+                default -> throw new RefusedAnswer("unknown_type", "unknown_type", clip(type));
             }
         } catch (RefusedAnswer e) {
-            hub.send(socket, error(id, e.code(), e.getMessage()));
+            hub.send(socket, error(id, e, ctx.attribute(LOCALE)));
         }
     }
 
-    private void answer(Room room, Socket socket, Viewer viewer, JsonNode msg, String id) {
+    private void answer(WsMessageContext ctx, Room room, Socket socket, Viewer viewer, JsonNode msg, String id) {
         if (viewer != Viewer.PHONE) {
-            throw new RefusedAnswer("not_allowed", "Only phones answer polls.");
+            throw new RefusedAnswer("not_allowed", "not_allowed");
         }
         if (id == null || id.length() > 64) {
-            throw new RefusedAnswer("invalid_message", "An answer needs an id of at most 64 characters.");
+            throw new RefusedAnswer("invalid_message", "bad_id");
         }
         if (!msg.path("step").canConvertToLong() || !msg.path("seq").canConvertToLong()) {
-            throw new RefusedAnswer("invalid_message", "An answer needs a step and a seq number.");
+            throw new RefusedAnswer("invalid_message", "no_step");
         }
         String messageId = id;
         long stepId = msg.get("step").asLong();
+        Locale locale = ctx.attribute(LOCALE);
         polls.submit(room, socket.participantId(), stepId, msg.get("value"), msg.get("seq").asLong(),
-                outcome -> hub.send(socket, reply(messageId, stepId, outcome)));
+                outcome -> hub.send(socket, reply(messageId, stepId, outcome, locale)));
     }
 
     private JsonNode parse(String text) {
         try {
             JsonNode node = json.readTree(text);
             if (node == null || !node.isObject()) {
-                throw new RefusedAnswer("bad_json", "A message must be a JSON object.");
+                throw new RefusedAnswer("bad_json", "not_object");
             }
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new RefusedAnswer("bad_json", "That message is not valid JSON.");
+            throw new RefusedAnswer("bad_json", "bad_json");
         }
     }
 
-    private static ObjectNode reply(String id, long stepId, AnswerWriter.Outcome outcome) {
+    private ObjectNode reply(String id, long stepId, AnswerWriter.Outcome outcome, Locale locale) {
         if (!outcome.accepted()) {
-            return error(id, outcome.refusal().code(), outcome.refusal().getMessage());
+            return error(id, outcome.refusal(), locale);
         }
         ObjectNode ack = JsonNodeFactory.instance.objectNode().put("type", "ack").put("id", id)
                 .put("step", stepId).put("seq", outcome.seq()).put("duplicate", outcome.duplicate());
@@ -177,12 +194,12 @@ public final class LiveSockets {
         return ack;
     }
 
-    private static ObjectNode error(String id, String code, String message) {
+    private ObjectNode error(String id, RefusedAnswer why, Locale locale) {
         ObjectNode err = JsonNodeFactory.instance.objectNode().put("type", "error");
         if (id != null) {
             err.put("id", id);
         }
-        return err.put("code", code).put("message", message);
+        return err.put("code", why.code()).put("message", texts.get(locale, why.textKey(), why.args()));
     }
 
     private static String clip(String s) {

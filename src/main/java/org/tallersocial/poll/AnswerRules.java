@@ -24,7 +24,7 @@ public final class AnswerRules {
 
     public static JsonNode check(StepSpec spec, JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
-            throw new RefusedAnswer("invalid_answer", "The answer is empty.");
+            throw new RefusedAnswer("invalid_answer", "empty");
         }
         StepSpec.PollSpec poll = spec.poll();
         return switch (spec.kind()) {
@@ -35,31 +35,31 @@ public final class AnswerRules {
             case TEXT -> JsonNodeFactory.instance.textNode(text(value, poll));
             case GUESS -> JsonNodeFactory.instance.numberNode(guess(value, poll));
             case RANKING -> ranking(value, poll);
-            default -> throw new RefusedAnswer("not_a_poll", "This step is not a poll.");
+            default -> throw new RefusedAnswer("not_a_poll", "not_a_poll");
         };
     }
 
     private static int optionIndex(JsonNode value, StepSpec.PollSpec poll) {
         if (!value.isIntegralNumber() || value.asInt() < 0 || value.asInt() >= poll.options().size()) {
-            throw new RefusedAnswer("unknown_option", "That option is not one of this poll's.");
+            throw new RefusedAnswer("unknown_option", "unknown_option");
         }
         return value.asInt();
     }
 
     private static ArrayNode picks(JsonNode value, StepSpec.PollSpec poll) {
         if (!value.isArray() || value.isEmpty()) {
-            throw new RefusedAnswer("invalid_answer", "Pick at least one option.");
+            throw new RefusedAnswer("invalid_answer", "pick_one");
         }
         int max = poll.maxPicks() == null ? poll.options().size() : poll.maxPicks();
         if (value.size() > max) {
-            throw new RefusedAnswer("too_many_picks", "Pick at most " + max + ".");
+            throw new RefusedAnswer("too_many_picks", "too_many_picks", max);
         }
         Set<Integer> seen = new HashSet<>();
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (JsonNode pick : value) {
             int index = optionIndex(pick, poll);
             if (!seen.add(index)) {
-                throw new RefusedAnswer("invalid_answer", "The same option was picked twice.");
+                throw new RefusedAnswer("invalid_answer", "picked_twice");
             }
             out.add(index);
         }
@@ -68,8 +68,7 @@ public final class AnswerRules {
 
     private static int scaleValue(JsonNode value, StepSpec.PollSpec poll) {
         if (!value.isIntegralNumber() || value.asDouble() < poll.min() || value.asDouble() > poll.max()) {
-            throw new RefusedAnswer("out_of_range",
-                    "Choose a whole number from " + poll.min().intValue() + " to " + poll.max().intValue() + ".");
+            throw new RefusedAnswer("out_of_range", "scale_range", poll.min().intValue(), poll.max().intValue());
         }
         return value.asInt();
     }
@@ -78,7 +77,7 @@ public final class AnswerRules {
         int maxWords = poll.maxWords() == null ? DEFAULT_WORDS : poll.maxWords();
         int maxLength = poll.maxLength() == null ? DEFAULT_WORD_LENGTH : poll.maxLength();
         if (!value.isArray() || value.isEmpty() || value.size() > maxWords) {
-            throw new RefusedAnswer("invalid_answer", "Give from 1 to " + maxWords + " words.");
+            throw new RefusedAnswer("invalid_answer", "word_count", maxWords);
         }
         Set<String> seen = new HashSet<>();
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
@@ -88,14 +87,14 @@ public final class AnswerRules {
                 continue;
             }
             if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
-                throw new RefusedAnswer("too_long", "Each word can have at most " + maxLength + " characters.");
+                throw new RefusedAnswer("too_long", "word_too_long", maxLength);
             }
             if (seen.add(Words.normalise(cleaned))) {
                 out.add(cleaned);
             }
         }
         if (out.isEmpty()) {
-            throw new RefusedAnswer("invalid_answer", "Write at least one word.");
+            throw new RefusedAnswer("invalid_answer", "no_words");
         }
         return out;
     }
@@ -104,10 +103,10 @@ public final class AnswerRules {
         int maxLength = poll.maxLength() == null ? DEFAULT_TEXT_LENGTH : poll.maxLength();
         String cleaned = value.isTextual() ? Words.tidy(value.asText()) : "";
         if (cleaned.isEmpty()) {
-            throw new RefusedAnswer("invalid_answer", "Write something first.");
+            throw new RefusedAnswer("invalid_answer", "no_text");
         }
         if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
-            throw new RefusedAnswer("too_long", "At most " + maxLength + " characters, please.");
+            throw new RefusedAnswer("too_long", "text_too_long", maxLength);
         }
         return cleaned;
     }
@@ -115,8 +114,7 @@ public final class AnswerRules {
     private static double guess(JsonNode value, StepSpec.PollSpec poll) {
         if (!value.isNumber() || !Double.isFinite(value.asDouble())
                 || value.asDouble() < poll.min() || value.asDouble() > poll.max()) {
-            throw new RefusedAnswer("out_of_range",
-                    "Guess a number from " + Numbers.plain(poll.min()) + " to " + Numbers.plain(poll.max()) + ".");
+            throw new RefusedAnswer("out_of_range", "guess_range", poll.min(), poll.max());
         }
         return value.asDouble();
     }
@@ -124,14 +122,14 @@ public final class AnswerRules {
     private static ArrayNode ranking(JsonNode value, StepSpec.PollSpec poll) {
         int n = poll.options().size();
         if (!value.isArray() || value.size() != n) {
-            throw new RefusedAnswer("invalid_answer", "Put all " + n + " options in order.");
+            throw new RefusedAnswer("invalid_answer", "rank_all", n);
         }
         Set<Integer> seen = new HashSet<>();
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (JsonNode item : value) {
             int index = optionIndex(item, poll);
             if (!seen.add(index)) {
-                throw new RefusedAnswer("invalid_answer", "Each option goes in the order once.");
+                throw new RefusedAnswer("invalid_answer", "rank_once");
             }
             out.add(index);
         }

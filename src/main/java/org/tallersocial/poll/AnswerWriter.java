@@ -56,8 +56,7 @@ public final class AnswerWriter implements AutoCloseable {
 
     public void submit(Pending pending) {
         if (!running || !queue.offer(pending)) {
-            pending.reply().accept(Outcome.refused(new RefusedAnswer("busy",
-                    "The server is very busy and did not save this answer. It will be sent again.")));
+            pending.reply().accept(Outcome.refused(new RefusedAnswer("busy", "busy")));
         }
     }
 
@@ -104,7 +103,7 @@ public final class AnswerWriter implements AutoCloseable {
         for (Pending p : batch) {
             var existing = p.tally().of(p.participantId());
             if (!p.stillOpen().getAsBoolean()) {
-                p.reply().accept(Outcome.refused(new RefusedAnswer("poll_closed", "This poll is closed.")));
+                p.reply().accept(Outcome.refused(new RefusedAnswer("poll_closed", "poll_closed")));
             } else if (existing.isPresent() && existing.get().seq() >= p.seq()) {
                 p.reply().accept(new Outcome(true, true, existing.get().value(), existing.get().seq(), null));
             } else {
@@ -117,12 +116,12 @@ public final class AnswerWriter implements AutoCloseable {
         List<Long> ids;
         try {
             ids = answers.upsertAll(toStore.stream()
-                    .map(p -> new AnswerRepository.NewAnswer(p.stepId(), p.participantId(), p.value(), p.seq()))
+                    .map(p -> new AnswerRepository.NewAnswer(p.stepId(), p.participantId(), p.value(), p.seq(),
+                            p.tally().of(p.participantId()).map(Tally.Entry::answerId).orElse(null)))
                     .toList(), OffsetDateTime.now(clock));
         } catch (RuntimeException e) {
             LOG.error("could not store {} answers; phones keep them and will retry", toStore.size(), e);
-            RefusedAnswer why = new RefusedAnswer("not_saved",
-                    "The server could not save this answer right now. It will be sent again.");
+            RefusedAnswer why = new RefusedAnswer("not_saved", "not_saved");
             toStore.forEach(p -> p.reply().accept(Outcome.refused(why)));
             return;
         }

@@ -27,7 +27,7 @@ public final class PollService {
     public synchronized void open(Room room, long stepId) {
         Step step = poll(room, stepId);
         if (!room.workshop().isLive()) {
-            throw new WorkshopRefusal("Go live before opening a poll.");
+            throw new WorkshopRefusal("live_first");
         }
         save(room, step.withPollState(PollState.OPEN));
     }
@@ -44,7 +44,7 @@ public final class PollService {
     public synchronized void hideAnswer(Room room, long stepId, long answerId, boolean hidden) {
         Step step = poll(room, stepId);
         if (!answers.setHidden(step.id(), answerId, hidden)) {
-            throw new WorkshopRefusal("That answer does not belong to this poll.");
+            throw new WorkshopRefusal("answer_not_in_poll");
         }
         room.tally(step.id()).hide(answerId, hidden);
         room.markResultsDirty();
@@ -58,20 +58,20 @@ public final class PollService {
                        Consumer<AnswerWriter.Outcome> reply) {
         Step current = room.current();
         if (!room.workshop().isLive()) {
-            throw new RefusedAnswer("not_live", "This workshop is not running.");
+            throw new RefusedAnswer("not_live", "not_live");
         }
         if (current.id() != stepId) {
-            throw new RefusedAnswer("wrong_step", "The room has moved on to another step.");
+            throw new RefusedAnswer("wrong_step", "wrong_step");
         }
         if (!current.isPoll()) {
-            throw new RefusedAnswer("not_a_poll", "This step is not a poll.");
+            throw new RefusedAnswer("not_a_poll", "not_a_poll");
         }
         if (current.pollState() != PollState.OPEN) {
-            throw new RefusedAnswer("poll_closed", current.pollState() == PollState.PENDING
-                    ? "This poll is not open yet." : "This poll is closed.");
+            throw new RefusedAnswer("poll_closed",
+                    current.pollState() == PollState.PENDING ? "poll_not_open_yet" : "poll_closed");
         }
         if (seq <= 0) {
-            throw new RefusedAnswer("invalid_message", "The answer has no sequence number.");
+            throw new RefusedAnswer("invalid_message", "no_seq");
         }
         JsonNode stored = AnswerRules.check(current.spec(), value);
         writer.submit(new AnswerWriter.Pending(stepId, participantId, stored, seq, room.tally(stepId),
@@ -83,9 +83,9 @@ public final class PollService {
     }
 
     private Step poll(Room room, long stepId) {
-        Step step = room.step(stepId).orElseThrow(() -> new WorkshopRefusal("That step is not in this workshop."));
+        Step step = room.step(stepId).orElseThrow(() -> new WorkshopRefusal("step_not_here"));
         if (!step.isPoll()) {
-            throw new WorkshopRefusal("That step is not a poll.");
+            throw new WorkshopRefusal("step_not_poll");
         }
         return step;
     }

@@ -56,14 +56,14 @@ public final class Csrf {
 
     private static void check(Context ctx, String expected) {
         if (!Origins.sameOrigin(ctx.header("Origin"), ctx.header("Host"))) {
-            throw new ForbiddenResponse("This request came from another site and was refused.");
+            throw new ForbiddenResponse("foreign_site");
         }
         String sent = ctx.header(HEADER);
         if (sent == null) {
             sent = ctx.formParam(FIELD);
         }
         if (!Tokens.sameSecret(expected, sent)) {
-            throw new ForbiddenResponse("This form has expired. Go back, reload the page and try again.");
+            throw new ForbiddenResponse("form_expired");
         }
     }
 }

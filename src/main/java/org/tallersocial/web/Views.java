@@ -1,5 +1,7 @@
 package org.tallersocial.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
 import io.pebbletemplates.pebble.PebbleEngine;
@@ -8,45 +10,73 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Pebble, registered as Javalin's file renderer. Every page gets the CSRF
- * token and the logged-in facilitator (if any) without each handler passing them.
+ * Pebble, registered as Javalin's file renderer. Every page gets, without
+ * each handler passing them: the CSRF token, the logged-in facilitator (if
+ * any), its language, and the texts its scripts need in that language.
  */
 public final class Views implements FileRenderer {
 
-    private final PebbleEngine engine;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public Views() {
+    private final PebbleEngine engine;
+    private final Texts texts;
+    private final Map<Locale, String> scriptTexts = new ConcurrentHashMap<>();
+
+    public Views(Texts texts) {
+        this.texts = texts;
         ClasspathLoader loader = new ClasspathLoader();
         loader.setPrefix("templates");
         loader.setSuffix(".peb");
         this.engine = new PebbleEngine.Builder()
                 .loader(loader)
+                .extension(new TextsExtension(texts, ZoneId.systemDefault()))
                 .autoEscaping(true)
                 .strictVariables(false)
                 .newLineTrimming(true)
                 .build();
     }
 
+    public Texts texts() {
+        return texts;
+    }
+
     @Override
     public String render(String filePath, Map<String, ?> model, Context ctx) {
         Map<String, Object> all = new HashMap<>(model);
+        Locale locale = LanguageChoice.of(ctx);
         all.putIfAbsent("csrf", Csrf.token(ctx));
         all.putIfAbsent("facilitator", ctx.attribute(Csrf.FACILITATOR_ATTRIBUTE));
-        return render(filePath, all);
+        all.put("lang", locale.getLanguage());
+        all.put("languages", Texts.LANGUAGES);
+        all.put("here", ctx.path());
+        all.put("scriptTexts", scriptTexts.computeIfAbsent(locale, this::scriptTextsJson));
+        return render(filePath, all, locale);
     }
 
-    public String render(String filePath, Map<String, ?> model) {
+    public String render(String filePath, Map<String, ?> model, Locale locale) {
         PebbleTemplate template = engine.getTemplate(filePath);
         StringWriter out = new StringWriter();
         try {
-            template.evaluate(out, new HashMap<>(model));
+            template.evaluate(out, new HashMap<>(model), locale);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** JSON safe to place inside a script element: no "<" can close it early. */
+    private String scriptTextsJson(Locale locale) {
+        try {
+            return JSON.writeValueAsString(texts.forScripts(locale)).replace("<", "\\u003c");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

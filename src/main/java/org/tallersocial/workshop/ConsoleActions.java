@@ -1,15 +1,17 @@
 package org.tallersocial.workshop;
 
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.tallersocial.live.Room;
 import org.tallersocial.poll.PollService;
 import org.tallersocial.web.Csrf;
+import org.tallersocial.web.LanguageChoice;
+import org.tallersocial.web.Texts;
 
 /**
  * Every button on the console is a POST. The console's script sends them
@@ -21,11 +23,13 @@ public final class ConsoleActions {
     private final ConsoleController console;
     private final WorkshopService workshops;
     private final PollService polls;
+    private final Texts texts;
 
-    public ConsoleActions(ConsoleController console, WorkshopService workshops, PollService polls) {
+    public ConsoleActions(ConsoleController console, WorkshopService workshops, PollService polls, Texts texts) {
         this.console = console;
         this.workshops = workshops;
         this.polls = polls;
+        this.texts = texts;
     }
 
     public Handler settings() {
@@ -76,7 +80,7 @@ public final class ConsoleActions {
                 case "close" -> polls.close(room, stepId);
                 case "reveal" -> polls.reveal(room, stepId, true);
                 case "unreveal" -> polls.reveal(room, stepId, false);
-                default -> throw new WorkshopRefusal("Unknown poll action.");
+                default -> throw new WorkshopRefusal("unknown_action");
             }
         });
     }
@@ -97,13 +101,15 @@ public final class ConsoleActions {
                 } else {
                     ctx.redirect("/facilitate/" + room.workshop().id(), HttpStatus.SEE_OTHER);
                 }
-            } catch (WorkshopRefusal | BadRequestResponse e) {
+            } catch (WorkshopRefusal e) {
+                Locale locale = LanguageChoice.of(ctx);
+                String message = texts.get(locale, e.textKey(), e.args());
                 ctx.status(HttpStatus.CONFLICT);
                 if (fromScript) {
-                    ctx.json(Map.of("ok", false, "error", e.getMessage()));
+                    ctx.json(Map.of("ok", false, "error", message));
                 } else {
-                    ctx.render("errors/error", Map.of("heading", "That did not work", "message", e.getMessage(),
-                            "back", "/facilitate/" + room.workshop().id()));
+                    ctx.render("errors/error", Map.of("heading", texts.get(locale, "http.heading.409"),
+                            "message", message, "back", "/facilitate/" + room.workshop().id()));
                 }
             }
         };
@@ -113,7 +119,7 @@ public final class ConsoleActions {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new WorkshopRefusal("The " + what + " must be a whole number.");
+            throw new WorkshopRefusal("not_a_number");
         }
     }
 
@@ -121,7 +127,7 @@ public final class ConsoleActions {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new WorkshopRefusal("Unknown " + what + ".");
+            throw new WorkshopRefusal("unknown_id");
         }
     }
 }

@@ -12,17 +12,21 @@ import org.tallersocial.content.TemplateCatalog;
 import org.tallersocial.content.WorkshopTemplate;
 import org.tallersocial.live.Room;
 import org.tallersocial.web.Csrf;
+import org.tallersocial.web.LanguageChoice;
+import org.tallersocial.web.Texts;
 
 /** The facilitator's workshops: the list, creating one, and the live console page. */
 public final class ConsoleController {
 
     private final WorkshopService workshops;
     private final TemplateCatalog templates;
+    private final Texts texts;
     private final String publicUrl;
 
-    public ConsoleController(WorkshopService workshops, TemplateCatalog templates, String publicUrl) {
+    public ConsoleController(WorkshopService workshops, TemplateCatalog templates, Texts texts, String publicUrl) {
         this.workshops = workshops;
         this.templates = templates;
+        this.texts = texts;
         this.publicUrl = publicUrl;
     }
 
@@ -39,7 +43,7 @@ public final class ConsoleController {
                 ? templates.find(templateKey[0], templateKey[1]) : Optional.empty();
         if (template.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            renderList(ctx, "Choose one of the templates in the list.", title, company);
+            renderList(ctx, texts.get(LanguageChoice.of(ctx), "console.list.choose_template"), title, company);
             return;
         }
         try {
@@ -47,7 +51,7 @@ public final class ConsoleController {
             ctx.redirect("/facilitate/" + w.id(), HttpStatus.SEE_OTHER);
         } catch (WorkshopRefusal e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            renderList(ctx, e.getMessage(), title, company);
+            renderList(ctx, texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()), title, company);
         }
     }
 
@@ -64,10 +68,10 @@ public final class ConsoleController {
     /** The room of the {id} path parameter, if it exists and belongs to the logged-in facilitator. */
     public Room room(Context ctx) {
         Facilitator me = me(ctx);
-        long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse("No such workshop."));
-        Workshop w = workshops.find(id).orElseThrow(() -> new NotFoundResponse("No such workshop."));
+        long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse("no_workshop"));
+        Workshop w = workshops.find(id).orElseThrow(() -> new NotFoundResponse("no_workshop"));
         if (w.ownerId() != me.id()) {
-            throw new ForbiddenResponse("This workshop belongs to another facilitator.");
+            throw new ForbiddenResponse("not_your_workshop");
         }
         return workshops.room(w);
     }
@@ -87,7 +91,7 @@ public final class ConsoleController {
     static Facilitator me(Context ctx) {
         Facilitator me = ctx.attribute(Csrf.FACILITATOR_ATTRIBUTE);
         if (me == null) {
-            throw new ForbiddenResponse("Log in first.");
+            throw new ForbiddenResponse("login_first");
         }
         return me;
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Rooms;
+import org.tallersocial.web.LanguageChoice;
+import org.tallersocial.web.Texts;
 
 /** The participant's side: typing a code, joining, and the live phone page. */
 public final class PhoneController {
@@ -16,11 +18,13 @@ public final class PhoneController {
 
     private final Rooms rooms;
     private final WorkshopService workshops;
+    private final Texts texts;
     private final boolean secureCookies;
 
-    public PhoneController(Rooms rooms, WorkshopService workshops, boolean secureCookies) {
+    public PhoneController(Rooms rooms, WorkshopService workshops, Texts texts, boolean secureCookies) {
         this.rooms = rooms;
         this.workshops = workshops;
+        this.texts = texts;
         this.secureCookies = secureCookies;
     }
 
@@ -29,7 +33,7 @@ public final class PhoneController {
         Optional<String> code = JoinCodes.normalise(ctx.queryParam("code"));
         if (code.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST).render("home", Map.of(
-                    "error", "A join code has 6 letters and digits, as shown on the projector.",
+                    "error", texts.get(LanguageChoice.of(ctx), "home.code_invalid"),
                     "typed", Optional.ofNullable(ctx.queryParam("code")).orElse("")));
             return;
         }
@@ -74,7 +78,7 @@ public final class PhoneController {
             ctx.redirect("/j/" + w.code(), HttpStatus.SEE_OTHER);
         } catch (WorkshopRefusal e) {
             ctx.status(HttpStatus.CONFLICT);
-            renderJoin(ctx, w, e.getMessage(), name);
+            renderJoin(ctx, w, texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()), name);
         }
     }
 
@@ -92,12 +96,15 @@ public final class PhoneController {
         Optional<String> code = JoinCodes.normalise(ctx.pathParam("code"));
         Optional<Room> room = code.flatMap(rooms::byOpenCode);
         if (room.isPresent()) {
+            LanguageChoice.preferWorkshop(ctx, room.get().workshop().language());
             return room;
         }
-        boolean ended = code.flatMap(c -> rooms.latestByCode(c)).map(w -> !w.isOpen()).orElse(false);
+        Optional<Workshop> latest = code.flatMap(rooms::latestByCode);
+        latest.ifPresent(w -> LanguageChoice.preferWorkshop(ctx, w.language()));
+        boolean ended = latest.map(w -> !w.isOpen()).orElse(false);
         ctx.status(HttpStatus.NOT_FOUND).render("phone/message", Map.of(
-                "heading", ended ? "This workshop has ended" : "No workshop with this code",
-                "message", ended ? "Thank you for taking part." : "Check the code on the projector and try again."));
+                "heading", ended ? "phone.ended.heading" : "phone.unknown.heading",
+                "message", ended ? "phone.ended.message" : "phone.unknown.message"));
         return Optional.empty();
     }
 }

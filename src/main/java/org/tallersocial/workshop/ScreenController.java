@@ -2,9 +2,11 @@ package org.tallersocial.workshop;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Locale;
 import java.util.Map;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Rooms;
+import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Views;
 
 /** The projector: read-only, large type, the join code and QR, live results. */
@@ -24,11 +26,11 @@ public final class ScreenController {
         Room room = JoinCodes.normalise(ctx.pathParam("code")).flatMap(rooms::byOpenCode).orElse(null);
         if (room == null) {
             ctx.status(HttpStatus.NOT_FOUND).render("phone/message", Map.of(
-                    "heading", "No open workshop with this code",
-                    "message", "The workshop may have ended, or the address is mistyped."));
+                    "heading", "screen.unknown.heading", "message", "screen.unknown.message"));
             return;
         }
         Workshop w = room.workshop();
+        LanguageChoice.preferWorkshop(ctx, w.language());
         ctx.render("screen/live", Map.of("workshop", w, "joinUrl", joinUrl(w), "joinHost", joinHost()));
     }
 
@@ -41,7 +43,7 @@ public final class ScreenController {
         String url = joinUrl(room.workshop());
         ctx.contentType("image/svg+xml; charset=utf-8");
         ctx.header("Cache-Control", "public, max-age=3600");
-        ctx.result(views.render("screen/qr", Map.of("qr", QrCode.of(url), "url", url)));
+        ctx.result(views.render("screen/qr", Map.of("qr", QrCode.of(url), "url", url), Locale.ROOT));
     }
 
     private String joinUrl(Workshop w) {

@@ -41,7 +41,7 @@ public final class WorkshopService {
     /** A fresh workshop copies the template's steps, so later template edits never rewrite it. */
     public synchronized Workshop create(WorkshopTemplate template, String title, String company, long ownerId) {
         String cleanTitle = required(title, "title", MAX_TITLE);
-        String cleanCompany = required(company, "company name", MAX_TITLE);
+        String cleanCompany = required(company, "company", MAX_TITLE);
         long id = dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             String code = freeCode(tx);
@@ -67,14 +67,14 @@ public final class WorkshopService {
 
     public void rename(Room room, String title, String company) {
         String cleanTitle = required(title, "title", MAX_TITLE);
-        String cleanCompany = required(company, "company name", MAX_TITLE);
+        String cleanCompany = required(company, "company", MAX_TITLE);
         update(room, room.workshop().withNames(cleanTitle, cleanCompany));
     }
 
     public void goLive(Room room) {
         Workshop w = room.workshop();
         if (w.state() == WorkshopState.CLOSED) {
-            throw new WorkshopRefusal("A closed workshop cannot go live again. Create a new one from the template.");
+            throw new WorkshopRefusal("closed_for_good");
         }
         save(room, w.withState(WorkshopState.LIVE, now()));
         openIfPending(room);
@@ -96,7 +96,7 @@ public final class WorkshopService {
 
     public void goTo(Room room, int position) {
         if (position < 0 || position >= room.steps().size()) {
-            throw new WorkshopRefusal("There is no step " + (position + 1) + " in this agenda.");
+            throw new WorkshopRefusal("no_such_step", position + 1);
         }
         requireNotClosed(room);
         save(room, room.workshop().atStep(position, room.workshop().isLive() ? now() : null));
@@ -105,7 +105,7 @@ public final class WorkshopService {
 
     public void startTimer(Room room, int seconds) {
         if (seconds < 1 || seconds > MAX_TIMER_SECONDS) {
-            throw new WorkshopRefusal("A countdown runs from 1 second to 60 minutes.");
+            throw new WorkshopRefusal("timer_range");
         }
         Step step = room.current();
         saveStep(room, step.withTimerEndsAt(now().plusSeconds(seconds)));
@@ -121,15 +121,14 @@ public final class WorkshopService {
     public Joined join(Room room, String displayName) {
         Workshop w = room.workshop();
         if (!w.isLive()) {
-            throw new WorkshopRefusal(w.state() == WorkshopState.CLOSED
-                    ? "This workshop has ended." : "This workshop has not started yet.");
+            throw new WorkshopRefusal(w.state() == WorkshopState.CLOSED ? "workshop_ended" : "not_started");
         }
         if (w.joiningLocked()) {
-            throw new WorkshopRefusal("Joining is closed for this workshop. Ask the facilitator to open it.");
+            throw new WorkshopRefusal("joining_locked");
         }
         String name = displayName == null ? "" : displayName.strip();
         if (name.codePointCount(0, name.length()) > MAX_NAME) {
-            throw new WorkshopRefusal("A name can have at most " + MAX_NAME + " characters.");
+            throw new WorkshopRefusal("name_too_long", MAX_NAME);
         }
         String token = Tokens.newToken();
         Participant p = participants.insert(w.id(), Tokens.sha256(token), name.isEmpty() ? null : name, now());
@@ -173,7 +172,7 @@ public final class WorkshopService {
 
     private static void requireNotClosed(Room room) {
         if (room.workshop().state() == WorkshopState.CLOSED) {
-            throw new WorkshopRefusal("This workshop is closed.");
+            throw new WorkshopRefusal("workshop_closed");
         }
     }
 
@@ -187,13 +186,14 @@ public final class WorkshopService {
         throw new IllegalStateException("no free join code after 50 attempts");
     }
 
+    /** @param what the refusal key's stem: "title" gives "title_empty" and "title_too_long" */
     private static String required(String value, String what, int max) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
-            throw new WorkshopRefusal("The " + what + " cannot be empty.");
+            throw new WorkshopRefusal(what + "_empty");
         }
         if (v.length() > max) {
-            throw new WorkshopRefusal("The " + what + " can have at most " + max + " characters.");
+            throw new WorkshopRefusal(what + "_too_long", max);
         }
         return v;
     }

@@ -26,7 +26,7 @@ final class AuthTestServer implements AutoCloseable {
 
     AuthTestServer(Path dataDir, boolean secureCookies) {
         database = Database.open(dataDir);
-        Views views = new Views();
+        Views views = new Views(new org.tallersocial.web.Texts());
         Csrf csrf = new Csrf(false);
         module = AuthModule.create(database.dsl(), clock, "http://kit.example", secureCookies);
         app = Javalin.create(cfg -> {

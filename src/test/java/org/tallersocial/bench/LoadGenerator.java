@@ -196,6 +196,7 @@ public final class LoadGenerator {
                 percentile(joined.stream().mapToDouble(p -> (p.joinedAt - p.joinStartedAt) / 1e6).toArray(), 99),
                 (cpuAfterJoin - cpuBeforeJoin) / 1000.0, clientJoinCpu / 1000.0, otherJoinCpu / 1000.0);
         reportJoinFailures(phones);
+        warnIfShared(otherJoinCpu, joinEnd - joinStart);
         long presenceAt = projector.connectedAt.get() > 0 ? projector.connectedAt.get()
                 : waitFor(() -> projector.connectedAt.get(), Duration.ofSeconds(5));
         if (presenceAt > 0) {
@@ -246,6 +247,19 @@ public final class LoadGenerator {
                     consoleAt > 0 ? String.format(Locale.ROOT, "%.0f ms after the last ack",
                             Math.max(0, (consoleAt - b.lastAck) / 1e6)) : "never (last " + console.lastVoters + ")",
                     projector.resultMessages.get(), console.resultMessages.get());
+
+            // The same burst again as retries: the server answers them from memory, without a write,
+            // which shows what everything but the database costs.
+            CountDownLatch again = new CountDownLatch(joined.size());
+            long retryStart = System.nanoTime();
+            for (Phone p : joined) {
+                p.resend(again);
+            }
+            again.await(opt.answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            Burst retry = new Burst(joined.size(), retryStart, joined.stream().filter(p -> p.ackAt > 0).toList());
+            log("retry burst (same answers again: acknowledged as duplicates, nothing written): %d acked,"
+                    + " p50 %.1f ms, p99 %.1f ms, all within %.0f ms", retry.acked.size(), retry.p(50), retry.p(99),
+                    retry.window());
         }
 
         // 5. The server's heap with every socket still open: used after a full GC.
@@ -318,6 +332,7 @@ public final class LoadGenerator {
                 serverCpu / 1000.0, clientCpu / 1000.0, otherCpu / 1000.0);
         phones.stream().filter(p -> p.refusal != null).limit(5)
                 .forEach(p -> log("  refused: phone %d: %s", p.index, p.refusal));
+        warnIfShared(otherCpu, allSent - start + (long) (b.window() * 1e6));
         return b;
     }
 
@@ -375,6 +390,15 @@ public final class LoadGenerator {
             Thread.sleep(20);
         }
         throw new IllegalStateException("not every phone reached step '" + key + "' within 30 s");
+    }
+
+    /** Server and load share the machine; anything else running (a build, a test run) skews the figures. */
+    private static void warnIfShared(long otherCpuMillis, long wallNanos) {
+        double share = otherCpuMillis / (wallNanos / 1e6 * Runtime.getRuntime().availableProcessors());
+        if (share > 0.15) {
+            log("WARNING: other processes used %.0f%% of the machine meanwhile; these figures are pessimistic",
+                    share * 100);
+        }
     }
 
     /** CPU time the whole machine spent busy (all processes, all cores), from /proc/stat. */
@@ -530,6 +554,14 @@ public final class LoadGenerator {
                 msg.put("value", random.nextInt(options));
             }
             answerText = msg.toString();
+        }
+
+        /** The same message again, as a phone that never saw its ack would send it. */
+        void resend(CountDownLatch done) {
+            ackAt = 0;
+            refusal = null;
+            retries.set(0);
+            sendAnswer(done);
         }
 
         void sendAnswer(CountDownLatch done) {

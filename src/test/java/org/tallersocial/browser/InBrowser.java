@@ -62,7 +62,7 @@ final class InBrowser {
     /** Taps the option whose text is exactly the given label. */
     static void tapOption(Chromium phone, String label) {
         WebElement option = phone.await(d -> d.findElements(By.cssSelector("#phone .choice")).stream()
-                .filter(e -> e.getText().trim().equals(label)).findFirst().orElse(null));
+                .filter(e -> Chromium.text(e).trim().equals(label)).findFirst().orElse(null));
         option.click();
         assertThat(option.findElement(By.tagName("input")).isSelected()).as("%s is picked", label).isTrue();
     }
@@ -73,13 +73,13 @@ final class InBrowser {
 
     /** Waits until the phone shows the step at this position (0-based). */
     static void awaitPhoneStep(Chromium phone, int index) {
-        phone.await(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#phone p")).stream()
-                .anyMatch(e -> e.getText().startsWith("Step " + (index + 1) + " of")));
+        phone.await(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#phone .step-meta")).stream()
+                .anyMatch(e -> Chromium.text(e).startsWith("Step " + (index + 1) + " of")));
     }
 
     /** Waits until the projector shows the step at this position (0-based). */
     static void awaitProjectorStep(Chromium projector, int index) {
-        projector.await(Duration.ofSeconds(15), d -> d.findElement(By.id("progress")).getText()
+        projector.await(Duration.ofSeconds(15), d -> Chromium.text(d.findElement(By.id("progress")))
                 .startsWith((index + 1) + " /"));
     }
 }

@@ -51,6 +51,7 @@ class PhoneJourneyTest {
 
             InBrowser.openProjector(projector, server, room.code);
             assertThat(projector.find(".big-code").getText()).isEqualTo(room.code);
+            assertThat(projector.find(".qr img").getDomProperty("naturalWidth")).as("the QR code loads").isNotEqualTo("0");
 
             InBrowser.joinFromHome(phone, server, room.code, "Ana");
             phone.awaitText("#phone h1", "Welcome");
@@ -62,16 +63,20 @@ class PhoneJourneyTest {
             phone.awaitText("#phone .question", "Who should speak for us?");
             InBrowser.tapOption(phone, "Everyone");
             InBrowser.pressSend(phone);
-            assertThat(phone.awaitText("#phone .status", "Saved").getAttribute("class")).contains("ok");
+            assertThat(phone.awaitText("#phone .status", "Saved").getDomAttribute("class")).contains("ok");
 
             InBrowser.awaitProjectorStep(projector, 1);
-            WebElement everyone = projector.await(d -> d.findElements(By.cssSelector("#stage .bars li")).stream()
-                    .filter(li -> li.getText().contains("Everyone")).findFirst().orElse(null));
-            projector.await(d -> everyone.getText().contains("1 · 100%"));
+            // The results are drawn anew with every update, so look the row up afresh each time.
+            projector.await(d -> d.findElements(By.cssSelector("#stage .bars li")).stream()
+                    .map(Chromium::text).anyMatch(row -> row.contains("Everyone") && row.contains("1 · 100%")));
             projector.awaitText("#stage", "1 answer");
             console.awaitText("#answered", "1");
             console.awaitText("#results", "Everyone");
             assertThat(phone.scrollsSideways()).as("the phone page fits its width").isFalse();
+            for (Chromium screen : java.util.List.of(console, projector, phone)) {
+                assertThat(screen.consoleErrors()).as("script errors and refused content on the %s", screen.size())
+                        .isEmpty();
+            }
         }
     }
 
@@ -94,8 +99,8 @@ class PhoneJourneyTest {
             server = server.restart();
 
             phone.await(Duration.ofSeconds(30), d -> String.valueOf(phone.script("return window.connSeen.join(' ');"))
-                    .contains("reconnecting") && phone.find("#conn").getAttribute("class").contains("connected")
-                    && phone.find("#conn").getText().equals("Connected"));
+                    .contains("reconnecting") && phone.find("#conn").getDomAttribute("class").contains("connected")
+                    && Chromium.text(phone.find("#conn")).equals("Connected"));
             assertChecked(phone, "Instagram", "YouTube");
 
             // The room moves on and back: the phone follows, and draws its saved answer from the server.
@@ -111,7 +116,7 @@ class PhoneJourneyTest {
 
     private static void assertChecked(Chromium phone, String... labels) {
         for (WebElement choice : phone.findAll("#phone .choice")) {
-            boolean expected = java.util.Arrays.asList(labels).contains(choice.getText().trim());
+            boolean expected = java.util.Arrays.asList(labels).contains(Chromium.text(choice).trim());
             assertThat(choice.findElement(By.tagName("input")).isSelected())
                     .as("%s is %s", choice.getText(), expected ? "ticked" : "not ticked").isEqualTo(expected);
         }

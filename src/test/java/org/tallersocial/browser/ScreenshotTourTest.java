@@ -29,7 +29,7 @@ import org.tallersocial.testing.WsClient;
  */
 class ScreenshotTourTest {
 
-    /** Smallest text on the projector's stage, in CSS pixels at 1920x1080: about 1/36 of its height. */
+    /** Smallest text on the projector's stage, in CSS pixels on a 1080-pixel-high screen: 1/36 of its height. */
     private static final int MIN_STAGE_TEXT_PX = 30;
     /** The header and footer lines (join code, counts, progress) may be smaller, not tiny. */
     private static final int MIN_EDGE_TEXT_PX = 22;
@@ -99,6 +99,55 @@ class ScreenshotTourTest {
         checks.assertAll();
     }
 
+    @Test
+    void a_crowded_room_still_fits_the_projector() {
+        try (TestServer server = TestServer.start(); Chromium projector = Chromium.projector()) {
+            LiveRoom room = LiveRoom.live(server, Facilitators.first(server));
+            try (room) {
+                InBrowser.openProjector(projector, server, room.code);
+                List<Phone> phones = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    phones.add(room.join(i % 3 == 0 ? "" : "Person " + i));
+                }
+                WsClient console = room.console();
+
+                room.goTo(4);
+                long cloud = console.awaitStep(4).at("/step/id").asLong();
+                for (int i = 0; i < phones.size(); i++) {
+                    phones.get(i).answerAndWait(cloud, List.of("word" + i, WORDS[i % WORDS.length], "idea" + (i % 7)));
+                }
+                projector.awaitText("#stage", phones.size() + " answers");
+                shootProjector(projector, "crowd-cloud-projector");
+
+                room.goTo(5);
+                long wall = console.awaitStep(5).at("/step/id").asLong();
+                for (int i = 0; i < phones.size(); i++) {
+                    phones.get(i).answerAndWait(wall, trim("Answer " + i + ": " + TEXTS[i % TEXTS.length], 100));
+                }
+                projector.awaitText("#stage", phones.size() + " answers");
+                projector.awaitText("#stage .more", "more answers on the facilitator");
+                checks.assertThat(Chromium.text(projector.find("#stage .wall li")))
+                        .as("the newest answer comes first").startsWith("Answer " + (phones.size() - 1) + ":");
+                shootProjector(projector, "crowd-wall-projector");
+                projector.resize(Size.OLD_PROJECTOR);
+                projector.await(d -> Chromium.text(d.findElement(By.cssSelector("#stage .more"))).contains("more"));
+                shootProjector(projector, "crowd-wall-projector-1024x768");
+                room.goTo(1);
+                long single = console.awaitStep(1).at("/step/id").asLong();
+                for (int i = 0; i < phones.size(); i++) {
+                    phones.get(i).answerAndWait(single, i % 3);
+                }
+                InBrowser.awaitProjectorStep(projector, 1);
+                projector.awaitText("#stage", phones.size() + " answers");
+                shootProjector(projector, "crowd-single-projector-1024x768");
+                room.goTo(0);
+                InBrowser.awaitProjectorStep(projector, 0);
+                shootProjector(projector, "crowd-welcome-projector-1024x768");
+            }
+        }
+        checks.assertAll();
+    }
+
     private void tour(Path content, String template, String tag, boolean consoleEveryStep) {
         try (TestServer server = TestServer.start(content); Chromium laptop = Chromium.console();
              Chromium projector = Chromium.projector(); Chromium phone = Chromium.phone()) {
@@ -131,7 +180,8 @@ class ScreenshotTourTest {
                     InBrowser.awaitProjectorStep(projector, i);
                     laptop.awaitVisible("#agenda li.is-current[data-index='" + i + "']");
                     laptop.awaitText("#timer", ":");
-                    if ("slide".equals(step.path("kind").asText())) {
+                    if (!step.has("question")) {
+                        // A slide, or an exercise the room does together: nothing to answer on the phone.
                         shootPhone(phone, name + "-phone");
                         shootProjector(projector, name + "-projector");
                         if (consoleEveryStep || i == 0) {
@@ -147,6 +197,10 @@ class ScreenshotTourTest {
                 projector.awaitText("#stage", "Thank you");
                 shootPhone(phone, tag + "-99-closed-phone");
                 shootProjector(projector, tag + "-99-closed-projector");
+                for (Chromium screen : List.of(laptop, projector, phone)) {
+                    checks.assertThat(screen.consoleErrors()).as("script errors and refused content on %s",
+                            screen.size()).isEmpty();
+                }
             }
         }
         checks.assertAll();
@@ -180,7 +234,7 @@ class ScreenshotTourTest {
 
         room.poll(stepId, "close");
         room.poll(stepId, "reveal");
-        projector.awaitText("#stage", "Poll closed");
+        projector.awaitText("#poll-state", "Voting closed");
         projector.awaitText("#stage", voters + " answers");
         if ("text".equals(kind) && consoleShots) {
             WebElement hide = laptop.awaitVisible("#results .hide-answer");
@@ -347,7 +401,7 @@ class ScreenshotTourTest {
             "  if (!own) { return; }",
             "  var size = parseFloat(getComputedStyle(e).fontSize);",
             "  var inStage = stage.contains(e);",
-            "  var min = inStage ? " + MIN_STAGE_TEXT_PX + " : " + MIN_EDGE_TEXT_PX + ";",
+            "  var min = (inStage ? " + MIN_STAGE_TEXT_PX + " : " + MIN_EDGE_TEXT_PX + ") * vh / 1080;",
             "  if (size < min - 0.5) { small.push(label + ' at ' + size.toFixed(1) + 'px'); }",
             "});",
             "return { cut: cut, small: small };");

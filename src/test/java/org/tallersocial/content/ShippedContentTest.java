@@ -7,58 +7,99 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The content that ships with the product must always load, and carry a real workshop. */
+/** The content that ships with the product must always load, and carry real workshops. */
 class ShippedContentTest {
+
+    static final List<String> LANGUAGES = List.of("en", "es");
+    /** A projector carries a title and a few short lines; the loader's 600 characters is the hard cap. */
+    static final int MAX_BODY_LINES = 6;
+    static final int MAX_BODY_LINE_CHARS = 80;
 
     private static TemplateCatalog catalog;
 
     @BeforeAll
     static void loadShippedContent() throws ContentException {
-        // Maven runs tests from the project root, where workshop-content lives.
-        catalog = TemplateCatalog.load(Path.of("workshop-content"));
+        catalog = load();
     }
 
-    private static WorkshopTemplate socialBusiness() {
-        return catalog.find("social-business", "en").orElseThrow();
-    }
-
-    @Test
-    void the_shipped_content_loads_and_offers_the_social_business_workshop_in_english() {
-        assertThat(catalog.all()).extracting(WorkshopTemplate::id).contains("social-business");
-        assertThat(socialBusiness().title()).isNotBlank();
-        assertThat(socialBusiness().description()).isNotBlank();
+    /** Maven runs tests from the project root, where workshop-content lives. */
+    static TemplateCatalog load() throws ContentException {
+        return TemplateCatalog.load(Path.of("workshop-content"));
     }
 
     @Test
-    void the_social_business_workshop_has_a_full_agenda_of_an_hour_to_an_hour_and_a_half() {
-        WorkshopTemplate template = socialBusiness();
-        assertThat(template.steps()).hasSizeGreaterThanOrEqualTo(12);
-        assertThat(template.plannedSeconds()).isBetween(60 * 60, 90 * 60);
-    }
-
-    @Test
-    void the_gartner_guesses_reveal_the_published_figures() {
-        List<StepSpec> guesses = socialBusiness().steps().stream()
-                .filter(s -> s.kind() == StepKind.GUESS)
-                .toList();
-        assertThat(guesses).extracting(s -> s.poll().truth()).containsExactly(44.0, 49.0, 60.0);
-        assertThat(guesses).allSatisfy(s -> {
-            assertThat(s.poll().min()).isEqualTo(0.0);
-            assertThat(s.poll().max()).isEqualTo(100.0);
-            assertThat(s.poll().unit()).isEqualTo("%");
-            assertThat(s.poll().source()).contains("Gartner");
-            assertThat(s.poll().hideResults()).isTrue();
+    void the_shipped_content_offers_both_templates_in_english_and_spanish() {
+        assertThat(catalog.all()).extracting(t -> t.id() + "/" + t.language())
+                .containsExactly("follow-up/en", "follow-up/es", "social-business/en", "social-business/es");
+        assertThat(catalog.all()).allSatisfy(t -> {
+            assertThat(t.title()).isNotBlank();
+            assertThat(t.description()).isNotBlank();
         });
     }
 
     @Test
-    void the_social_business_workshop_uses_every_kind_of_step() {
-        assertThat(socialBusiness().steps()).extracting(StepSpec::kind).contains(StepKind.values());
+    void the_social_business_workshop_plans_an_hour_to_an_hour_and_a_half_in_every_language() {
+        for (String language : LANGUAGES) {
+            WorkshopTemplate template = catalog.find("social-business", language).orElseThrow();
+            assertThat(template.steps()).as(language).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(template.plannedSeconds()).as(language).isBetween(60 * 60, 90 * 60);
+        }
     }
 
     @Test
-    void every_step_of_the_shipped_workshop_carries_facilitator_notes() {
-        assertThat(socialBusiness().steps()).allSatisfy(s -> assertThat(s.notes()).isNotBlank());
+    void the_follow_up_plans_about_twenty_minutes_in_every_language() {
+        for (String language : LANGUAGES) {
+            WorkshopTemplate template = catalog.find("follow-up", language).orElseThrow();
+            assertThat(template.plannedSeconds()).as(language).isBetween(15 * 60, 25 * 60);
+        }
+    }
+
+    @Test
+    void the_social_business_workshop_uses_every_kind_of_step() {
+        for (String language : LANGUAGES) {
+            assertThat(catalog.find("social-business", language).orElseThrow().steps())
+                    .as(language).extracting(StepSpec::kind).contains(StepKind.values());
+        }
+    }
+
+    @Test
+    void every_shipped_step_carries_facilitator_notes_and_a_planned_duration() {
+        for (WorkshopTemplate template : catalog.all()) {
+            assertThat(template.steps()).as(template.id() + "/" + template.language()).allSatisfy(s -> {
+                assertThat(s.notes()).as(s.id()).isNotBlank();
+                assertThat(s.durationSeconds()).as(s.id()).isGreaterThanOrEqualTo(30);
+            });
+        }
+    }
+
+    @Test
+    void every_slide_body_fits_a_projector_in_a_few_short_lines() {
+        for (WorkshopTemplate template : catalog.all()) {
+            for (StepSpec step : template.steps()) {
+                if (step.body() == null) {
+                    continue;
+                }
+                String where = template.id() + "/" + template.language() + " " + step.id();
+                List<String> lines = step.body().lines().toList();
+                assertThat(lines).as(where).hasSizeLessThanOrEqualTo(MAX_BODY_LINES);
+                assertThat(lines).as(where).allSatisfy(line ->
+                        assertThat(line.codePointCount(0, line.length())).as(line).isLessThanOrEqualTo(MAX_BODY_LINE_CHARS));
+            }
+        }
+    }
+
+    @Test
+    void every_slide_has_a_body_and_every_exercise_its_data() {
+        for (WorkshopTemplate template : catalog.all()) {
+            for (StepSpec step : template.steps()) {
+                String where = template.id() + "/" + template.language() + " " + step.id();
+                if (step.kind() == StepKind.SLIDE) {
+                    assertThat(step.body()).as(where).isNotBlank();
+                }
+                assertThat(step.exercise() != null).as(where).isEqualTo(step.kind().isExercise());
+                assertThat(step.poll() != null).as(where).isEqualTo(step.kind().isPoll());
+            }
+        }
     }
 
     @Test

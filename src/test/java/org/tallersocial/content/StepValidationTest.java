@@ -143,7 +143,8 @@ class StepValidationTest {
                     duration: 1m
                 """)).containsExactly(
                 "alpha/en.yaml:7: steps[0].kind: unknown kind 'slides'; did you mean 'slide'?"
-                        + " (one of slide, single, multiple, scale, wordcloud, text, guess, ranking)");
+                        + " (one of slide, single, multiple, scale, wordcloud, text, guess, ranking,"
+                        + " profiles, raci, ideas, commitments)");
     }
 
     @Test

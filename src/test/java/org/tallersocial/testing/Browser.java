@@ -65,8 +65,10 @@ public final class Browser {
             body.add(URLEncoder.encode(fields[i], StandardCharsets.UTF_8) + "="
                     + URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
         }
+        // Browsers send Origin with every form post; so does this one, so an Origin check can't pass by accident.
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", baseUrl)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 

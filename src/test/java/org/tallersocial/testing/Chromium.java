@@ -9,19 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,7 +45,9 @@ public final class Chromium implements AutoCloseable {
 
     /** A cheap phone, a common laptop, a 1080p projector. */
     public enum Size {
-        PHONE(390, 844, true), SMALL_PHONE(360, 740, true), CONSOLE(1366, 900, false), PROJECTOR(1920, 1080, false);
+        PHONE(390, 844, true), SMALL_PHONE(360, 740, true), CONSOLE(1366, 900, false), PROJECTOR(1920, 1080, false),
+        /** The 4:3 projector still bolted to many meeting-room ceilings. */
+        OLD_PROJECTOR(1024, 768, false);
 
         final int width;
         final int height;
@@ -59,10 +68,14 @@ public final class Chromium implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Size size;
+    private final Path profile;
+    private Size current;
 
-    private Chromium(ChromeDriver driver, Size size) {
+    private Chromium(ChromeDriver driver, Size size, Path profile) {
         this.driver = driver;
         this.size = size;
+        this.profile = profile;
+        this.current = size;
     }
 
     /** Fails on CI (CI=true) and skips elsewhere when Debian's chromium or chromedriver is missing. */
@@ -108,6 +121,8 @@ public final class Chromium implements AutoCloseable {
                     "--user-data-dir=" + profile,
                     "--window-size=" + size.width + "," + size.height);
 
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(DRIVER.toString()))
                     .usingAnyFreePort()
@@ -119,7 +134,7 @@ public final class Chromium implements AutoCloseable {
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-            Chromium browser = new Chromium(driver, size);
+            Chromium browser = new Chromium(driver, size, profile);
             browser.resize(size);
             return browser;
         } catch (IOException e) {
@@ -135,9 +150,11 @@ public final class Chromium implements AutoCloseable {
         if (to.mobile) {
             driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
         }
+        current = to;
         return this;
     }
 
+    /** The size it was opened with. */
     public Size size() {
         return size;
     }
@@ -165,23 +182,55 @@ public final class Chromium implements AutoCloseable {
     }
 
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+        return await(timeout, () -> "a condition", condition);
+    }
+
+    /** Waits, and says what it waited for (and where the page was) if it times out. */
+    public <T> T await(Duration timeout, Supplier<String> what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> what.get() + " on " + driver.getCurrentUrl())
+                .until(condition);
     }
 
     /** Waits until an element matching the selector is displayed and returns it. */
     public WebElement awaitVisible(String css) {
-        return await(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed)
-                .findFirst().orElse(null));
+        return await(Duration.ofSeconds(10), () -> "a visible " + css, d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
-    /** Waits until the element's text contains the given text; returns the element. */
+    /** Waits until an element's text (its DOM text, shown or scrolled away) contains the given text. */
     public WebElement awaitText(String css, String text) {
-        return await(d -> d.findElements(By.cssSelector(css)).stream()
-                .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+        return await(Duration.ofSeconds(10), () -> "\"" + text + "\" in " + css + " (now: " + texts(css) + ")",
+                d -> d.findElements(By.cssSelector(css)).stream()
+                        .filter(e -> text(e).contains(text)).findFirst().orElse(null));
+    }
+
+    private String texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(Chromium::text)
+                .map(t -> t.length() > 200 ? t.substring(0, 200) + "…" : t).toList().toString();
+    }
+
+    /** The element's DOM text: unlike getText() it does not depend on the element being on screen. */
+    public static String text(WebElement element) {
+        String text = element.getDomProperty("textContent");
+        return text == null ? "" : text;
     }
 
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /**
+     * What the page's console reported as errors since the last call: script errors, refused
+     * Content-Security-Policy, failed loads (the favicon, which we do not have, aside).
+     */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("favicon.ico"))
+                .toList();
     }
 
     /** True when something on the page is wider than the viewport (the person would have to scroll sideways). */
@@ -197,11 +246,11 @@ public final class Chromium implements AutoCloseable {
     /** The whole page, below the fold too: what the person sees after scrolling. */
     public Path fullPageScreenshot(String name) {
         Number height = (Number) script("return Math.ceil(document.documentElement.scrollHeight);");
-        int h = Math.max(size.height, height.intValue());
+        int h = Math.max(current.height, height.intValue());
         @SuppressWarnings("unchecked")
         Map<String, Object> shot = (Map<String, Object>) (Map<?, ?>) driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true,
-                        "clip", Map.of("x", 0, "y", 0, "width", size.width, "height", h, "scale", 1)));
+                        "clip", Map.of("x", 0, "y", 0, "width", current.width, "height", h, "scale", 1)));
         return save(name, Base64.getDecoder().decode((String) shot.get("data")));
     }
 
@@ -222,6 +271,11 @@ public final class Chromium implements AutoCloseable {
             driver.quit();
         } catch (RuntimeException ignored) {
             // the browser is gone already
+        }
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a leftover profile under target/ does no harm
         }
     }
 }

@@ -1,0 +1,44 @@
+package org.tallersocial.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * The data each exercise starts from. The limits follow what a phone and a projector can show:
+ * fifteen networks is already a long page to go through one by one, and a RACI grid of twelve
+ * roles by twenty activities is the most a projector can still make readable.
+ */
+final class ExerciseValidator {
+
+    static final int MAX_NETWORKS = 15;
+    static final int MAX_ROLES = 12;
+    static final int MAX_ACTIVITIES = 20;
+
+    private final FieldReader in;
+
+    ExerciseValidator(FieldReader in) {
+        this.in = in;
+    }
+
+    StepSpec.ExerciseSpec validate(JsonNode step, String path, StepKind kind) {
+        String owner = StepValidator.describe(kind);
+        return switch (kind) {
+            case PROFILES -> new StepSpec.ExerciseSpec(null,
+                    copy(in.textList(step, path, "networks", "network", owner, "[\"LinkedIn\", \"Instagram\"]",
+                            1, MAX_NETWORKS, 40)),
+                    null, null);
+            case RACI -> new StepSpec.ExerciseSpec(null, null,
+                    copy(in.textList(step, path, "roles", "role", owner, "[\"Owner\", \"Every employee\"]",
+                            2, MAX_ROLES, 40)),
+                    copy(in.textList(step, path, "activities", "activity", owner,
+                            "[\"Publish content\", \"Answer customers\"]", 1, MAX_ACTIVITIES, 80)));
+            case IDEAS, COMMITMENTS -> new StepSpec.ExerciseSpec(in.text(step, path, "prompt", true, 200),
+                    null, null, null);
+            default -> throw new IllegalArgumentException(owner + " is not an exercise");
+        };
+    }
+
+    private static List<String> copy(List<String> list) {
+        return list == null ? null : List.copyOf(list);
+    }
+}
