@@ -14,6 +14,8 @@ import org.tallersocial.workshop.WorkshopRepository;
 public final class Rooms {
 
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
+    /** Every phone's join and reconnect looks its workshop up by code: keep it off the database. */
+    private final Map<String, Room> byCode = new ConcurrentHashMap<>();
     private final WorkshopRepository workshops;
     private final StepRepository steps;
     private final ParticipantRepository participants;
@@ -36,7 +38,13 @@ public final class Rooms {
     }
 
     public Optional<Room> byOpenCode(String code) {
-        return workshops.findOpenByCode(code).map(w -> get(w.id()).orElseThrow());
+        Room cached = byCode.get(code);
+        if (cached != null && cached.workshop().isOpen()) {
+            return Optional.of(cached);
+        }
+        Optional<Room> room = workshops.findOpenByCode(code).map(w -> get(w.id()).orElseThrow());
+        room.ifPresentOrElse(r -> byCode.put(code, r), () -> byCode.remove(code));
+        return room;
     }
 
     public Optional<Workshop> latestByCode(String code) {
