@@ -2,11 +2,18 @@
 // goes in a header) and the page updates from the socket, like every screen.
 (function () {
   'use strict';
-  var L = window.Live, el = L.el;
+  var L = window.Live, el = L.el, t = L.t;
   var root = document.getElementById('console');
   var id = root.dataset.id;
   var csrf = document.querySelector('meta[name=csrf]').content;
   var state = null, skew = 0;
+  var STATE = { draft: t('state_draft'), live: t('state_live'), closed: t('state_closed') };
+  var POLL = { pending: t('poll_pending'), open: t('poll_open'), closed: t('poll_closed_short') };
+  var KIND = {
+    slide: t('kind_slide'), single: t('kind_single'), multiple: t('kind_multiple'), scale: t('kind_scale'),
+    wordcloud: t('kind_wordcloud'), text: t('kind_text'), guess: t('kind_guess'), ranking: t('kind_ranking'),
+    profiles: t('kind_profiles'), raci: t('kind_raci'), ideas: t('kind_ideas'), commitments: t('kind_commitments')
+  };
 
   new L.LiveSocket('/ws/console/' + encodeURIComponent(id), {
     status: function (s) { L.showConnection(document.getElementById('conn'), s); },
@@ -16,6 +23,7 @@
         state = msg;
         presence(msg.presence);
         render();
+        tickClock();
       } else if (msg.type === 'results') {
         if (state && msg.step === state.step.id) { state.results = msg.results; drawResults(); }
       } else if (msg.type === 'presence') {
@@ -31,11 +39,11 @@
       headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' },
       body: body
     }).then(function (r) {
-      return r.json().catch(function () { return { ok: false, error: 'The server answered ' + r.status + '.' }; });
+      return r.json().catch(function () { return { ok: false, error: t('server_answered', String(r.status)) }; });
     }).then(function (res) {
-      if (!res.ok) { toast(res.error || 'That did not work.'); }
+      if (!res.ok) { toast(res.error || t('did_not_work')); }
       return res;
-    }).catch(function () { toast('No connection to the server. Try again.'); });
+    }).catch(function () { toast(t('no_connection')); });
   }
 
   document.addEventListener('submit', function (e) {
@@ -60,19 +68,19 @@
   }
 
   function presence(p) {
-    document.getElementById('joined').textContent = p.joined;
-    document.getElementById('connected').textContent = p.connected;
+    document.getElementById('joined').textContent = L.num(p.joined);
+    document.getElementById('connected').textContent = L.num(p.connected);
   }
 
   function render() {
     var s = state.step, w = state.workshop;
     var badge = document.getElementById('state-badge');
-    badge.textContent = w.state;
+    badge.textContent = STATE[w.state] || w.state;
     badge.className = 'badge ' + w.state;
     document.getElementById('go-live').classList.toggle('hidden', w.state !== 'draft');
     document.getElementById('close-workshop').disabled = w.state === 'closed';
     document.getElementById('joining-value').value = w.joiningLocked ? 'unlock' : 'lock';
-    document.getElementById('joining-toggle').textContent = w.joiningLocked ? 'Unlock joining' : 'Lock joining';
+    document.getElementById('joining-toggle').textContent = w.joiningLocked ? t('unlock_joining') : t('lock_joining');
     document.querySelectorAll('#agenda li').forEach(function (li) {
       var current = parseInt(li.dataset.index, 10) === s.index;
       li.classList.toggle('is-current', current);
@@ -81,8 +89,8 @@
     document.getElementById('prev').disabled = s.index === 0;
     document.getElementById('next').disabled = s.index === s.count - 1;
     document.getElementById('step-title').textContent = s.title;
-    var meta = 'Step ' + (s.index + 1) + ' of ' + s.count + ' · ' + s.kind + ' · planned ' + Math.round(s.durationSeconds / 60) + ' min';
-    if (L.isPoll(s)) { meta += ' · poll ' + s.pollState + (s.revealed ? ' · results revealed' : ''); }
+    var meta = t('step_of', s.index + 1, s.count) + ' · ' + (KIND[s.kind] || s.kind);
+    if (L.isPoll(s)) { meta += ' · ' + (POLL[s.pollState] || s.pollState) + (s.revealed ? ' · ' + t('results_revealed') : ''); }
     document.getElementById('step-meta').textContent = meta;
     document.getElementById('step-question').textContent = s.question || '';
     showNotes(s.notes);
@@ -95,7 +103,7 @@
     primary('poll-close', s.pollState === 'open');
     primary('poll-reveal', s.pollState === 'closed' && !s.revealed);
     document.getElementById('reveal-value').value = s.revealed ? 'unreveal' : 'reveal';
-    document.getElementById('poll-reveal').textContent = s.revealed ? 'Hide results' : 'Reveal results';
+    document.getElementById('poll-reveal').textContent = s.revealed ? t('hide_results') : t('reveal_results');
     document.querySelector('#timer-planned input[name=seconds]').value = String(Math.max(1, s.durationSeconds || 60));
     L.countdown(document.getElementById('timer'), s.timerEndsAt, skew);
     drawResults();
@@ -126,21 +134,58 @@
 
   function showNotes(text) {
     var box = L.clear(document.getElementById('notes'));
-    if (!text) { box.appendChild(el('p', 'muted', 'No notes for this step.')); return; }
+    if (!text) { box.appendChild(el('p', 'muted', t('no_notes'))); return; }
     paragraphs(text).forEach(function (p) { box.appendChild(el('p', null, p)); });
   }
+
+  // The facilitator's clock, against the plan: time on this step against its
+  // planned duration, and the workshop's time against what the plan had used
+  // by now (the steps before this one, plus this one up to its planned length).
+  // Ticks every second between the server's state messages; `skew` corrects this
+  // laptop's clock to the server's.
+  function tickClock() {
+    if (!state) { return; }
+    var c = state.clock || {}, s = state.step, w = state.workshop;
+    var stepNode = document.getElementById('clock-step'), roomNode = document.getElementById('clock-workshop');
+    var planned = s.durationSeconds || 0;
+    var total = Math.round((c.plannedTotalSeconds || 0) / 60);
+    if (w.state === 'draft' || !c.workshopStartedAt || !c.stepStartedAt) {
+      stepNode.textContent = t('clock_step_planned', L.minutesSeconds(planned));
+      roomNode.textContent = t('clock_workshop_planned', total);
+      stepNode.classList.remove('over');
+      roomNode.className = '';
+      return;
+    }
+    if (w.state === 'closed') {
+      stepNode.textContent = '';
+      roomNode.textContent = t('clock_closed');
+      roomNode.className = '';
+      return;
+    }
+    var now = Date.now() + skew;
+    var onStep = Math.max(0, (now - c.stepStartedAt) / 1000);
+    var elapsed = Math.max(0, (now - c.workshopStartedAt) / 1000);
+    var plannedByNow = (c.plannedBeforeStepSeconds || 0) + Math.min(onStep, planned);
+    var late = Math.round((elapsed - plannedByNow) / 60);
+    stepNode.textContent = t('clock_step', L.minutesSeconds(onStep), L.minutesSeconds(planned));
+    stepNode.classList.toggle('over', onStep > planned);
+    var pace = late === 0 ? t('clock_on_time') : late > 0 ? t('clock_behind', late) : t('clock_ahead', -late);
+    roomNode.textContent = t('clock_workshop', Math.floor(elapsed / 60), total, pace);
+    roomNode.className = late > 0 ? 'behind' : late < 0 ? 'ahead' : 'on-time';
+  }
+  setInterval(tickClock, 1000);
 
   function drawResults() {
     var s = state.step, box = document.getElementById('results');
     var note = document.getElementById('results-note');
     if (!L.isPoll(s)) {
-      L.clear(box).appendChild(el('p', 'muted', 'No poll on this step.'));
+      L.clear(box).appendChild(el('p', 'muted', t('no_poll')));
       note.textContent = '';
       document.getElementById('answered').textContent = '–';
       return;
     }
-    document.getElementById('answered').textContent = state.results ? state.results.voters : 0;
-    note.textContent = s.resultsVisible ? '(on the projector)' : '(hidden from the projector until you reveal them)';
+    document.getElementById('answered').textContent = L.num(state.results ? state.results.voters : 0);
+    note.textContent = s.resultsVisible ? t('results_on_projector') : t('results_hidden');
     window.Results.render(box, state.results, {
       onHide: function (answerId, hide) {
         post('/facilitate/' + id + '/steps/' + s.id + '/answers/' + answerId, 'action=' + (hide ? 'hide' : 'show'));

@@ -4,6 +4,33 @@
 (function () {
   'use strict';
 
+  // The page's language and its texts: the server writes the `js.` texts of
+  // the bundle (without the prefix) into <script type="application/json" id="texts">.
+  var LANG = document.documentElement.lang || 'en';
+  var TEXTS = (function () {
+    var node = document.getElementById('texts');
+    try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
+  })();
+  var numbers = {};
+
+  // A number written the way the page's language writes it (1.234,5 in Spanish).
+  function num(value, digits) {
+    var d = digits === undefined ? 1 : digits;
+    if (!numbers[d]) { numbers[d] = new Intl.NumberFormat(LANG, { maximumFractionDigits: d }); }
+    return numbers[d].format(value);
+  }
+
+  // A text by its key, with {0}, {1}... filled in; numbers are written for the language.
+  function t(key) {
+    var text = Object.prototype.hasOwnProperty.call(TEXTS, key) ? TEXTS[key] : key;
+    var args = arguments;
+    return text.replace(/\{(\d+)\}/g, function (whole, i) {
+      var arg = args[Number(i) + 1];
+      if (arg === undefined) { return whole; }
+      return typeof arg === 'number' ? num(arg) : String(arg);
+    });
+  }
+
   function LiveSocket(path, handlers) {
     this.path = path;
     this.handlers = handlers;
@@ -21,9 +48,10 @@
     window.addEventListener('pageshow', function (e) { if (e.persisted) { self.wake(); } });
   }
 
+  // `lang` asks the server to word its error messages in the page's language.
   LiveSocket.prototype.url = function () {
     var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    return scheme + location.host + this.path;
+    return scheme + location.host + this.path + (this.path.indexOf('?') < 0 ? '?' : '&') + 'lang=' + encodeURIComponent(LANG);
   };
 
   LiveSocket.prototype.connect = function () {
@@ -104,9 +132,8 @@
     if (!endsAt) { node.textContent = ''; node.classList.remove('ending'); return; }
     function tick() {
       var left = Math.max(0, Math.round((endsAt - (Date.now() + skew)) / 1000));
-      var m = Math.floor(left / 60), s = left % 60;
       // Digits only: an emoji clock is a blank box on machines without an emoji font.
-      node.textContent = m + ':' + (s < 10 ? '0' : '') + s;
+      node.textContent = minutesSeconds(left);
       node.classList.toggle('ending', left <= 10);
       if (left === 0) { clearInterval(node._countdown); node._countdown = null; }
     }
@@ -114,7 +141,8 @@
     node._countdown = setInterval(tick, 500);
   }
 
-  var CONN_TEXT = { connecting: 'Connecting…', connected: 'Connected', reconnecting: 'Reconnecting…', offline: 'Offline' };
+  var CONN_TEXT = { connecting: t('conn_connecting'), connected: t('conn_connected'),
+    reconnecting: t('conn_reconnecting'), offline: t('conn_offline') };
 
   function showConnection(node, state) {
     if (!node) { return; }
@@ -122,10 +150,18 @@
     node.textContent = CONN_TEXT[state] || state;
   }
 
+  // m:ss, for the clocks.
+  function minutesSeconds(seconds) {
+    var s = Math.max(0, Math.round(seconds));
+    var m = Math.floor(s / 60), r = s % 60;
+    return m + ':' + (r < 10 ? '0' : '') + r;
+  }
+
   // A poll has a question; a slide or an exercise (profiles, RACI, ideas, commitments) has none.
   function isPoll(step) {
     return step.kind !== 'slide' && typeof step.question === 'string';
   }
 
-  window.Live = { LiveSocket: LiveSocket, el: el, clear: clear, countdown: countdown, showConnection: showConnection, isPoll: isPoll };
+  window.Live = { LiveSocket: LiveSocket, el: el, clear: clear, countdown: countdown, showConnection: showConnection,
+    isPoll: isPoll, t: t, num: num, lang: LANG, minutesSeconds: minutesSeconds };
 })();

@@ -2,7 +2,7 @@
 // builder calls `submit(value)` with the value the server expects.
 (function () {
   'use strict';
-  var el = window.Live.el;
+  var L = window.Live, el = L.el, t = L.t;
 
   function sendRow(label, onClick) {
     var row = el('div', 'send-row');
@@ -21,7 +21,7 @@
     var name = 'q' + step.id;
     var picked = multiple ? (selected || []).slice() : (selected === null || selected === undefined ? [] : [selected]);
     var max = multiple ? (step.maxPicks || step.options.length) : 1;
-    var hint = multiple ? el('p', 'hint', max < step.options.length ? 'Pick up to ' + max + '.' : 'Pick all that apply.') : null;
+    var hint = multiple ? el('p', 'hint', max < step.options.length ? t('pick_up_to', max) : t('pick_all')) : null;
     step.options.forEach(function (label, i) {
       var row = el('label', 'choice');
       var input = el('input');
@@ -33,7 +33,7 @@
       input.addEventListener('change', function () {
         if (multiple) {
           var boxes = list.querySelectorAll('input:checked');
-          if (boxes.length > max) { input.checked = false; if (hint) { hint.textContent = 'At most ' + max + ' — untick one first.'; } }
+          if (boxes.length > max) { input.checked = false; if (hint) { hint.textContent = t('at_most_untick', max); } }
         }
         list.querySelectorAll('label').forEach(function (l) { l.classList.toggle('is-selected', l.querySelector('input').checked); });
       });
@@ -43,7 +43,7 @@
     });
     if (hint) { form.appendChild(hint); }
     form.appendChild(list);
-    form.appendChild(sendRow(selected === null || selected === undefined ? 'Send' : 'Change my answer', function () {
+    form.appendChild(sendRow(selected === null || selected === undefined ? t('send') : t('change_answer'), function () {
       var chosen = Array.prototype.map.call(list.querySelectorAll('input:checked'), function (x) { return parseInt(x.value, 10); });
       if (!chosen.length) { return; }
       submit(multiple ? chosen : chosen[0]);
@@ -70,7 +70,7 @@
           submit(value);
         });
         label.appendChild(input);
-        label.appendChild(el('span', null, String(value)));
+        label.appendChild(el('span', null, L.num(value)));
         row.appendChild(label);
       })(v);
     }
@@ -88,7 +88,7 @@
     var inputs = [];
     for (var i = 0; i < n; i++) {
       var label = el('label', 'field');
-      label.appendChild(el('span', null, n === 1 ? 'Your word' : 'Word ' + (i + 1) + (i > 0 ? ' (optional)' : '')));
+      label.appendChild(el('span', null, n === 1 ? t('your_word') : i > 0 ? t('word_n_optional', i + 1) : t('word_n', i + 1)));
       var input = el('input');
       input.type = 'text';
       input.maxLength = step.maxLength || 24;
@@ -98,7 +98,7 @@
       box.appendChild(label);
       inputs.push(input);
     }
-    box.appendChild(sendRow(selected ? 'Change my words' : 'Send', function () {
+    box.appendChild(sendRow(selected ? t('change_words') : t('send'), function () {
       var list = inputs.map(function (x) { return x.value.trim(); }).filter(function (x) { return x.length > 0; });
       if (list.length) { submit(list); }
     }));
@@ -115,11 +115,11 @@
     label.appendChild(area);
     var count = el('small', null, '');
     label.appendChild(count);
-    function update() { count.textContent = area.value.length + ' / ' + area.maxLength; }
+    function update() { count.textContent = t('chars_of', area.value.length, area.maxLength); }
     area.addEventListener('input', update);
     update();
     box.appendChild(label);
-    box.appendChild(sendRow(selected ? 'Change my answer' : 'Send', function () {
+    box.appendChild(sendRow(selected ? t('change_answer') : t('send'), function () {
       if (area.value.trim()) { submit(area.value); }
     }));
     return box;
@@ -128,7 +128,7 @@
   function guess(step, selected, submit) {
     var box = el('div');
     var label = el('label', 'field');
-    label.appendChild(el('span', null, 'Your guess, from ' + step.min + ' to ' + step.max + (step.unit ? ' ' + step.unit : '')));
+    label.appendChild(el('span', null, t('your_guess', step.min, step.max) + (step.unit ? ' ' + step.unit : '')));
     var row = el('span', 'guess-input');
     var input = el('input');
     input.type = 'number';
@@ -141,7 +141,7 @@
     if (step.unit) { row.appendChild(el('span', 'unit', step.unit)); }
     label.appendChild(row);
     box.appendChild(label);
-    box.appendChild(sendRow(selected === null || selected === undefined ? 'Send my guess' : 'Change my guess', function () {
+    box.appendChild(sendRow(selected === null || selected === undefined ? t('send_guess') : t('change_guess'), function () {
       var v = parseFloat(String(input.value).replace(',', '.'));
       if (!isNaN(v)) { submit(v); }
     }));
@@ -151,22 +151,22 @@
   function ranking(step, selected, submit) {
     var box = el('div');
     var order = selected && selected.length === step.options.length ? selected.slice() : step.options.map(function (_, i) { return i; });
-    box.appendChild(el('p', 'muted', 'Put the most important first. Use the arrows to move an item.'));
+    box.appendChild(el('p', 'muted', t('rank_hint')));
     var list = el('ol', 'rank-list');
     function draw() {
       while (list.firstChild) { list.removeChild(list.firstChild); }
       order.forEach(function (optionIndex, place) {
         var li = el('li');
-        li.appendChild(el('span', 'place', String(place + 1)));
+        li.appendChild(el('span', 'place', L.num(place + 1)));
         li.appendChild(el('span', 'label', step.options[optionIndex]));
         var up = el('button', 'secondary', '↑');
         up.type = 'button';
-        up.setAttribute('aria-label', 'Move up: ' + step.options[optionIndex]);
+        up.setAttribute('aria-label', t('move_up', step.options[optionIndex]));
         up.disabled = place === 0;
         up.addEventListener('click', function () { move(place, -1); });
         var down = el('button', 'secondary', '↓');
         down.type = 'button';
-        down.setAttribute('aria-label', 'Move down: ' + step.options[optionIndex]);
+        down.setAttribute('aria-label', t('move_down', step.options[optionIndex]));
         down.disabled = place === order.length - 1;
         down.addEventListener('click', function () { move(place, 1); });
         li.appendChild(up);
@@ -183,7 +183,7 @@
     }
     draw();
     box.appendChild(list);
-    box.appendChild(sendRow(selected ? 'Change my order' : 'Send my order', function () { submit(order.slice()); }));
+    box.appendChild(sendRow(selected ? t('change_order') : t('send_order'), function () { submit(order.slice()); }));
     return box;
   }
 
@@ -196,7 +196,7 @@
       case 'text': return text(step, selected, submit);
       case 'guess': return guess(step, selected, submit);
       case 'ranking': return ranking(step, selected, submit);
-      default: return el('p', 'muted', 'This step has nothing to answer.');
+      default: return el('p', 'muted', t('nothing_to_answer'));
     }
   }
 
@@ -205,9 +205,9 @@
     switch (step.kind) {
       case 'single': return step.options[value];
       case 'multiple': return value.map(function (i) { return step.options[i]; }).join(', ');
-      case 'ranking': return value.map(function (i, p) { return (p + 1) + '. ' + step.options[i]; }).join('  ');
+      case 'ranking': return value.map(function (i, p) { return L.num(p + 1) + '. ' + step.options[i]; }).join('  ');
       case 'wordcloud': return value.join(', ');
-      case 'guess': return String(value) + (step.unit || '');
+      case 'guess': return L.num(value, 2) + (step.unit || '');
       default: return String(value);
     }
   }

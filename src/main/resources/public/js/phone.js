@@ -3,7 +3,7 @@
 // acknowledges it, and is sent again after a reconnect or a reload.
 (function () {
   'use strict';
-  var L = window.Live, el = L.el, clear = L.clear;
+  var L = window.Live, el = L.el, clear = L.clear, t = L.t;
   var root = document.getElementById('phone');
   var code = root.dataset.code;
   var conn = document.getElementById('conn');
@@ -19,13 +19,13 @@
   var socket = new L.LiveSocket('/ws/phone/' + encodeURIComponent(code), {
     status: function (s) {
       L.showConnection(conn, s);
-      if (s !== 'connected' && pending()) { setStatus('Not sent yet: waiting for the connection. It will be sent by itself.', 'wait'); }
+      if (s !== 'connected' && pending()) { setStatus(t('not_sent_yet'), 'wait'); }
     },
     message: onMessage,
     failed: function (attempt) {
       // A phone whose identity is gone (cleared cookies) can't reconnect: after a
       // few tries, reload so the server can show the join page again.
-      if (attempt === 6) { fetch(location.href, { credentials: 'same-origin' }).then(function (r) { if (r.ok) { return r.text(); } }).then(function (t) { if (t && t.indexOf('name="name"') >= 0) { location.reload(); } }).catch(function () {}); }
+      if (attempt === 6) { fetch(location.href, { credentials: 'same-origin' }).then(function (r) { if (r.ok) { return r.text(); } }).then(function (html) { if (html && html.indexOf('name="name"') >= 0) { location.reload(); } }).catch(function () {}); }
     }
   });
 
@@ -60,9 +60,9 @@
     var p = { id: 'a' + Math.random().toString(36).slice(2) + Date.now().toString(36), step: state.step.id, value: value, seq: nextSeq() };
     localStorage.setItem(PENDING_KEY, JSON.stringify(p));
     if (socket.send({ type: 'answer', id: p.id, step: p.step, value: p.value, seq: p.seq })) {
-      setStatus('Sending…', 'wait');
+      setStatus(t('sending'), 'wait');
     } else {
-      setStatus('Not sent yet: waiting for the connection. It will be sent by itself.', 'wait');
+      setStatus(t('not_sent_yet'), 'wait');
     }
   }
 
@@ -71,12 +71,12 @@
     if (!p) { return; }
     if (!state || p.step !== state.step.id) {
       localStorage.removeItem(PENDING_KEY);
-      setStatus('Your last answer could not be sent before the room moved on.', 'bad');
+      setStatus(t('moved_on'), 'bad');
       return;
     }
     if (mine && mine.seq >= p.seq) { localStorage.removeItem(PENDING_KEY); return; }
     socket.send({ type: 'answer', id: p.id, step: p.step, value: p.value, seq: p.seq });
-    setStatus('Sending…', 'wait');
+    setStatus(t('sending'), 'wait');
   }
 
   function onAck(msg) {
@@ -84,7 +84,7 @@
     if (p && p.id === msg.id) { localStorage.removeItem(PENDING_KEY); }
     if (state && msg.step === state.step.id) {
       mine = { seq: msg.seq, value: msg.value };
-      setStatus(state.step.pollState === 'open' ? 'Saved ✓ You can change your answer while the poll is open.' : 'Saved ✓', 'ok');
+      setStatus(state.step.pollState === 'open' ? t('saved_can_change') : t('saved'), 'ok');
     }
   }
 
@@ -92,7 +92,7 @@
     var p = pending();
     var retry = msg.code === 'not_saved' || msg.code === 'busy';
     if (p && p.id === msg.id && !retry) { localStorage.removeItem(PENDING_KEY); }
-    setStatus(msg.message + (retry ? '' : ''), 'bad');
+    setStatus(msg.message, 'bad');
     if (retry) { setTimeout(resendPending, 2000); }
   }
 
@@ -118,12 +118,12 @@
     if (timerNode) { L.countdown(timerNode, null, skew); timerNode = null; }
     if (w.state === 'closed') {
       statusNode = null; resultsNode = null;
-      root.appendChild(el('h1', null, 'The workshop has ended'));
-      root.appendChild(el('p', 'lead', 'Thank you for taking part. Your answers are saved.'));
+      root.appendChild(el('h1', null, t('ended_heading')));
+      root.appendChild(el('p', 'lead', t('ended_message')));
       return;
     }
     var meta = el('div', 'step-meta');
-    meta.appendChild(el('span', null, 'Step ' + (s.index + 1) + ' of ' + s.count));
+    meta.appendChild(el('span', null, t('step_of', s.index + 1, s.count)));
     timerNode = el('span', 'timer');
     meta.appendChild(timerNode);
     root.appendChild(meta);
@@ -136,8 +136,7 @@
         root.appendChild(body);
       }
       if (s.exercise && s.exercise.prompt) { root.appendChild(el('p', 'question', s.exercise.prompt)); }
-      root.appendChild(el('p', 'waiting', s.kind === 'slide' ? 'Follow the projector. Questions will appear here.'
-        : 'We do this one together in the room. Follow the projector.'));
+      root.appendChild(el('p', 'waiting', s.kind === 'slide' ? t('follow_projector') : t('together_in_room')));
       statusNode = null; resultsNode = null;
       return;
     }
@@ -148,27 +147,27 @@
     if (s.pollState === 'open') {
       root.appendChild(window.PhoneInputs.build(s, mine ? mine.value : null, submit));
     } else if (s.pollState === 'pending') {
-      root.appendChild(el('p', 'waiting', 'This poll opens in a moment.'));
+      root.appendChild(el('p', 'waiting', t('poll_opens_soon')));
     } else {
-      root.appendChild(el('p', 'notice', 'This poll is closed.'));
+      root.appendChild(el('p', 'notice', t('poll_closed')));
     }
     if (mine && s.pollState !== 'open') {
       if (s.kind === 'ranking' && Array.isArray(mine.value)) {
         var yours = el('div', 'mine');
-        yours.appendChild(el('p', 'muted', 'Your order:'));
+        yours.appendChild(el('p', 'muted', t('your_order')));
         var order = el('ol', 'mine-order');
         mine.value.forEach(function (i) { order.appendChild(el('li', null, s.options[i])); });
         yours.appendChild(order);
         root.appendChild(yours);
       } else {
-        root.appendChild(el('p', 'muted', 'Your answer: ' + window.PhoneInputs.describe(s, mine.value)));
+        root.appendChild(el('p', 'muted', t('your_answer', window.PhoneInputs.describe(s, mine.value))));
       }
     }
     statusNode = el('p', 'status');
     statusNode.setAttribute('role', 'status');
     statusNode.setAttribute('aria-live', 'polite');
     root.appendChild(statusNode);
-    if (mine && s.pollState === 'open') { setStatus('Your answer is saved ✓ You can change it while the poll is open.', 'ok'); }
+    if (mine && s.pollState === 'open') { setStatus(t('answer_saved_can_change'), 'ok'); }
     resultsNode = el('div', 'phone-results');
     root.appendChild(resultsNode);
     drawResults();
@@ -178,7 +177,7 @@
     if (!resultsNode) { return; }
     if (state.results && state.step.revealed) {
       clear(resultsNode);
-      resultsNode.appendChild(el('h2', null, 'Results'));
+      resultsNode.appendChild(el('h2', null, t('results')));
       var box = el('div');
       resultsNode.appendChild(box);
       window.Results.render(box, state.results);

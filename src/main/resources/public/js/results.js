@@ -3,13 +3,15 @@
 // every label goes in with textContent, so nothing typed becomes markup.
 (function () {
   'use strict';
-  var el = window.Live.el, clear = window.Live.clear;
+  var L = window.Live, el = L.el, clear = L.clear, t = L.t;
 
-  function pct(count, total) { return total > 0 ? Math.round(count * 100 / total) : 0; }
+  var percent = new Intl.NumberFormat(L.lang, { style: 'percent', maximumFractionDigits: 0 });
 
+  function pct(count, total) { return percent.format(total > 0 ? count / total : 0); }
+
+  // One decimal at most, written the way the page's language writes numbers.
   function num(value, unit) {
-    var v = Math.round(value * 10) / 10;
-    return String(v) + (unit || '');
+    return L.num(value, 1) + (unit || '');
   }
 
   // One row per item: name, track, value. CSS lays the row out for the room
@@ -23,7 +25,7 @@
       var li = el('li', item.truth ? 'truth' : '');
       var name = el('span', 'bar-name', item.label);
       if (item.note) { name.appendChild(el('span', 'bar-note', item.note)); }
-      if (item.truth) { name.appendChild(el('span', 'bar-flag', '▲ true value')); }
+      if (item.truth) { name.appendChild(el('span', 'bar-flag', t('true_value_flag'))); }
       var track = el('span', 'bar-track');
       var fill = el('span', 'bar-fill' + (item.truth ? ' truth' : ''));
       var share = Math.max(0, Math.min(100, total > 0 ? item.value * 100 / total : 0));
@@ -39,8 +41,8 @@
   }
 
   function voters(r, opts) {
-    var text = r.voters + (r.voters === 1 ? ' answer' : ' answers');
-    if (r.hiddenCount && opts && opts.onHide) { text += ' · ' + r.hiddenCount + ' hidden from the projector'; }
+    var text = t(r.voters === 1 ? 'answers_one' : 'answers_many', r.voters);
+    if (r.hiddenCount && opts && opts.onHide) { text += ' · ' + t('hidden_count', r.hiddenCount); }
     return el('p', 'voters muted', text);
   }
 
@@ -54,21 +56,21 @@
   var draw = {
     single: function (r) {
       return bars(r.options.map(function (o) { return { label: o.label, value: o.count }; }), r.voters,
-        function (i) { return i.value + ' · ' + pct(i.value, r.voters) + '%'; });
+        function (i) { return L.num(i.value) + ' · ' + pct(i.value, r.voters); });
     },
     scale: function (r) {
       var box = el('div', 'scale-result');
       var stats = el('div', 'stat-row');
-      stats.appendChild(stat('Mean', r.mean === null || r.mean === undefined ? '–' : String(r.mean)));
+      stats.appendChild(stat(t('mean'), r.mean === null || r.mean === undefined ? '–' : num(r.mean)));
       box.appendChild(stats);
       var top = Math.max.apply(null, r.counts.concat([1]));
       var items = r.counts.map(function (c, i) {
-        var item = { label: String(r.min + i), value: c };
+        var item = { label: L.num(r.min + i), value: c };
         if (i === 0 && r.minLabel) { item.note = r.minLabel; }
         if (i === r.counts.length - 1 && r.maxLabel) { item.note = r.maxLabel; }
         return item;
       });
-      box.appendChild(bars(items, top, function (i) { return String(i.value); }, 'columns'));
+      box.appendChild(bars(items, top, function (i) { return L.num(i.value); }, 'columns'));
       return box;
     },
     wordcloud: function (r) {
@@ -77,7 +79,7 @@
       r.words.forEach(function (w) {
         var span = el('span', null, w.word);
         span.style.fontSize = (1 + 2.2 * w.count / top).toFixed(2) + 'em';
-        span.title = w.count + '×';
+        span.title = L.num(w.count) + '×';
         cloud.appendChild(span);
       });
       if (!r.words.length) { cloud.appendChild(el('span', 'muted', '…')); }
@@ -90,7 +92,7 @@
         var li = el('li', a.hidden ? 'is-hidden' : '');
         li.appendChild(el('div', null, a.text));
         if (opts && opts.onHide && a.id !== undefined) {
-          var b = el('button', 'secondary hide-answer', a.hidden ? 'Show on projector' : 'Hide from projector');
+          var b = el('button', 'secondary hide-answer', a.hidden ? t('show_on_projector') : t('hide_from_projector'));
           b.type = 'button';
           b.addEventListener('click', function () { opts.onHide(a.id, !a.hidden); });
           li.appendChild(b);
@@ -102,11 +104,11 @@
     guess: function (r) {
       var box = el('div', 'guess-result');
       var stats = el('div', 'stat-row');
-      if (r.truth !== undefined) { stats.appendChild(stat('True value', num(r.truth, r.unit), 'truth-stat')); }
+      if (r.truth !== undefined) { stats.appendChild(stat(t('true_value'), num(r.truth, r.unit), 'truth-stat')); }
       if (r.voters > 0) {
-        stats.appendChild(stat('Median guess', num(r.median, r.unit)));
-        stats.appendChild(stat('Mean', num(r.mean, r.unit)));
-        stats.appendChild(stat('Range', num(r.low, r.unit) + '–' + num(r.high, r.unit)));
+        stats.appendChild(stat(t('median_guess'), num(r.median, r.unit)));
+        stats.appendChild(stat(t('mean'), num(r.mean, r.unit)));
+        stats.appendChild(stat(t('range'), num(r.low, r.unit) + '–' + num(r.high, r.unit)));
       }
       box.appendChild(stats);
       var width = (r.max - r.min) / r.bins.length;
@@ -115,19 +117,19 @@
         var hasTruth = r.truth !== undefined && r.truth >= from && (r.truth < to || (i === r.bins.length - 1 && r.truth <= to));
         return { label: num(from, '') + '–' + num(to, r.unit), value: c, truth: hasTruth };
       });
-      box.appendChild(bars(items, Math.max.apply(null, r.bins.concat([1])), function (i) { return String(i.value); },
+      box.appendChild(bars(items, Math.max.apply(null, r.bins.concat([1])), function (i) { return L.num(i.value); },
         'columns-wide'));
-      if (r.truth !== undefined && r.source) { box.appendChild(el('p', 'source muted', 'Source: ' + r.source)); }
+      if (r.truth !== undefined && r.source) { box.appendChild(el('p', 'source muted', t('source', r.source))); }
       return box;
     },
     ranking: function (r) {
       // Equal points share a place: 1, 2, 2, 4.
       return bars(r.options.map(function (o) {
         var place = 1 + r.options.filter(function (x) { return x.points > o.points; }).length;
-        return { label: place + '. ' + o.label, value: o.points };
+        return { label: L.num(place) + '. ' + o.label, value: o.points };
       }),
         r.options.length ? Math.max(1, r.options[0].points) : 1,
-        function (i) { return i.value + ' pts'; }, 'ranking');
+        function (i) { return t('points', i.value); }, 'ranking');
     }
   };
   draw.multiple = draw.single;

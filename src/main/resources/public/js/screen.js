@@ -4,7 +4,7 @@
 // still does not fit shows its newest answers and says how many more there are.
 (function () {
   'use strict';
-  var L = window.Live, el = L.el, clear = L.clear;
+  var L = window.Live, el = L.el, clear = L.clear, t = L.t;
   var root = document.getElementById('screen');
   var code = root.dataset.code;
   var stage = document.getElementById('stage');
@@ -13,7 +13,7 @@
   // The stage's type may shrink to this share of its size before a wall drops answers,
   // and to the second one before anything else would be cut off.
   var WALL_FLOOR = 0.8, FLOOR = 0.74, LAST_RESORT = 0.5;
-  var POLL_STATE = { open: 'Voting open', closed: 'Voting closed' };
+  var POLL_STATE = { open: t('voting_open'), closed: t('voting_closed') };
 
   new L.LiveSocket('/ws/screen/' + encodeURIComponent(code), {
     status: function (s) { L.showConnection(document.getElementById('conn'), s); },
@@ -35,13 +35,13 @@
   if (window.ResizeObserver) { new ResizeObserver(function () { fit(); }).observe(stage); } else { window.addEventListener('resize', fit); }
 
   function presence(p) {
-    document.getElementById('joined').textContent = p.joined;
-    document.getElementById('connected').textContent = p.connected;
+    document.getElementById('joined').textContent = L.num(p.joined);
+    document.getElementById('connected').textContent = L.num(p.connected);
   }
 
   function render() {
     var s = state.step, w = state.workshop;
-    document.getElementById('progress').textContent = (s.index + 1) + ' / ' + s.count;
+    document.getElementById('progress').textContent = L.num(s.index + 1) + ' / ' + L.num(s.count);
     var poll = document.getElementById('poll-state');
     var open = w.state === 'live' && L.isPoll(s) ? s.pollState : '';
     poll.textContent = POLL_STATE[open] || '';
@@ -58,8 +58,8 @@
     root.classList.toggle('is-welcome', welcome);
     root.classList.toggle('is-poll', !welcome && L.isPoll(s));
     if (w.state === 'closed') {
-      stage.appendChild(el('h1', null, 'Thank you!'));
-      stage.appendChild(el('p', 'step-body', 'This workshop has ended.'));
+      stage.appendChild(el('h1', null, t('thank_you')));
+      stage.appendChild(el('p', 'step-body', t('workshop_ended')));
       fit();
       return;
     }
@@ -84,7 +84,7 @@
     resultsNode = el('div', 'screen-results');
     stage.appendChild(resultsNode);
     if (s.pollState === 'pending') {
-      resultsNode.appendChild(el('p', 'screen-note', 'The poll opens in a moment.'));
+      resultsNode.appendChild(el('p', 'screen-note', t('poll_opens_soon')));
     }
     drawResults();
   }
@@ -97,10 +97,8 @@
     } else if (s.pollState !== 'pending') {
       clear(resultsNode);
       var n = state.results ? state.results.voters : null;
-      resultsNode.appendChild(el('p', 'screen-note big', s.pollState === 'open'
-        ? 'Answer on your phone. Results will be shown after the vote.'
-        : 'Poll closed. Results coming up.'));
-      if (n !== null) { resultsNode.appendChild(el('p', 'muted', n + ' answers')); }
+      resultsNode.appendChild(el('p', 'screen-note big', s.pollState === 'open' ? t('answer_on_phone') : t('results_coming')));
+      if (n !== null) { resultsNode.appendChild(el('p', 'muted', t(n === 1 ? 'answers_one' : 'answers_many', n))); }
     }
     fit();
   }
@@ -108,7 +106,7 @@
   // An exercise is run by the room; the projector shows its prompt and what it is about.
   function exercise(ex) {
     if (ex.prompt) { stage.appendChild(el('p', 'exercise-prompt', ex.prompt)); }
-    var labels = { networks: 'Networks', roles: 'Roles', activities: 'Activities' };
+    var labels = { networks: t('networks'), roles: t('roles'), activities: t('activities') };
     ['networks', 'roles', 'activities'].forEach(function (name) {
       if (!ex[name] || !ex[name].length) { return; }
       stage.appendChild(el('p', 'chips-label', labels[name]));
@@ -152,7 +150,7 @@
         wall.removeChild(wall.lastChild);
         dropped += 1;
         if (!more) { more = el('p', 'screen-note more'); wall.parentNode.insertBefore(more, wall.nextSibling); }
-        more.textContent = '+ ' + dropped + ' more ' + (dropped === 1 ? 'answer' : 'answers') + ' on the facilitator’s screen';
+        more.textContent = t(dropped === 1 ? 'more_answers_one' : 'more_answers_many', dropped);
       }
     }
     shrinkTo(FLOOR);

@@ -7,7 +7,6 @@ import io.javalin.http.UnauthorizedResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -196,23 +195,19 @@ final class AuthController {
     private Map<String, Object> teamModel(Context ctx) {
         Map<String, Object> model = new HashMap<>();
         model.put("members", service.team().stream()
-                .map(m -> Map.of("name", m.name(), "email", m.email(), "joined", formatDateTime(m.joinedAt())))
+                .map(m -> Map.of("name", m.name(), "email", m.email(), "joined", m.joinedAt()))
                 .toList());
         model.put("invitations", service.openInvitations().stream()
                 .map(i -> {
                     Map<String, Object> row = new HashMap<>();
                     row.put("note", i.note());
                     row.put("invitedBy", i.invitedByName());
-                    row.put("created", formatDateTime(i.createdAt()));
-                    row.put("expires", formatDateTime(i.expiresAt()));
+                    row.put("created", i.createdAt());
+                    row.put("expires", i.expiresAt());
                     return row;
                 })
                 .toList());
         return model;
-    }
-
-    private String formatDateTime(OffsetDateTime time) {
-        return DATE_TIME.format(time.atZoneSameInstant(clock.getZone()));
     }
 
     private static AccountForm accountForm(Context ctx) {
