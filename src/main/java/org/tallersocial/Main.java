@@ -39,6 +39,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");
             app.close();
+            LOG.info("stopped");
         }, "shutdown"));
         String url = config.publicUrl();
         System.out.println();

@@ -8,7 +8,7 @@
   var csrf = document.querySelector('meta[name=csrf]').content;
   var state = null, skew = 0;
   var STATE = { draft: t('state_draft'), live: t('state_live'), closed: t('state_closed') };
-  var POLL = { pending: t('poll_pending'), open: t('poll_open'), closed: t('poll_closed_short') };
+  var POLL = { pending: t('console.poll_pending'), open: t('console.poll_open'), closed: t('console.poll_closed_short') };
   var KIND = {
     slide: t('kind_slide'), single: t('kind_single'), multiple: t('kind_multiple'), scale: t('kind_scale'),
     wordcloud: t('kind_wordcloud'), text: t('kind_text'), guess: t('kind_guess'), ranking: t('kind_ranking'),
@@ -39,11 +39,11 @@
       headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' },
       body: body
     }).then(function (r) {
-      return r.json().catch(function () { return { ok: false, error: t('server_answered', String(r.status)) }; });
+      return r.json().catch(function () { return { ok: false, error: t('console.server_answered', String(r.status)) }; });
     }).then(function (res) {
-      if (!res.ok) { toast(res.error || t('did_not_work')); }
+      if (!res.ok) { toast(res.error || t('console.did_not_work')); }
       return res;
-    }).catch(function () { toast(t('no_connection')); });
+    }).catch(function () { toast(t('console.no_connection')); });
   }
 
   document.addEventListener('submit', function (e) {
@@ -80,7 +80,7 @@
     document.getElementById('go-live').classList.toggle('hidden', w.state !== 'draft');
     document.getElementById('close-workshop').disabled = w.state === 'closed';
     document.getElementById('joining-value').value = w.joiningLocked ? 'unlock' : 'lock';
-    document.getElementById('joining-toggle').textContent = w.joiningLocked ? t('unlock_joining') : t('lock_joining');
+    document.getElementById('joining-toggle').textContent = w.joiningLocked ? t('console.unlock_joining') : t('lock_joining');
     document.querySelectorAll('#agenda li').forEach(function (li) {
       var current = parseInt(li.dataset.index, 10) === s.index;
       li.classList.toggle('is-current', current);
@@ -90,7 +90,7 @@
     document.getElementById('next').disabled = s.index === s.count - 1;
     document.getElementById('step-title').textContent = s.title;
     var meta = t('step_of', s.index + 1, s.count) + ' · ' + (KIND[s.kind] || s.kind);
-    if (L.isPoll(s)) { meta += ' · ' + (POLL[s.pollState] || s.pollState) + (s.revealed ? ' · ' + t('results_revealed') : ''); }
+    if (L.isPoll(s)) { meta += ' · ' + (POLL[s.pollState] || s.pollState) + (s.revealed ? ' · ' + t('console.results_revealed') : ''); }
     document.getElementById('step-meta').textContent = meta;
     document.getElementById('step-question').textContent = s.question || '';
     showNotes(s.notes);
@@ -103,7 +103,7 @@
     primary('poll-close', s.pollState === 'open');
     primary('poll-reveal', s.pollState === 'closed' && !s.revealed);
     document.getElementById('reveal-value').value = s.revealed ? 'unreveal' : 'reveal';
-    document.getElementById('poll-reveal').textContent = s.revealed ? t('hide_results') : t('reveal_results');
+    document.getElementById('poll-reveal').textContent = s.revealed ? t('console.hide_results') : t('reveal_results');
     document.querySelector('#timer-planned input[name=seconds]').value = String(Math.max(1, s.durationSeconds || 60));
     L.countdown(document.getElementById('timer'), s.timerEndsAt, skew);
     drawResults();
@@ -134,7 +134,7 @@
 
   function showNotes(text) {
     var box = L.clear(document.getElementById('notes'));
-    if (!text) { box.appendChild(el('p', 'muted', t('no_notes'))); return; }
+    if (!text) { box.appendChild(el('p', 'muted', t('console.no_notes'))); return; }
     paragraphs(text).forEach(function (p) { box.appendChild(el('p', null, p)); });
   }
 
@@ -148,17 +148,18 @@
     var c = state.clock || {}, s = state.step, w = state.workshop;
     var stepNode = document.getElementById('clock-step'), roomNode = document.getElementById('clock-workshop');
     var planned = s.durationSeconds || 0;
-    var total = Math.round((c.plannedTotalSeconds || 0) / 60);
+    // Whole minutes, as the agenda's heading counts them.
+    var total = Math.floor((c.plannedTotalSeconds || 0) / 60);
     if (w.state === 'draft' || !c.workshopStartedAt || !c.stepStartedAt) {
-      stepNode.textContent = t('clock_step_planned', L.minutesSeconds(planned));
-      roomNode.textContent = t('clock_workshop_planned', total);
+      stepNode.textContent = t('console.clock_step_planned', L.minutesSeconds(planned));
+      roomNode.textContent = t('console.clock_workshop_planned', total);
       stepNode.classList.remove('over');
       roomNode.className = '';
       return;
     }
     if (w.state === 'closed') {
       stepNode.textContent = '';
-      roomNode.textContent = t('clock_closed');
+      roomNode.textContent = t('console.clock_closed');
       roomNode.className = '';
       return;
     }
@@ -167,10 +168,10 @@
     var elapsed = Math.max(0, (now - c.workshopStartedAt) / 1000);
     var plannedByNow = (c.plannedBeforeStepSeconds || 0) + Math.min(onStep, planned);
     var late = Math.round((elapsed - plannedByNow) / 60);
-    stepNode.textContent = t('clock_step', L.minutesSeconds(onStep), L.minutesSeconds(planned));
+    stepNode.textContent = t('console.clock_step', L.minutesSeconds(onStep), L.minutesSeconds(planned));
     stepNode.classList.toggle('over', onStep > planned);
-    var pace = late === 0 ? t('clock_on_time') : late > 0 ? t('clock_behind', late) : t('clock_ahead', -late);
-    roomNode.textContent = t('clock_workshop', Math.floor(elapsed / 60), total, pace);
+    var pace = late === 0 ? t('console.clock_on_time') : late > 0 ? t('console.clock_behind', late) : t('console.clock_ahead', -late);
+    roomNode.textContent = t('console.clock_workshop', Math.floor(elapsed / 60), total, pace);
     roomNode.className = late > 0 ? 'behind' : late < 0 ? 'ahead' : 'on-time';
   }
   setInterval(tickClock, 1000);
@@ -185,7 +186,7 @@
       return;
     }
     document.getElementById('answered').textContent = L.num(state.results ? state.results.voters : 0);
-    note.textContent = s.resultsVisible ? t('results_on_projector') : t('results_hidden');
+    note.textContent = s.resultsVisible ? t('console.results_on_projector') : t('console.results_hidden');
     window.Results.render(box, state.results, {
       onHide: function (answerId, hide) {
         post('/facilitate/' + id + '/steps/' + s.id + '/answers/' + answerId, 'action=' + (hide ? 'hide' : 'show'));

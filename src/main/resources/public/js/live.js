@@ -20,6 +20,11 @@
     return numbers[d].format(value);
   }
 
+  // A number with its unit as the language writes it: 44% in English, 44 % in Spanish.
+  function withUnit(text, unit) {
+    return unit ? t('with_unit', text, unit) : String(text);
+  }
+
   // A text by its key, with {0}, {1}... filled in; numbers are written for the language.
   function t(key) {
     var text = Object.prototype.hasOwnProperty.call(TEXTS, key) ? TEXTS[key] : key;
@@ -163,5 +168,5 @@
   }
 
   window.Live = { LiveSocket: LiveSocket, el: el, clear: clear, countdown: countdown, showConnection: showConnection,
-    isPoll: isPoll, t: t, num: num, lang: LANG, minutesSeconds: minutesSeconds };
+    isPoll: isPoll, t: t, num: num, withUnit: withUnit, lang: LANG, minutesSeconds: minutesSeconds };
 })();

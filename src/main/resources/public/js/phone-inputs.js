@@ -207,7 +207,7 @@
       case 'multiple': return value.map(function (i) { return step.options[i]; }).join(', ');
       case 'ranking': return value.map(function (i, p) { return L.num(p + 1) + '. ' + step.options[i]; }).join('  ');
       case 'wordcloud': return value.join(', ');
-      case 'guess': return L.num(value, 2) + (step.unit || '');
+      case 'guess': return L.withUnit(L.num(value, 2), step.unit);
       default: return String(value);
     }
   }

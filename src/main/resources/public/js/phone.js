@@ -123,6 +123,7 @@
       return;
     }
     var meta = el('div', 'step-meta');
+    meta.setAttribute('data-index', String(s.index));
     meta.appendChild(el('span', null, t('step_of', s.index + 1, s.count)));
     timerNode = el('span', 'timer');
     meta.appendChild(timerNode);

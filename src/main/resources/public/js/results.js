@@ -11,7 +11,7 @@
 
   // One decimal at most, written the way the page's language writes numbers.
   function num(value, unit) {
-    return L.num(value, 1) + (unit || '');
+    return L.withUnit(L.num(value, 1), unit);
   }
 
   // One row per item: name, track, value. CSS lays the row out for the room

@@ -24,10 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Views implements FileRenderer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONSOLE_TEXTS = "console.";
 
     private final PebbleEngine engine;
     private final Texts texts;
-    private final Map<Locale, String> scriptTexts = new ConcurrentHashMap<>();
+    /** Keyed by language and whether the page is the console: phones don't download the console's texts. */
+    private final Map<String, String> scriptTexts = new ConcurrentHashMap<>();
 
     public Views(Texts texts) {
         this.texts = texts;
@@ -56,7 +58,9 @@ public final class Views implements FileRenderer {
         all.put("lang", locale.getLanguage());
         all.put("languages", Texts.LANGUAGES);
         all.put("here", ctx.path());
-        all.put("scriptTexts", scriptTexts.computeIfAbsent(locale, this::scriptTextsJson));
+        boolean console = filePath.startsWith("console/");
+        all.put("scriptTexts", scriptTexts.computeIfAbsent(locale.getLanguage() + console,
+                k -> scriptTextsJson(locale, console)));
         return render(filePath, all, locale);
     }
 
@@ -72,9 +76,13 @@ public final class Views implements FileRenderer {
     }
 
     /** JSON safe to place inside a script element: no "<" can close it early. */
-    private String scriptTextsJson(Locale locale) {
+    private String scriptTextsJson(Locale locale, boolean console) {
+        Map<String, String> wanted = new java.util.TreeMap<>(texts.forScripts(locale));
+        if (!console) {
+            wanted.keySet().removeIf(k -> k.startsWith(CONSOLE_TEXTS));
+        }
         try {
-            return JSON.writeValueAsString(texts.forScripts(locale)).replace("<", "\\u003c");
+            return JSON.writeValueAsString(wanted).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -29,13 +29,26 @@ final class InBrowser {
     /** Opens the console of a workshop and waits until its socket is connected. */
     static void openConsole(Chromium browser, TestServer server, long workshopId) {
         browser.go(server.baseUrl() + "/facilitate/" + workshopId);
-        browser.awaitText("#conn", "Connected");
+        awaitConnected(browser);
     }
 
     /** Opens the projector view and waits until it follows the room. */
     static void openProjector(Chromium browser, TestServer server, String code) {
         browser.go(server.baseUrl() + "/w/" + code + "/screen");
-        browser.awaitText("#conn", "Connected");
+        awaitConnected(browser);
+    }
+
+    /** Waits until the page's socket is connected, in whatever language the page speaks. */
+    static void awaitConnected(Chromium browser) {
+        browser.await(Duration.ofSeconds(10), () -> "#conn.connected",
+                d -> !d.findElements(By.cssSelector("#conn.connected")).isEmpty());
+    }
+
+    /** Presses the language switch's button for a language and waits for the page in it. */
+    static void switchLanguage(Chromium browser, String lang) {
+        browser.find(".lang-switch button[value='" + lang + "']").click();
+        browser.await(Duration.ofSeconds(10), () -> "the page in " + lang,
+                d -> lang.equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
     }
 
     /** The whole way in: the home page, the code box, the optional name, the live page. */
@@ -48,7 +61,7 @@ final class InBrowser {
             nameBox.sendKeys(name);
         }
         phone.find("form[action^='/j/'] button[type=submit]").click();
-        phone.awaitText("#conn", "Connected");
+        awaitConnected(phone);
     }
 
     /** Joins by the link (as the QR code does). */
@@ -56,7 +69,7 @@ final class InBrowser {
         phone.go(server.baseUrl() + "/j/" + code);
         phone.awaitVisible("input[name=name]").sendKeys(name);
         phone.find("form[action^='/j/'] button[type=submit]").click();
-        phone.awaitText("#conn", "Connected");
+        awaitConnected(phone);
     }
 
     /** Taps the option whose text is exactly the given label. */
@@ -73,8 +86,8 @@ final class InBrowser {
 
     /** Waits until the phone shows the step at this position (0-based). */
     static void awaitPhoneStep(Chromium phone, int index) {
-        phone.await(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#phone .step-meta")).stream()
-                .anyMatch(e -> Chromium.text(e).startsWith("Step " + (index + 1) + " of")));
+        phone.await(Duration.ofSeconds(15), () -> "the phone on step " + index,
+                d -> !d.findElements(By.cssSelector("#phone .step-meta[data-index='" + index + "']")).isEmpty());
     }
 
     /** Waits until the projector shows the step at this position (0-based). */

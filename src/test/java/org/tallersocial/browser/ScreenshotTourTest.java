@@ -19,6 +19,7 @@ import org.tallersocial.testing.LiveRoom;
 import org.tallersocial.testing.LiveRoom.Phone;
 import org.tallersocial.testing.TestServer;
 import org.tallersocial.testing.WsClient;
+import org.tallersocial.web.Texts;
 
 /**
  * Walks every step of a workshop with a room of phones answering, and keeps
@@ -60,6 +61,12 @@ class ScreenshotTourTest {
         tour(TestServer.REAL_CONTENT, "social-business/en", "real", false);
     }
 
+    /** The same walk in Spanish, whose texts run about a fifth longer: phones, projector and a Spanish console. */
+    @Test
+    void every_step_of_the_spanish_workshop_on_phones_and_the_projector() {
+        tour(TestServer.REAL_CONTENT, "social-business/es", "real-es", false);
+    }
+
     @Test
     void every_poll_kind_on_phones_the_projector_and_the_console() {
         tour(TestServer.TEST_CONTENT, "poll-kinds/en", "kinds", true);
@@ -88,9 +95,24 @@ class ScreenshotTourTest {
             phone.awaitVisible("input[name=name]");
             shootPhone(phone, "join-05-name");
 
+            // The same ways in, in Spanish: the person's switch, then the pages of a Spanish workshop.
+            phone.go(server.baseUrl() + "/");
+            InBrowser.switchLanguage(phone, "es");
+            shootPhone(phone, "join-01-home-es");
+            phone.go(server.baseUrl() + "/j/" + live.code);
+            phone.awaitVisible("input[name=name]");
+            shootPhone(phone, "join-05-name-es");
+
             laptop.go(server.baseUrl() + "/login");
             shootConsole(laptop, "console-01-login");
+            InBrowser.switchLanguage(laptop, "es");
+            shootConsole(laptop, "console-01-login-es");
             InBrowser.logIn(laptop, server);
+            laptop.go(server.baseUrl() + "/facilitate");
+            shootConsole(laptop, "console-02-workshops-es");
+            laptop.go(server.baseUrl() + "/facilitate/team");
+            shootConsole(laptop, "console-03-team-es");
+            InBrowser.switchLanguage(laptop, "en");
             laptop.go(server.baseUrl() + "/facilitate");
             shootConsole(laptop, "console-02-workshops");
             live.close();
@@ -149,6 +171,10 @@ class ScreenshotTourTest {
     }
 
     private void tour(Path content, String template, String tag, boolean consoleEveryStep) {
+        // The workshop's language is its template's; phones and the projector follow it, and here the
+        // facilitator switches the console to it too. What the screens say is looked up in the bundles.
+        String lang = template.substring(template.indexOf('/') + 1);
+        Words words = new Words(java.util.Locale.forLanguageTag(lang));
         try (TestServer server = TestServer.start(content); Chromium laptop = Chromium.console();
              Chromium projector = Chromium.projector(); Chromium phone = Chromium.phone()) {
             Browser facilitator = Facilitators.first(server);
@@ -156,12 +182,24 @@ class ScreenshotTourTest {
             try (room) {
                 InBrowser.logIn(laptop, server);
                 InBrowser.openConsole(laptop, server, room.id);
+                if (!lang.equals(laptop.find("html").getDomAttribute("lang"))) {
+                    InBrowser.switchLanguage(laptop, lang);
+                    InBrowser.awaitConnected(laptop);
+                }
                 InBrowser.openProjector(projector, server, room.code);
+                checks.assertThat(projector.find("html").getDomAttribute("lang")).as("the projector's language")
+                        .isEqualTo(lang);
                 shootConsole(laptop, tag + "-00-console-draft");
                 shootProjector(projector, tag + "-00-projector-draft");
 
                 laptop.find("#go-live").click();
-                laptop.awaitText("#state-badge", "live");
+                laptop.awaitVisible("#state-badge.live");
+                // The console's clock runs from going live: the room starts on time.
+                laptop.awaitText("#clock-workshop", words.get("js.console.clock_on_time"));
+                phone.go(server.baseUrl() + "/j/" + room.code);
+                phone.awaitVisible("input[name=name]");
+                checks.assertThat(phone.find("html").getDomAttribute("lang")).as("the phone's language").isEqualTo(lang);
+                shootPhone(phone, tag + "-00-phone-join");
                 InBrowser.joinByLink(phone, server, room.code, "Marisa Fernández-Villaverde");
                 List<Phone> phones = new ArrayList<>();
                 for (String name : NAMES) {
@@ -189,12 +227,12 @@ class ScreenshotTourTest {
                         }
                         continue;
                     }
-                    poll(room, step, phones, phone, projector, laptop, name, consoleEveryStep);
+                    poll(room, step, phones, phone, projector, laptop, name, consoleEveryStep, words);
                 }
 
                 room.act("/close");
-                phone.awaitText("#phone h1", "ended");
-                projector.awaitText("#stage", "Thank you");
+                phone.awaitText("#phone h1", words.get("js.ended_heading"));
+                projector.awaitText("#stage", words.get("js.thank_you"));
                 shootPhone(phone, tag + "-99-closed-phone");
                 shootProjector(projector, tag + "-99-closed-projector");
                 for (Chromium screen : List.of(laptop, projector, phone)) {
@@ -207,13 +245,13 @@ class ScreenshotTourTest {
     }
 
     private void poll(LiveRoom room, JsonNode step, List<Phone> phones, Chromium phone, Chromium projector,
-                      Chromium laptop, String name, boolean consoleShots) {
+                      Chromium laptop, String name, boolean consoleShots, Words words) {
         long stepId = step.path("id").asLong();
         String kind = step.path("kind").asText();
         phone.awaitVisible("#phone .question");
         shootPhone(phone, name + "-phone-open");
         answerOnScreen(phone, step);
-        phone.awaitText("#phone .status", "Saved");
+        phone.awaitText("#phone .status", words.get("js.saved"));
         shootPhone(phone, name + "-phone");
 
         for (int j = 0; j < phones.size(); j++) {
@@ -222,9 +260,9 @@ class ScreenshotTourTest {
         }
         int voters = phones.size() + 1;
         if (step.path("resultsVisible").asBoolean()) {
-            projector.awaitText("#stage", voters + " answers");
+            projector.awaitText("#stage", words.get("js.answers_many", voters));
         } else {
-            projector.awaitText("#stage", "Answer on your phone");
+            projector.awaitText("#stage", words.get("js.answer_on_phone"));
         }
         laptop.awaitText("#answered", String.valueOf(voters));
         shootProjector(projector, name + "-projector");
@@ -234,8 +272,8 @@ class ScreenshotTourTest {
 
         room.poll(stepId, "close");
         room.poll(stepId, "reveal");
-        projector.awaitText("#poll-state", "Voting closed");
-        projector.awaitText("#stage", voters + " answers");
+        projector.awaitText("#poll-state", words.get("js.voting_closed"));
+        projector.awaitText("#stage", words.get("js.answers_many", voters));
         if ("text".equals(kind) && consoleShots) {
             WebElement hide = laptop.awaitVisible("#results .hide-answer");
             hide.click();
@@ -337,6 +375,17 @@ class ScreenshotTourTest {
             }
             default:
                 throw new IllegalStateException("unknown poll kind " + step.path("kind"));
+        }
+    }
+
+    /** The texts of one language, as the pages get them. */
+    private record Words(java.util.Locale locale, Texts texts) {
+        Words(java.util.Locale locale) {
+            this(locale, new Texts());
+        }
+
+        String get(String key, Object... args) {
+            return texts.get(locale, key, args);
         }
     }
 

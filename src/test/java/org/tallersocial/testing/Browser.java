@@ -49,6 +49,15 @@ public final class Browser {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** A GET with extra request headers, given as name, value, name, value... (e.g. "Accept-Language", "es"). */
+    public Response get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     /** A form post with the CSRF cookie's token in {@code _csrf}, as every form of ours carries it. */
     public Response post(String path, String... fields) {
         String[] all = new String[fields.length + 2];

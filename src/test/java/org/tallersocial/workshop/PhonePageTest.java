@@ -24,7 +24,8 @@ class PhonePageTest {
             LiveRoom room = LiveRoom.live(server, Facilitators.first(server));
             LiveRoom.Phone phone = room.join("Ana");
             Browser.Response page = phone.browser.get("/j/" + room.code);
-            assertThat(page.body()).contains("id=\"phone\"");
+            assertThat(page.body()).contains("id=\"phone\"").as("the console's texts stay on the console")
+                    .doesNotContain("clock_workshop");
 
             List<String> assets = new ArrayList<>();
             Matcher m = ASSET.matcher(page.body());
