@@ -29,24 +29,24 @@ record AccountForm(String name, String email, String password, String confirm) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    List<Problem> problems() {
+        List<Problem> problems = new ArrayList<>();
         if (name.isEmpty()) {
-            problems.add("Enter your name.");
+            problems.add(Problem.of("name_missing"));
         } else if (name.length() > NAME_MAX) {
-            problems.add("Your name can be at most " + NAME_MAX + " characters long.");
+            problems.add(Problem.of("name_too_long", NAME_MAX));
         }
         if (email.isEmpty()) {
-            problems.add("Enter your email address.");
+            problems.add(Problem.of("email_missing"));
         } else if (email.length() > EMAIL_MAX || !EMAIL_SHAPE.matcher(email).matches()) {
-            problems.add("This does not look like an email address: check it for typos.");
+            problems.add(Problem.of("email_shape"));
         }
         if (password.length() < PASSWORD_MIN) {
-            problems.add("The password needs at least " + PASSWORD_MIN + " characters.");
+            problems.add(Problem.of("password_short", PASSWORD_MIN));
         } else if (password.length() > PASSWORD_MAX) {
-            problems.add("The password can be at most " + PASSWORD_MAX + " characters long.");
+            problems.add(Problem.of("password_long", PASSWORD_MAX));
         } else if (!password.equals(confirm)) {
-            problems.add("The two passwords are not the same.");
+            problems.add(Problem.of("password_mismatch"));
         }
         return problems;
     }

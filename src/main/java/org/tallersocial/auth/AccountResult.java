@@ -10,7 +10,7 @@ sealed interface AccountResult {
     }
 
     /** Nothing was written; the form goes back with these messages. */
-    record Invalid(List<String> problems) implements AccountResult {
+    record Invalid(List<Problem> problems) implements AccountResult {
     }
 
     /** The link cannot be used (any more). */

@@ -21,7 +21,6 @@ final class AuthController {
     /** Set once the session cookie of a request has been looked at, whatever it held. */
     private static final String RESOLVED_ATTRIBUTE = "auth.resolved";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm O");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final AuthService service;
     private final SessionCookie cookie;
@@ -103,10 +102,10 @@ final class AuthController {
             model.put("lockedUntil", TIME.format(locked.until().atZoneSameInstant(clock.getZone())));
             ctx.status(HttpStatus.UNAUTHORIZED);
         } else if (result instanceof LoginResult.Incomplete) {
-            model.put("error", "Enter your email and your password.");
+            model.put("error", "auth.login.missing");
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         } else {
-            model.put("error", "Wrong email or password.");
+            model.put("error", "auth.login.wrong");
             ctx.status(HttpStatus.UNAUTHORIZED);
         }
         ctx.render("auth/login", model);
@@ -180,7 +179,7 @@ final class AuthController {
         Map<String, Object> model = teamModel(ctx);
         if (result instanceof InviteResult.Invited invited) {
             model.put("newLink", publicUrl + "/invite/" + invited.token());
-            model.put("newLinkExpires", DATE_TIME.format(invited.expiresAt().atZoneSameInstant(clock.getZone())));
+            model.put("newLinkExpires", invited.expiresAt());
             ctx.status(HttpStatus.CREATED);
         } else if (result instanceof InviteResult.Invalid invalid) {
             model.put("noteError", invalid.problem());
@@ -228,7 +227,7 @@ final class AuthController {
     }
 
     /** The typed name and email go back into the form; the password never does. */
-    private static Map<String, Object> accountModel(AccountForm form, List<String> problems) {
+    private static Map<String, Object> accountModel(AccountForm form, List<Problem> problems) {
         Map<String, Object> model = new HashMap<>();
         model.put("name", form.name());
         model.put("email", form.email());

@@ -25,7 +25,7 @@ final class AuthService {
 
     /** Longer than any token we issue; anything longer is not worth hashing. */
     private static final int TOKEN_MAX = 64;
-    private static final String EMAIL_TAKEN = "There is already an account with this email. Log in instead.";
+    private static final Problem EMAIL_TAKEN = Problem.of("email_taken");
 
     private final DSLContext dsl;
     private final PasswordHasher hasher;
@@ -89,7 +89,7 @@ final class AuthService {
             if (state != LinkState.VALID) {
                 return new AccountResult.LinkRefused(state);
             }
-            List<String> problems = form.problems();
+            List<Problem> problems = form.problems();
             if (!problems.isEmpty()) {
                 return new AccountResult.Invalid(problems);
             }
@@ -176,7 +176,7 @@ final class AuthService {
     InviteResult invite(Facilitator by, String rawNote) {
         String note = rawNote == null ? "" : rawNote.strip();
         if (note.length() > NOTE_MAX) {
-            return new InviteResult.Invalid("The note can be at most " + NOTE_MAX + " characters long.");
+            return new InviteResult.Invalid(Problem.of("note_too_long", NOTE_MAX));
         }
         String token = Tokens.newToken();
         OffsetDateTime now = now();
@@ -199,7 +199,7 @@ final class AuthService {
         if (state != LinkState.VALID) {
             return new AccountResult.LinkRefused(state);
         }
-        List<String> problems = form.problems();
+        List<Problem> problems = form.problems();
         if (!problems.isEmpty()) {
             return new AccountResult.Invalid(problems);
         }

@@ -9,6 +9,6 @@ sealed interface InviteResult {
     record Invited(String token, OffsetDateTime expiresAt) implements InviteResult {
     }
 
-    record Invalid(String problem) implements InviteResult {
+    record Invalid(Problem problem) implements InviteResult {
     }
 }

@@ -167,4 +167,12 @@ class LanguageTest {
     private static JsonNode error(WsClient ws) {
         return ws.await(m -> "error".equals(m.path("type").asText()), Duration.ofSeconds(10));
     }
+
+    @Test
+    void login_and_account_form_problems_come_in_the_chosen_language() {
+        Browser spanish = server.browser();
+        spanish.setCookie("ts_lang", "es");
+        Browser.Response wrong = spanish.post("/login", "email", "marta@example.org", "password", "not the password");
+        assertThat(wrong.body()).contains("Correo electrónico o contraseña incorrectos.").doesNotContain("Wrong email");
+    }
 }
