@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.tallersocial.content.StepSpec;
 import org.tallersocial.poll.Results;
 import org.tallersocial.poll.Tally;
@@ -26,6 +29,14 @@ final class Messages {
     }
 
     ObjectNode state(Room room, Viewer viewer, long participantId) {
+        return state(room, viewer, participantId, new EnumMap<>(Viewer.class));
+    }
+
+    /**
+     * @param resultsByViewer results already computed for this snapshot round, shared
+     *                        by every socket of a viewer kind (results hold no personal data)
+     */
+    ObjectNode state(Room room, Viewer viewer, long participantId, Map<Viewer, ObjectNode> resultsByViewer) {
         Workshop w = room.workshop();
         Step step = room.current();
         ObjectNode msg = JSON.objectNode().put("type", "state").put("now", clock.millis());
@@ -43,7 +54,7 @@ final class Messages {
                     msg.putObject("mine").put("seq", mine.seq()).set("value", mine.value()));
         }
         if (step.isPoll() && mayShowResults(step, viewer)) {
-            msg.set("results", results(room, step, viewer));
+            msg.set("results", resultsByViewer.computeIfAbsent(viewer, v -> results(room, step, v)));
         }
         return msg;
     }
@@ -139,7 +150,7 @@ final class Messages {
         return out;
     }
 
-    private static void putList(ObjectNode out, String field, java.util.List<String> values) {
+    private static void putList(ObjectNode out, String field, List<String> values) {
         if (values != null) {
             ArrayNode list = out.putArray(field);
             values.forEach(list::add);
