@@ -100,4 +100,17 @@ class AccessTest {
         WsClient projector = room.projector();
         assertThat(projector.await("state").at("/step/index").asInt()).as("nothing moved").isZero();
     }
+
+    @Test
+    void a_form_post_from_another_site_is_refused_even_with_the_token() throws Exception {
+        String body = "to=2&_csrf=" + marta.csrfToken();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/facilitate/" + room.id + "/step"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://evil.example")
+                .header("Cookie", marta.cookieHeader())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(room.projector().await("state").at("/step/index").asInt()).as("nothing moved").isZero();
+    }
 }
