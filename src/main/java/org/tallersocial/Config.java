@@ -65,11 +65,6 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir) 
         return new Config(portNumber, Path.of(dataDir), publicUrl, Path.of(contentDir));
     }
 
-    /** The same settings on another port: tests start on port 0 and learn the real one afterwards. */
-    public Config withPublicUrl(String url) {
-        return new Config(port, dataDir, url, contentDir);
-    }
-
     private static String stripTrailingSlash(String url) {
         String trimmed = url.trim();
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;

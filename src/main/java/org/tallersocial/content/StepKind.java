@@ -40,11 +40,6 @@ public enum StepKind {
         return this == PROFILES || this == RACI || this == IDEAS || this == COMMITMENTS;
     }
 
-    /** Whether the poll's answers refer to its options by index. */
-    public boolean hasOptions() {
-        return this == SINGLE || this == MULTIPLE || this == RANKING;
-    }
-
     public static Optional<StepKind> fromKey(String key) {
         return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
     }

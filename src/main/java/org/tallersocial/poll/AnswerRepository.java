@@ -83,10 +83,6 @@ public final class AnswerRepository {
                 .execute() == 1;
     }
 
-    public int countForStep(long stepId) {
-        return dsl.fetchCount(ANSWER, ANSWER.STEP_ID.eq(stepId));
-    }
-
     private String write(JsonNode value) {
         try {
             return json.writeValueAsString(value);

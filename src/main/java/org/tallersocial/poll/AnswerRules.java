@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.HashSet;
 import java.util.Set;
-import org.tallersocial.content.StepKind;
 import org.tallersocial.content.StepSpec;
 
 /**
@@ -134,10 +133,5 @@ public final class AnswerRules {
             out.add(index);
         }
         return out;
-    }
-
-    /** Only for documentation and tests: the kinds this class understands. */
-    static boolean handles(StepKind kind) {
-        return kind.isPoll();
     }
 }
