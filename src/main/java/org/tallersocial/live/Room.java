@@ -24,6 +24,7 @@ public final class Room {
     private final Map<Long, Tally> tallies = new ConcurrentHashMap<>();
     private final LongFunction<Tally> tallyLoader;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Integer> phonesByParticipant = new ConcurrentHashMap<>();
     private final AtomicInteger joined;
     private final AtomicBoolean resultsDirty = new AtomicBoolean();
     private final AtomicBoolean presenceDirty = new AtomicBoolean();
@@ -73,9 +74,9 @@ public final class Room {
         presenceDirty.set(true);
     }
 
+    /** Distinct people with a phone connected now; kept as a count because every snapshot reports it. */
     public int connectedPhones() {
-        return (int) sockets.stream().filter(s -> s.viewer() == Viewer.PHONE)
-                .mapToLong(Socket::participantId).distinct().count();
+        return phonesByParticipant.size();
     }
 
     public Set<Socket> sockets() {
@@ -83,12 +84,17 @@ public final class Room {
     }
 
     void add(Socket socket) {
-        sockets.add(socket);
+        if (sockets.add(socket) && socket.viewer() == Viewer.PHONE) {
+            phonesByParticipant.merge(socket.participantId(), 1, Integer::sum);
+        }
         presenceDirty.set(true);
     }
 
     void remove(Socket socket) {
-        sockets.remove(socket);
+        if (sockets.remove(socket) && socket.viewer() == Viewer.PHONE) {
+            // A person with two tabs stays connected until the last one closes.
+            phonesByParticipant.computeIfPresent(socket.participantId(), (id, n) -> n > 1 ? n - 1 : null);
+        }
         presenceDirty.set(true);
     }
 
