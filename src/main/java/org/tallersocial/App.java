@@ -10,12 +10,15 @@ import org.tallersocial.auth.AuthModule;
 import org.tallersocial.content.ContentException;
 import org.tallersocial.content.TemplateCatalog;
 import org.tallersocial.db.Database;
+import org.tallersocial.live.Exercises;
 import org.tallersocial.live.Hub;
 import org.tallersocial.live.LiveSockets;
 import org.tallersocial.live.Rooms;
 import org.tallersocial.poll.AnswerRepository;
 import org.tallersocial.poll.AnswerWriter;
 import org.tallersocial.poll.PollService;
+import org.tallersocial.profiles.ProfileController;
+import org.tallersocial.profiles.ProfileExercise;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
@@ -67,7 +70,9 @@ public final class App implements AutoCloseable {
         ParticipantRepository participantRepo = new ParticipantRepository(db.dsl());
         AnswerRepository answerRepo = new AnswerRepository(db.dsl(), json);
         Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, answerRepo);
-        Hub hub = new Hub(rooms, json, clock);
+        ProfileExercise profiles = new ProfileExercise(db.dsl(), participantRepo, clock);
+        Exercises exercises = new Exercises(java.util.List.of(profiles));
+        Hub hub = new Hub(rooms, json, clock, exercises);
         AnswerWriter writer = new AnswerWriter(answerRepo, clock);
         WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, hub, clock);
         PollService polls = new PollService(stepRepo, answerRepo, writer, hub);
@@ -78,7 +83,8 @@ public final class App implements AutoCloseable {
         ScreenController screen = new ScreenController(rooms, views, config.publicUrl());
         ConsoleController console = new ConsoleController(workshops, templates, texts, config.publicUrl());
         ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts);
-        LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json);
+        ProfileController profileConsole = new ProfileController(profiles, console, actions, workshops, texts);
+        LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -128,6 +134,7 @@ public final class App implements AutoCloseable {
             r.post("/facilitate/{id}/steps/{stepId}/poll", actions.poll());
             r.post("/facilitate/{id}/steps/{stepId}/answers/{answerId}", actions.answerVisibility());
 
+            profileConsole.register(r);
             sockets.register(r);
         });
         return new App(config, db, hub, writer, auth, javalin);

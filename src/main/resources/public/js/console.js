@@ -7,6 +7,7 @@
   var id = root.dataset.id;
   var csrf = document.querySelector('meta[name=csrf]').content;
   var state = null, skew = 0;
+  var Exercises = window.Exercises || {}, exerciseView = null, exerciseStep = null;
   var STATE = { draft: t('state_draft'), live: t('state_live'), closed: t('state_closed') };
   var POLL = { pending: t('console.poll_pending'), open: t('console.poll_open'), closed: t('console.poll_closed_short') };
   var KIND = {
@@ -26,6 +27,8 @@
         tickClock();
       } else if (msg.type === 'results') {
         if (state && msg.step === state.step.id) { state.results = msg.results; drawResults(); }
+      } else if (msg.type === 'picture') {
+        if (state && msg.step === state.step.id) { state.picture = msg.picture; drawResults(); }
       } else if (msg.type === 'presence') {
         presence(msg.presence);
       }
@@ -90,12 +93,13 @@
     document.getElementById('next').disabled = s.index === s.count - 1;
     document.getElementById('step-title').textContent = s.title;
     var meta = t('step_of', s.index + 1, s.count) + ' · ' + (KIND[s.kind] || s.kind);
-    if (L.isPoll(s)) { meta += ' · ' + (POLL[s.pollState] || s.pollState) + (s.revealed ? ' · ' + t('console.results_revealed') : ''); }
+    if (s.takesAnswers) { meta += ' · ' + (POLL[s.pollState] || s.pollState) + (s.revealed ? ' · ' + t('console.results_revealed') : ''); }
     document.getElementById('step-meta').textContent = meta;
     document.getElementById('step-question').textContent = s.question || '';
     showNotes(s.notes);
     var isPoll = L.isPoll(s);
-    document.getElementById('poll-controls').classList.toggle('hidden', !isPoll);
+    document.getElementById('poll-controls').classList.toggle('hidden', !s.takesAnswers);
+    document.getElementById('poll-reveal').parentNode.classList.toggle('hidden', !isPoll);
     document.getElementById('poll-open').disabled = s.pollState === 'open' || w.state !== 'live';
     document.getElementById('poll-close').disabled = s.pollState !== 'open';
     // The next sensible move is the filled button: open, then close, then reveal.
@@ -179,6 +183,19 @@
   function drawResults() {
     var s = state.step, box = document.getElementById('results');
     var note = document.getElementById('results-note');
+    var view = Exercises[s.kind] && Exercises[s.kind].console;
+    if (view && s.takesAnswers) {
+      if (exerciseStep !== s.id || !exerciseView) {
+        exerciseStep = s.id;
+        exerciseView = view(L.clear(box), state, { post: post, workshop: id });
+      } else {
+        exerciseView.picture(state.picture, state);
+      }
+      note.textContent = t('console.picture_on_projector');
+      document.getElementById('answered').textContent = L.num(state.picture && state.picture.respondents || 0);
+      return;
+    }
+    exerciseView = null; exerciseStep = null;
     if (!L.isPoll(s)) {
       L.clear(box).appendChild(el('p', 'muted', t('no_poll')));
       note.textContent = '';

@@ -9,16 +9,20 @@
   var conn = document.getElementById('conn');
   var PENDING_KEY = 'ts-pending-' + code;
   var SEQ_KEY = 'ts-seq-' + code;
+  var OUTBOX_KEY = 'ts-outbox-' + code;
+  var Exercises = window.Exercises || {};
 
   var state = null;       // last state message
   var mine = null;        // this person's saved answer for the current step
   var shownKey = null;    // what is rendered, so updates don't wipe a half-made choice
   var statusNode = null, resultsNode = null, timerNode = null;
   var skew = 0;
+  var exercise = null;    // the running exercise's phone view, when the step is one
 
   var socket = new L.LiveSocket('/ws/phone/' + encodeURIComponent(code), {
     status: function (s) {
       L.showConnection(conn, s);
+      if (exercise && exercise.connection) { exercise.connection(s); }
       if (s !== 'connected' && pending()) { setStatus(t('not_sent_yet'), 'wait'); }
     },
     message: onMessage,
@@ -36,14 +40,68 @@
       mine = msg.mine || null;
       render();
       resendPending();
+      flushOutbox();
     } else if (msg.type === 'results') {
       if (state && msg.step === state.step.id) { state.results = msg.results; drawResults(); }
-    } else if (msg.type === 'ack') {
-      onAck(msg);
-    } else if (msg.type === 'error') {
-      onError(msg);
+    } else if (msg.type === 'picture') {
+      if (state && msg.step === state.step.id && exercise && exercise.picture) { exercise.picture(msg.picture); }
+    } else if (msg.type === 'ack' || msg.type === 'error') {
+      if (!outboxReply(msg)) { if (msg.type === 'ack') { onAck(msg); } else { onError(msg); } }
     }
   }
+
+  // An exercise's answers wait here, one per slot (a network, a RACI row...),
+  // until the server acknowledges them; they are sent again after a reconnect.
+  function outbox() {
+    try { return JSON.parse(localStorage.getItem(OUTBOX_KEY) || '{}') || {}; } catch (e) { return {}; }
+  }
+
+  function saveOutbox(box) {
+    if (Object.keys(box).length) { localStorage.setItem(OUTBOX_KEY, JSON.stringify(box)); } else { localStorage.removeItem(OUTBOX_KEY); }
+  }
+
+  function flushOutbox() {
+    var box = outbox(), changed = false;
+    Object.keys(box).forEach(function (slot) {
+      var m = box[slot];
+      if (!state || m.step !== state.step.id) { delete box[slot]; changed = true; return; }
+      socket.send(m);
+    });
+    if (changed) { saveOutbox(box); }
+  }
+
+  function outboxReply(msg) {
+    var box = outbox();
+    var slot = Object.keys(box).filter(function (k) { return box[k].id === msg.id; })[0];
+    if (slot === undefined) { return false; }
+    var retry = msg.type === 'error' && (msg.code === 'not_saved' || msg.code === 'busy');
+    if (!retry) { delete box[slot]; saveOutbox(box); }
+    if (retry) { setTimeout(flushOutbox, 2000); }
+    if (exercise && exercise.reply) { exercise.reply(slot, msg, retry); }
+    return true;
+  }
+
+  // What an exercise's phone view may use: the room's state, and a way to send that never loses a message.
+  var exerciseApi = {
+    t: t,
+    el: el,
+    clear: clear,
+    state: function () { return state; },
+    send: function (slot, msg) {
+      var box = outbox();
+      msg.id = 'x' + Math.random().toString(36).slice(2) + Date.now().toString(36);
+      msg.step = state.step.id;
+      msg.seq = nextSeq();
+      box[slot] = msg;
+      saveOutbox(box);
+      return socket.send(msg);
+    },
+    pending: function (slot) {
+      var m = outbox()[slot];
+      return m && state && m.step === state.step.id ? m : null;
+    },
+    connected: function () { return socket.isOpen(); }
+  };
 
   function nextSeq() {
     var last = parseInt(localStorage.getItem(SEQ_KEY) || '0', 10);
@@ -110,11 +168,17 @@
   function render() {
     var s = state.step, w = state.workshop;
     var key = [w.state, s.id, s.pollState, s.revealed].join('|');
-    if (key === shownKey) { drawResults(); if (timerNode) { L.countdown(timerNode, s.timerEndsAt, skew); } return; }
+    if (key === shownKey) {
+      drawResults();
+      if (timerNode) { L.countdown(timerNode, s.timerEndsAt, skew); }
+      if (exercise && exercise.update) { exercise.update(mine); }
+      return;
+    }
     shownKey = key;
     var loading = document.getElementById('loading');
     if (loading) { loading.remove(); }
     clear(root);
+    exercise = null;
     if (timerNode) { L.countdown(timerNode, null, skew); timerNode = null; }
     if (w.state === 'closed') {
       statusNode = null; resultsNode = null;
@@ -129,6 +193,13 @@
     meta.appendChild(timerNode);
     root.appendChild(meta);
     L.countdown(timerNode, s.timerEndsAt, skew);
+    var view = Exercises[s.kind] && Exercises[s.kind].phone;
+    if (view && s.takesAnswers) {
+      statusNode = null; resultsNode = null;
+      exercise = view(root, exerciseApi, mine);
+      return;
+    }
+    exercise = null;
     if (!L.isPoll(s)) {
       root.appendChild(el('h1', null, s.title));
       if (s.body) {

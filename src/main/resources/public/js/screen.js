@@ -9,6 +9,7 @@
   var code = root.dataset.code;
   var stage = document.getElementById('stage');
   var state = null, shownKey = null, resultsNode = null, skew = 0;
+  var Exercises = window.Exercises || {}, exerciseView = null;
 
   // The stage's type may shrink to this share of its size before a wall drops answers,
   // and to the second one before anything else would be cut off.
@@ -25,6 +26,8 @@
         render();
       } else if (msg.type === 'results') {
         if (state && msg.step === state.step.id) { state.results = msg.results; drawResults(); }
+      } else if (msg.type === 'picture') {
+        if (state && msg.step === state.step.id && exerciseView) { state.picture = msg.picture; exerciseView.picture(msg.picture); fit(); }
       } else if (msg.type === 'presence') {
         presence(msg.presence);
       }
@@ -50,10 +53,15 @@
     L.countdown(document.getElementById('timer'), w.state === 'closed' ? null : s.timerEndsAt, skew);
     root.classList.toggle('is-closed', w.state === 'closed');
     var key = [w.state, s.id, s.pollState, s.resultsVisible, s.revealed].join('|');
-    if (key === shownKey) { drawResults(); return; }
+    if (key === shownKey) {
+      drawResults();
+      if (exerciseView && state.picture) { exerciseView.picture(state.picture); fit(); }
+      return;
+    }
     shownKey = key;
     clear(stage);
     resultsNode = null;
+    exerciseView = null;
     var welcome = w.state !== 'closed' && (s.index === 0 || s.key === 'welcome');
     root.classList.toggle('is-welcome', welcome);
     root.classList.toggle('is-poll', !welcome && L.isPoll(s));
@@ -68,6 +76,12 @@
       card.querySelector('[data-slot=title]').textContent = s.title;
       lines(card.querySelector('[data-slot=body]'), s.body);
       stage.appendChild(card);
+      fit();
+      return;
+    }
+    var view = Exercises[s.kind] && Exercises[s.kind].screen;
+    if (view && s.takesAnswers) {
+      exerciseView = view(stage, state);
       fit();
       return;
     }

@@ -8,9 +8,10 @@ import java.util.List;
  * fifteen networks is already a long page to go through one by one, and a RACI grid of twelve
  * roles by twenty activities is the most a projector can still make readable.
  */
-final class ExerciseValidator {
+public final class ExerciseValidator {
 
-    static final int MAX_NETWORKS = 15;
+    public static final int MAX_NETWORKS = 15;
+    public static final int MAX_NETWORK_CHARS = 40;
     static final int MAX_ROLES = 12;
     static final int MAX_ACTIVITIES = 20;
 
@@ -25,7 +26,7 @@ final class ExerciseValidator {
         return switch (kind) {
             case PROFILES -> new StepSpec.ExerciseSpec(null,
                     copy(in.textList(step, path, "networks", "network", owner, "[\"LinkedIn\", \"Instagram\"]",
-                            1, MAX_NETWORKS, 40)),
+                            1, MAX_NETWORKS, MAX_NETWORK_CHARS)),
                     null, null);
             case RACI -> new StepSpec.ExerciseSpec(null, null,
                     copy(in.textList(step, path, "roles", "role", owner, "[\"Owner\", \"Every employee\"]",

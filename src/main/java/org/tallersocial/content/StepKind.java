@@ -36,6 +36,14 @@ public enum StepKind {
         };
     }
 
+    /**
+     * Whether phones answer this step, so that it opens when the room reaches it and the
+     * facilitator closes it: every poll, and the exercises that run live.
+     */
+    public boolean takesAnswers() {
+        return isPoll() || this == PROFILES || this == RACI;
+    }
+
     public boolean isExercise() {
         return this == PROFILES || this == RACI || this == IDEAS || this == COMMITMENTS;
     }

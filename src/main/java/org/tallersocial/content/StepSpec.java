@@ -29,6 +29,10 @@ public record StepSpec(
         this(id, kind, title, body, notes, durationSeconds, poll, null);
     }
 
+    public StepSpec withExercise(ExerciseSpec updated) {
+        return new StepSpec(id, kind, title, body, notes, durationSeconds, poll, updated);
+    }
+
     /**
      * The data an exercise starts from, adapted per company by the facilitator.
      *
@@ -39,6 +43,10 @@ public record StepSpec(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ExerciseSpec(String prompt, List<String> networks, List<String> roles, List<String> activities) {
+
+        public ExerciseSpec withNetworks(List<String> updated) {
+            return new ExerciseSpec(prompt, List.copyOf(updated), roles, activities);
+        }
     }
 
     /**

@@ -35,10 +35,10 @@ public final class Hub implements AutoCloseable {
         return t;
     });
 
-    public Hub(Rooms rooms, ObjectMapper json, Clock clock) {
+    public Hub(Rooms rooms, ObjectMapper json, Clock clock, Exercises exercises) {
         this.rooms = rooms;
         this.json = json;
-        this.messages = new Messages(clock);
+        this.messages = new Messages(clock, exercises);
         ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -96,6 +96,7 @@ public final class Hub implements AutoCloseable {
     private void sendResults(Room room) {
         Step step = room.current();
         if (!step.isPoll()) {
+            sendPicture(room, step);
             return;
         }
         Map<Viewer, String> byViewer = new EnumMap<>(Viewer.class);
@@ -106,6 +107,16 @@ public final class Hub implements AutoCloseable {
             String message = byViewer.computeIfAbsent(socket.viewer(),
                     v -> write(messages.resultsMessage(room, step, v)));
             socket.send(message);
+        }
+    }
+
+    /** An exercise's picture, computed once per viewer kind for the whole room. */
+    private void sendPicture(Room room, Step step) {
+        Map<Viewer, java.util.Optional<String>> byViewer = new EnumMap<>(Viewer.class);
+        for (Socket socket : room.sockets()) {
+            byViewer.computeIfAbsent(socket.viewer(),
+                    v -> java.util.Optional.ofNullable(messages.pictureMessage(room, step, v)).map(this::write))
+                    .ifPresent(socket::send);
         }
     }
 

@@ -45,10 +45,12 @@ public final class LiveSockets {
     private final AuthModule auth;
     private final Texts texts;
     private final ObjectMapper json;
+    private final Exercises exercises;
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
 
     public LiveSockets(Hub hub, WorkshopService workshops, PollService polls, AuthModule auth, Texts texts,
-                       ObjectMapper json) {
+                       ObjectMapper json, Exercises exercises) {
+        this.exercises = exercises;
         this.hub = hub;
         this.workshops = workshops;
         this.polls = polls;
@@ -148,7 +150,7 @@ public final class LiveSockets {
                 case "hello" -> hub.resend(room, socket);
                 case "ping" -> hub.send(socket, JsonNodeFactory.instance.objectNode().put("type", "pong"));
                 case "answer" -> answer(ctx, room, socket, viewer, msg, id);
-                default -> throw new RefusedAnswer("unknown_type", "unknown_type", clip(type));
+                default -> exercise(ctx, room, socket, msg, type, id);
             }
         } catch (RefusedAnswer e) {
             hub.send(socket, error(id, e, ctx.attribute(LOCALE)));
@@ -170,6 +172,16 @@ public final class LiveSockets {
         Locale locale = ctx.attribute(LOCALE);
         polls.submit(room, socket.participantId(), stepId, msg.get("value"), msg.get("seq").asLong(),
                 outcome -> hub.send(socket, reply(messageId, stepId, outcome, locale)));
+    }
+
+    private void exercise(WsMessageContext ctx, Room room, Socket socket, JsonNode msg, String type, String id) {
+        Exercise exercise = exercises.forMessage(type)
+                .orElseThrow(() -> new RefusedAnswer("unknown_type", "unknown_type", clip(type)));
+        if (id == null || id.length() > 64) {
+            throw new RefusedAnswer("invalid_message", "bad_id");
+        }
+        ObjectNode reply = exercise.handle(room, socket, msg, ctx.attribute(LOCALE));
+        hub.send(socket, reply.put("id", id));
     }
 
     private JsonNode parse(String text) {

@@ -1,5 +1,6 @@
 package org.tallersocial.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,9 +24,11 @@ final class Messages {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Clock clock;
+    private final Exercises exercises;
 
-    Messages(Clock clock) {
+    Messages(Clock clock, Exercises exercises) {
         this.clock = clock;
+        this.exercises = exercises;
     }
 
     ObjectNode state(Room room, Viewer viewer, long participantId) {
@@ -56,6 +59,29 @@ final class Messages {
         if (step.isPoll() && mayShowResults(step, viewer)) {
             msg.set("results", resultsByViewer.computeIfAbsent(viewer, v -> results(room, step, v)));
         }
+        exercises.of(step).ifPresent(exercise -> {
+            JsonNode picture = exercise.picture(room, step, viewer);
+            if (picture != null) {
+                msg.set("picture", picture);
+            }
+            if (viewer == Viewer.PHONE) {
+                JsonNode mine = exercise.mine(room, step, participantId);
+                if (mine != null) {
+                    msg.set("mine", mine);
+                }
+            }
+        });
+        return msg;
+    }
+
+    /** The coalesced update of an exercise's picture, or null when this viewer kind sees none. */
+    ObjectNode pictureMessage(Room room, Step step, Viewer viewer) {
+        JsonNode picture = exercises.of(step).map(e -> e.picture(room, step, viewer)).orElse(null);
+        if (picture == null) {
+            return null;
+        }
+        ObjectNode msg = JSON.objectNode().put("type", "picture").put("step", step.id());
+        msg.set("picture", picture);
         return msg;
     }
 
@@ -112,6 +138,7 @@ final class Messages {
                 .put("key", spec.id()).put("kind", spec.kind().key())
                 .put("title", spec.title()).put("body", spec.body())
                 .put("durationSeconds", spec.durationSeconds())
+                .put("takesAnswers", step.takesAnswers())
                 .put("pollState", step.pollState().key())
                 .put("revealed", step.revealed())
                 .put("resultsVisible", step.resultsVisible());

@@ -9,7 +9,7 @@ import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.StepRepository;
 import org.tallersocial.workshop.WorkshopRefusal;
 
-/** Opening, closing and revealing polls, hiding answers, and taking answers from phones. */
+/** Opening, closing and revealing polls (opening and closing exercises too), hiding answers, and taking answers. */
 public final class PollService {
 
     private final StepRepository steps;
@@ -37,12 +37,19 @@ public final class PollService {
     }
 
     public synchronized void reveal(Room room, long stepId, boolean revealed) {
-        save(room, poll(room, stepId).withRevealed(revealed));
+        Step step = poll(room, stepId);
+        if (!step.isPoll()) {
+            throw new WorkshopRefusal("step_not_poll");
+        }
+        save(room, step.withRevealed(revealed));
     }
 
     /** Hidden answers stay in the database and on the console; the projector stops showing them. */
     public synchronized void hideAnswer(Room room, long stepId, long answerId, boolean hidden) {
         Step step = poll(room, stepId);
+        if (!step.isPoll()) {
+            throw new WorkshopRefusal("step_not_poll");
+        }
         if (!answers.setHidden(step.id(), answerId, hidden)) {
             throw new WorkshopRefusal("answer_not_in_poll");
         }
@@ -84,7 +91,7 @@ public final class PollService {
 
     private Step poll(Room room, long stepId) {
         Step step = room.step(stepId).orElseThrow(() -> new WorkshopRefusal("step_not_here"));
-        if (!step.isPoll()) {
+        if (!step.takesAnswers()) {
             throw new WorkshopRefusal("step_not_poll");
         }
         return step;

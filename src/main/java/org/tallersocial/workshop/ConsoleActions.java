@@ -90,7 +90,8 @@ public final class ConsoleActions {
                 longParam(ctx.pathParam("answerId"), "answer"), !"show".equals(ctx.formParam("action"))));
     }
 
-    private Handler act(BiConsumer<Context, Room> action) {
+    /** A console action on the workshop of the {id} path: refusals answer 409 with the reason in the reader's language. */
+    public Handler act(BiConsumer<Context, Room> action) {
         return ctx -> {
             Room room = console.room(ctx);
             boolean fromScript = ctx.header(Csrf.HEADER) != null;
@@ -123,7 +124,7 @@ public final class ConsoleActions {
         }
     }
 
-    private static long longParam(String value, String what) {
+    public static long longParam(String value, String what) {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {

@@ -34,6 +34,12 @@ public final class ParticipantRepository {
                 .map(r -> new Participant(r.getId(), r.getWorkshopId(), r.getDisplayName()));
     }
 
+    /** The name a person gave when joining, if any; an exercise asks it only when the person opts in to be named. */
+    public Optional<String> displayName(long participantId) {
+        return dsl.select(PARTICIPANT.DISPLAY_NAME).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId))
+                .fetchOptional(PARTICIPANT.DISPLAY_NAME);
+    }
+
     public int countForWorkshop(long workshopId) {
         return dsl.fetchCount(PARTICIPANT, PARTICIPANT.WORKSHOP_ID.eq(workshopId));
     }

@@ -22,8 +22,12 @@ public record Step(
         return spec.kind().isPoll();
     }
 
+    public boolean takesAnswers() {
+        return spec.kind().takesAnswers();
+    }
+
     public boolean acceptsAnswers() {
-        return isPoll() && pollState == PollState.OPEN;
+        return takesAnswers() && pollState == PollState.OPEN;
     }
 
     /** Results are on show unless the template hides them until the facilitator reveals them. */
@@ -37,6 +41,10 @@ public record Step(
 
     public Step withRevealed(boolean value) {
         return new Step(id, workshopId, position, spec, pollState, value, timerEndsAt);
+    }
+
+    public Step withSpec(StepSpec updated) {
+        return new Step(id, workshopId, position, updated, pollState, revealed, timerEndsAt);
     }
 
     public Step withTimerEndsAt(OffsetDateTime endsAt) {

@@ -49,6 +49,11 @@ public final class StepRepository {
                 .execute();
     }
 
+    /** A facilitator's adaptation of a step's data (an exercise's networks, roles, activities). */
+    public void updateSpec(Step step) {
+        dsl.update(STEP).set(STEP.SPEC_JSON, write(step.spec())).where(STEP.ID.eq(step.id())).execute();
+    }
+
     private Step toStep(StepRecord r) {
         return new Step(r.getId(), r.getWorkshopId(), r.getPosition(), read(r.getSpecJson()),
                 PollState.fromKey(r.getPollState()), r.getRevealed(), r.getTimerEndsAt());

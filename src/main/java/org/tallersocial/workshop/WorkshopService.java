@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.tallersocial.content.StepSpec;
 import org.tallersocial.content.WorkshopTemplate;
 import org.tallersocial.live.Hub;
 import org.tallersocial.live.Room;
@@ -90,6 +91,18 @@ public final class WorkshopService {
         update(room, w.withState(WorkshopState.CLOSED, now()));
     }
 
+    /**
+     * Replaces a step's data with the facilitator's adaptation of it; the
+     * exercise's own rules (what may change once people answered) are checked before.
+     */
+    public void adaptStep(Room room, Step step, StepSpec spec) {
+        requireNotClosed(room);
+        Step updated = step.withSpec(spec);
+        steps.updateSpec(updated);
+        room.replace(updated);
+        hub.publishState(room);
+    }
+
     public void setJoiningLocked(Room room, boolean locked) {
         update(room, room.workshop().withJoiningLocked(locked));
     }
@@ -153,7 +166,7 @@ public final class WorkshopService {
 
     private void openIfPending(Room room) {
         Step step = room.current();
-        if (room.workshop().isLive() && step.isPoll() && step.pollState() == PollState.PENDING) {
+        if (room.workshop().isLive() && step.takesAnswers() && step.pollState() == PollState.PENDING) {
             saveStep(room, step.withPollState(PollState.OPEN));
         }
         hub.publishState(room);

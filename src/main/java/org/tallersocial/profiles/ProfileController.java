@@ -1,0 +1,96 @@
+package org.tallersocial.profiles;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tallersocial.content.ExerciseValidator;
+import org.tallersocial.content.StepKind;
+import org.tallersocial.live.Room;
+import org.tallersocial.web.Texts;
+import org.tallersocial.workshop.ConsoleActions;
+import org.tallersocial.workshop.ConsoleController;
+import org.tallersocial.workshop.Step;
+import org.tallersocial.workshop.WorkshopRefusal;
+import org.tallersocial.workshop.WorkshopService;
+
+/** The facilitator's side of the exercise: adapting its networks to the company, and exporting the counts. */
+public final class ProfileController {
+
+    private final ProfileExercise exercise;
+    private final ConsoleController console;
+    private final ConsoleActions actions;
+    private final WorkshopService workshops;
+    private final Texts texts;
+
+    public ProfileController(ProfileExercise exercise, ConsoleController console, ConsoleActions actions,
+                             WorkshopService workshops, Texts texts) {
+        this.exercise = exercise;
+        this.console = console;
+        this.actions = actions;
+        this.workshops = workshops;
+        this.texts = texts;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/facilitate/{id}/steps/{stepId}/networks", actions.act(this::adaptNetworks));
+        routes.get("/facilitate/{id}/steps/{stepId}/profiles.csv", this::csv);
+    }
+
+    /** One network a line; a network people already answered for stays, so no answer loses its meaning. */
+    private void adaptNetworks(Context ctx, Room room) {
+        Step step = profileStep(room, ctx);
+        List<String> wanted = networks(ctx.formParam("networks"));
+        for (String old : step.spec().exercise().networks()) {
+            if (!wanted.contains(old) && exercise.hasAnswersFor(step, old)) {
+                throw new WorkshopRefusal("network_answered", old);
+            }
+        }
+        workshops.adaptStep(room, step, step.spec().withExercise(step.spec().exercise().withNetworks(wanted)));
+    }
+
+    private void csv(Context ctx) {
+        Room room = console.room(ctx);
+        Step step = profileStep(room, ctx);
+        Locale locale = Texts.locale(room.workshop().language());
+        String file = "profiles-" + room.workshop().code() + "-" + (step.position() + 1) + ".csv";
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        ctx.result(ProfileCsv.write(exercise.summary(step), texts, locale));
+    }
+
+    private static Step profileStep(Room room, Context ctx) {
+        long stepId = ConsoleActions.longParam(ctx.pathParam("stepId"), "step");
+        Step step = room.step(stepId).orElseThrow(() -> new NotFoundResponse("no_step"));
+        if (step.kind() != StepKind.PROFILES) {
+            throw new NotFoundResponse("not_a_profiles_step");
+        }
+        return step;
+    }
+
+    static List<String> networks(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : (text == null ? "" : text).split("\\R")) {
+            String name = line.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (name.codePointCount(0, name.length()) > ExerciseValidator.MAX_NETWORK_CHARS) {
+                throw new WorkshopRefusal("network_too_long", ExerciseValidator.MAX_NETWORK_CHARS);
+            }
+            if (out.stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
+                throw new WorkshopRefusal("network_twice", name);
+            }
+            out.add(name);
+        }
+        if (out.isEmpty()) {
+            throw new WorkshopRefusal("networks_empty");
+        }
+        if (out.size() > ExerciseValidator.MAX_NETWORKS) {
+            throw new WorkshopRefusal("networks_too_many", ExerciseValidator.MAX_NETWORKS);
+        }
+        return out;
+    }
+}
