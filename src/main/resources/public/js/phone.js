@@ -167,7 +167,7 @@
 
   function render() {
     var s = state.step, w = state.workshop;
-    var key = [w.state, s.id, s.pollState, s.revealed].join('|');
+    var key = [w.state, s.id, s.pollState, s.revealed, JSON.stringify(s.exercise || null)].join('|');
     if (key === shownKey) {
       drawResults();
       if (timerNode) { L.countdown(timerNode, s.timerEndsAt, skew); }

@@ -141,5 +141,5 @@
     container.appendChild(draw[results.kind](results, opts));
   }
 
-  window.Results = { render: render };
+  window.Results = { render: render, bars: bars };
 })();

@@ -46,7 +46,7 @@
     var s = state.step, w = state.workshop;
     document.getElementById('progress').textContent = L.num(s.index + 1) + ' / ' + L.num(s.count);
     var poll = document.getElementById('poll-state');
-    var open = w.state === 'live' && L.isPoll(s) ? s.pollState : '';
+    var open = w.state === 'live' && s.takesAnswers && s.pollState !== 'pending' ? s.pollState : '';
     poll.textContent = POLL_STATE[open] || '';
     poll.className = 'poll-state ' + open;
     // An ended workshop runs no clock and invites nobody to join.

@@ -23,6 +23,7 @@ public final class WsClient implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final List<String> transcript = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private WsClient(WebSocket socket) {
         this.socket = socket;
@@ -113,6 +114,13 @@ public final class WsClient implements AutoCloseable {
         inbox.clear();
     }
 
+    /** Every message received so far, as the server wrote it, including those already awaited. */
+    public String transcript() {
+        synchronized (transcript) {
+            return String.join("\n", transcript);
+        }
+    }
+
     public boolean isClosed() {
         return closed.isDone();
     }
@@ -133,6 +141,7 @@ public final class WsClient implements AutoCloseable {
         private volatile WsClient client;
         private final StringBuilder partial = new StringBuilder();
         private final List<JsonNode> early = new ArrayList<>();
+        private final List<String> earlyText = new ArrayList<>();
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -141,6 +150,7 @@ public final class WsClient implements AutoCloseable {
                 try {
                     JsonNode node = JSON.readTree(partial.toString());
                     synchronized (this) {
+                        (client == null ? earlyText : client.transcript).add(partial.toString());
                         if (client == null) {
                             early.add(node);
                         } else {
@@ -160,6 +170,8 @@ public final class WsClient implements AutoCloseable {
         synchronized void flushEarly() {
             early.forEach(client.inbox::add);
             early.clear();
+            client.transcript.addAll(earlyText);
+            earlyText.clear();
         }
 
         @Override
