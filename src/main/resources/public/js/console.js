@@ -9,6 +9,7 @@
   var state = null, skew = 0;
   var Exercises = window.Exercises || {}, exerciseView = null, exerciseStep = null;
   var STATE = { draft: t('state_draft'), live: t('state_live'), closed: t('state_closed') };
+  var EXERCISE = { pending: t('console.exercise_pending'), open: t('console.exercise_state_open'), closed: t('console.exercise_state_closed') };
   var POLL = { pending: t('console.poll_pending'), open: t('console.poll_open'), closed: t('console.poll_closed_short') };
   var KIND = {
     slide: t('kind_slide'), single: t('kind_single'), multiple: t('kind_multiple'), scale: t('kind_scale'),
@@ -93,13 +94,17 @@
     document.getElementById('next').disabled = s.index === s.count - 1;
     document.getElementById('step-title').textContent = s.title;
     var meta = t('step_of', s.index + 1, s.count) + ' · ' + (KIND[s.kind] || s.kind);
-    if (s.takesAnswers) { meta += ' · ' + (POLL[s.pollState] || s.pollState) + (s.revealed ? ' · ' + t('console.results_revealed') : ''); }
+    if (s.takesAnswers) { meta += ' · ' + ((L.isPoll(s) ? POLL : EXERCISE)[s.pollState] || s.pollState) + (s.revealed ? ' · ' + t('console.results_revealed') : ''); }
     document.getElementById('step-meta').textContent = meta;
     document.getElementById('step-question').textContent = s.question || '';
     showNotes(s.notes);
     var isPoll = L.isPoll(s);
     document.getElementById('poll-controls').classList.toggle('hidden', !s.takesAnswers);
     document.getElementById('poll-reveal').parentNode.classList.toggle('hidden', !isPoll);
+    // An exercise opens and closes like a poll; the buttons say which it is.
+    document.getElementById('poll-label').textContent = isPoll ? t('console.poll_label') : t('console.exercise');
+    document.getElementById('poll-open').textContent = isPoll ? t('console.poll_open_button') : t('console.exercise_open');
+    document.getElementById('poll-close').textContent = isPoll ? t('console.poll_close_button') : t('console.exercise_close');
     document.getElementById('poll-open').disabled = s.pollState === 'open' || w.state !== 'live';
     document.getElementById('poll-close').disabled = s.pollState !== 'open';
     // The next sensible move is the filled button: open, then close, then reveal.

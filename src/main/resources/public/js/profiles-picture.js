@@ -26,15 +26,11 @@
 
   // One network's row: the ladder of those with a profile, then no profile and
   // rather not say, then whatever is hidden, all as shares of who answered.
-  function networkRow(n) {
+  function networkRow(n, full) {
     var li = el('li', 'net-row');
     var have = n.presence[0];
-    var head = el('div', 'net-head');
-    head.appendChild(el('span', 'net-name', n.network));
     var facts = t(n.answered === 1 ? 'profiles.answered_one' : 'profiles.answered_many', n.answered);
-    if (n.answered > 0) { facts += ' · ' + (have === null ? t('profiles.have_hidden') : t('profiles.have_profile', have)); }
-    head.appendChild(el('span', 'net-facts', facts));
-    li.appendChild(head);
+    if (full && n.answered > 0) { facts += ' · ' + (have === null ? t('profiles.have_hidden') : t('profiles.have_profile', have)); }
     var parts = [];
     n.ladder.forEach(function (c, i) { if (c) { parts.push({ seg: 'l' + i, count: c }); } });
     if (n.presence[1]) { parts.push({ seg: 'no', count: n.presence[1] }); }
@@ -53,20 +49,23 @@
       stack.appendChild(seg);
     });
     if (!parts.length) { stack.appendChild(el('span', 'seg seg-empty', t('profiles.no_answers_yet'))); }
+    // Name, bar, count: in this order a projector's grid lines them up across networks.
+    li.appendChild(el('span', 'net-name', n.network));
     li.appendChild(stack);
+    li.appendChild(el('span', 'net-facts', facts));
     return li;
   }
 
-  function ranked(title, items, labels, respondents) {
+  function ranked(title, items, labels, respondents, full) {
     var box = el('section', 'ranked');
     box.appendChild(el('h2', null, title));
     var shown = items.filter(function (i) { return i.count; });
     var hidden = items.filter(function (i) { return i.count === null; });
-    box.appendChild(window.Results.bars(shown.slice(0, 5).map(function (i) {
+    box.appendChild(window.Results.bars(shown.slice(0, full ? 7 : 3).map(function (i) {
       return { label: labels[i.key], value: i.count };
     }), Math.max(1, respondents), function (i) { return L.num(i.value); }));
     if (!shown.length) { box.appendChild(el('p', 'muted', t('profiles.nothing_to_show'))); }
-    if (hidden.length) { box.appendChild(el('p', 'muted small', t('profiles.also_named', hidden.map(function (i) { return labels[i.key]; }).join(', ')))); }
+    if (full && hidden.length) { box.appendChild(el('p', 'muted small', t('profiles.also_named', hidden.map(function (i) { return labels[i.key]; }).join(', ')))); }
     return box;
   }
 
@@ -84,9 +83,13 @@
     var list = el('ul', 'pair-list');
     out.slice(0, limit).forEach(function (p) {
       var li = el('li');
-      li.appendChild(el('span', 'pair-o', V.LABEL.obstacle[p.o]));
-      li.appendChild(el('span', 'pair-arrow', t('profiles.would_help')));
-      li.appendChild(el('span', 'pair-h', V.LABEL.help[p.h]));
+      var text = el('span', 'pair-text');
+      text.appendChild(el('span', 'pair-o', V.LABEL.obstacle[p.o]));
+      var arrow = el('span', 'pair-arrow', ' → ');
+      arrow.setAttribute('aria-label', ' ' + t('profiles.would_help') + ' ');
+      text.appendChild(arrow);
+      text.appendChild(el('span', 'pair-h', V.LABEL.help[p.h]));
+      li.appendChild(text);
       li.appendChild(el('strong', 'pair-n', L.num(p.count)));
       list.appendChild(li);
     });
@@ -138,13 +141,13 @@
     var left = el('section', 'networks-col');
     left.appendChild(legend());
     var rows = el('ul', 'net-rows');
-    p.networks.forEach(function (n) { rows.appendChild(networkRow(n)); });
+    p.networks.forEach(function (n) { rows.appendChild(networkRow(n, full)); });
     left.appendChild(rows);
     grid.appendChild(left);
     var right = el('div', 'reasons-col');
-    right.appendChild(ranked(t('profiles.top_obstacles'), p.obstacles, V.LABEL.obstacle, p.respondents));
-    right.appendChild(ranked(t('profiles.top_helps'), p.helps, V.LABEL.help, p.respondents));
-    right.appendChild(pairs(p.cross, full ? 6 : 3));
+    right.appendChild(ranked(t('profiles.top_obstacles'), p.obstacles, V.LABEL.obstacle, p.respondents, full));
+    right.appendChild(ranked(t('profiles.top_helps'), p.helps, V.LABEL.help, p.respondents, full));
+    right.appendChild(pairs(p.cross, full ? 6 : 2));
     var amb = ambassadors(p.ambassadors);
     if (amb) { right.appendChild(amb); }
     grid.appendChild(right);

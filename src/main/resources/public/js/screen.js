@@ -15,6 +15,7 @@
   // and to the second one before anything else would be cut off.
   var WALL_FLOOR = 0.8, FLOOR = 0.74, LAST_RESORT = 0.5;
   var POLL_STATE = { open: t('voting_open'), closed: t('voting_closed') };
+  var EXERCISE_STATE = { open: t('exercise_open'), closed: t('exercise_closed') };
 
   new L.LiveSocket('/ws/screen/' + encodeURIComponent(code), {
     status: function (s) { L.showConnection(document.getElementById('conn'), s); },
@@ -47,7 +48,7 @@
     document.getElementById('progress').textContent = L.num(s.index + 1) + ' / ' + L.num(s.count);
     var poll = document.getElementById('poll-state');
     var open = w.state === 'live' && s.takesAnswers && s.pollState !== 'pending' ? s.pollState : '';
-    poll.textContent = POLL_STATE[open] || '';
+    poll.textContent = (L.isPoll(s) ? POLL_STATE : EXERCISE_STATE)[open] || '';
     poll.className = 'poll-state ' + open;
     // An ended workshop runs no clock and invites nobody to join.
     L.countdown(document.getElementById('timer'), w.state === 'closed' ? null : s.timerEndsAt, skew);

@@ -225,6 +225,9 @@ class ScreenshotTourTest {
                         if (consoleEveryStep || i == 0) {
                             shootConsole(laptop, name + "-console");
                         }
+                        if ("profiles".equals(step.path("kind").asText())) {
+                            profiles(step, phones, projector, laptop, name, words);
+                        }
                         continue;
                     }
                     poll(room, step, phones, phone, projector, laptop, name, consoleEveryStep, words);
@@ -286,6 +289,30 @@ class ScreenshotTourTest {
         if (consoleShots) {
             shootConsole(laptop, name + "-console-results");
         }
+    }
+
+    /** The room answers the profile-linking exercise, network by network, with a spread a real team might give. */
+    private void profiles(JsonNode step, List<Phone> phones, Chromium projector, Chromium laptop, String name,
+                          Words words) {
+        long stepId = step.path("id").asLong();
+        JsonNode networks = step.at("/exercise/networks");
+        for (int j = 0; j < phones.size(); j++) {
+            for (int n = 0; n < networks.size(); n++) {
+                boolean has = n % 3 != 2 || j >= 4;
+                int ladder = n % 3 == 2 ? 2 : (j + n) % phones.size() < 3 ? 1 : 3;
+                JsonNode reply = org.tallersocial.testing.ProfileAnswers.send(phones.get(j).ws, stepId,
+                        networks.get(n).asText(), org.tallersocial.testing.ProfileAnswers.answer(
+                                has ? "yes" : "no", has ? ladder : null,
+                                List.of(j % 2 == 0 ? "time" : "privacy"),
+                                List.of(j % 2 == 0 ? "training" : "guidelines")));
+                checks.assertThat(reply.path("type").asText()).as("%s: profile answer %s", name, reply)
+                        .isEqualTo("ack");
+            }
+        }
+        projector.awaitText("#stage", words.get("js.profiles.respondents_many", phones.size()));
+        shootProjector(projector, name + "-projector-answers");
+        laptop.awaitText("#results", words.get("js.profiles.respondents_many", phones.size()));
+        shootConsole(laptop, name + "-console-answers");
     }
 
     /** The person with the Chromium phone answers the way their thumb would. */
