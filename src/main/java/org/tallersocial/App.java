@@ -160,6 +160,7 @@ public final class App implements AutoCloseable {
     /** Stops taking requests, writes the answers still queued, then closes the database. */
     @Override
     public void close() {
+        hub.closeSockets();
         javalin.stop();
         writer.close();
         hub.close();

@@ -137,9 +137,10 @@
     if (!p) { return; }
     node.appendChild(el('p', 'picture-meta', t(p.respondents === 1 ? 'profiles.respondents_one' : 'profiles.respondents_many', p.respondents)
       + ' · ' + t('profiles.threshold_note', p.threshold)));
+    // The legend runs across the whole width, where even the Spanish labels fit in two lines.
+    node.appendChild(legend());
     var grid = el('div', 'profiles-picture');
     var left = el('section', 'networks-col');
-    left.appendChild(legend());
     var rows = el('ul', 'net-rows');
     p.networks.forEach(function (n) { rows.appendChild(networkRow(n, full)); });
     left.appendChild(rows);

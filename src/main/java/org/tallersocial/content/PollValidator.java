@@ -61,6 +61,7 @@ final class PollValidator {
         poll.max = max == null ? null : max.doubleValue();
         poll.minLabel = in.text(step, path, "minLabel", false, 40);
         poll.maxLabel = in.text(step, path, "maxLabel", false, 40);
+        poll.radar = in.text(step, path, "radar", false, 60);
     }
 
     private void guess(JsonNode step, String path, Settings poll) {
@@ -99,10 +100,11 @@ final class PollValidator {
         String unit;
         String source;
         boolean hideResults;
+        String radar;
 
         StepSpec.PollSpec build() {
             return new StepSpec.PollSpec(question, options == null ? null : List.copyOf(options), maxPicks,
-                    min, max, minLabel, maxLabel, maxWords, maxLength, truth, unit, source, hideResults);
+                    min, max, minLabel, maxLabel, maxWords, maxLength, truth, unit, source, hideResults, radar);
         }
     }
 }

@@ -63,6 +63,7 @@ public record StepSpec(
      * @param unit       guess: shown after numbers, e.g. "%"
      * @param source     guess: where the true value comes from, named on the projector
      * @param hideResults whether results stay hidden until the facilitator reveals them
+     * @param radar      scale: the name of the group of scales drawn together as a radar in the report
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PollSpec(
@@ -78,6 +79,7 @@ public record StepSpec(
             Double truth,
             String unit,
             String source,
-            boolean hideResults) {
+            boolean hideResults,
+            String radar) {
     }
 }

@@ -44,7 +44,7 @@ final class StepValidator {
             entry(SINGLE, List.of("options")),
             entry(MULTIPLE, List.of("options", "maxPicks")),
             entry(RANKING, List.of("options")),
-            entry(SCALE, List.of("min", "max", "minLabel", "maxLabel")),
+            entry(SCALE, List.of("min", "max", "minLabel", "maxLabel", "radar")),
             entry(WORDCLOUD, List.of("maxWords", "maxLength")),
             entry(TEXT, List.of("maxLength")),
             entry(GUESS, List.of("min", "max", "truth", "unit", "source")),

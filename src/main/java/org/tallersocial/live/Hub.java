@@ -132,6 +132,19 @@ public final class Hub implements AutoCloseable {
         return rooms;
     }
 
+    /** Closes every screen's socket with a clear reason before the server stops. */
+    public void closeSockets() {
+        for (Room room : active.values()) {
+            room.sockets().forEach(socket -> {
+                try {
+                    socket.closeForRestart();
+                } catch (RuntimeException e) {
+                    LOG.debug("socket already gone", e);
+                }
+            });
+        }
+    }
+
     @Override
     public void close() {
         ticker.shutdownNow();

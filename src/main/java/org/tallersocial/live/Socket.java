@@ -39,6 +39,13 @@ public final class Socket {
         return participantId;
     }
 
+    /** Tells the screen the server is going away (1012: restarting), so it reconnects at once. */
+    void closeForRestart() {
+        if (ctx.session.isOpen()) {
+            ctx.closeSession(1012, "server restarting");
+        }
+    }
+
     public void send(String message) {
         if (!ctx.session.isOpen()) {
             return;

@@ -499,7 +499,7 @@ class StepValidationTest {
         assertThat(step.notes()).isEqualTo("Reveal after voting.");
         assertThat(step.durationSeconds()).isEqualTo(120);
         assertThat(step.poll()).isEqualTo(new StepSpec.PollSpec("What share?", null, null, 0.0, 100.0,
-                null, null, null, null, 44.5, "%", "A survey", true));
+                null, null, null, null, 44.5, "%", "A survey", true, null));
     }
 
     @Test
