@@ -19,6 +19,10 @@ import org.tallersocial.poll.AnswerWriter;
 import org.tallersocial.poll.PollService;
 import org.tallersocial.profiles.ProfileController;
 import org.tallersocial.profiles.ProfileExercise;
+import org.tallersocial.report.ReportBuilder;
+import org.tallersocial.report.ReportController;
+import org.tallersocial.report.ReportExports;
+import org.tallersocial.report.ReviewLinks;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
@@ -84,6 +88,9 @@ public final class App implements AutoCloseable {
         ConsoleController console = new ConsoleController(workshops, templates, texts, config.publicUrl());
         ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts);
         ProfileController profileConsole = new ProfileController(profiles, console, actions, workshops, texts);
+        ReportController reports = new ReportController(new ReportBuilder(profiles, texts, clock),
+                new ReportExports(texts, json), new ReviewLinks(db.dsl(), clock), console, rooms, texts,
+                config.publicUrl());
         LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises);
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -134,7 +141,9 @@ public final class App implements AutoCloseable {
             r.post("/facilitate/{id}/steps/{stepId}/poll", actions.poll());
             r.post("/facilitate/{id}/steps/{stepId}/answers/{answerId}", actions.answerVisibility());
 
+            r.post("/facilitate/{id}/delete", console::delete);
             profileConsole.register(r);
+            reports.register(r);
             sockets.register(r);
         });
         return new App(config, db, hub, writer, auth, javalin);

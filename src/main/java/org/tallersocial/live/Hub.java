@@ -132,6 +132,13 @@ public final class Hub implements AutoCloseable {
         return rooms;
     }
 
+    /** A deleted workshop: its screens are closed and nothing of it stays in memory. */
+    public void forget(Room room) {
+        active.remove(room.workshop().id());
+        room.sockets().forEach(Socket::closeForRestart);
+        rooms.forget(room);
+    }
+
     /** Closes every screen's socket with a clear reason before the server stops. */
     public void closeSockets() {
         for (Room room : active.values()) {

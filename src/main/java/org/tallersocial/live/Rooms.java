@@ -47,6 +47,11 @@ public final class Rooms {
         return room;
     }
 
+    void forget(Room room) {
+        rooms.remove(room.workshop().id());
+        byCode.values().removeIf(r -> r == room);
+    }
+
     public Optional<Workshop> latestByCode(String code) {
         return workshops.findLatestByCode(code);
     }

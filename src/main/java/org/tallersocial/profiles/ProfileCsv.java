@@ -13,12 +13,12 @@ import org.tallersocial.web.Texts;
  * The room's counts as CSV, one count a row, headed and labelled in the
  * workshop's language. A hidden count is written as "<3", never as its value.
  */
-final class ProfileCsv {
+public final class ProfileCsv {
 
     private ProfileCsv() {
     }
 
-    static String write(ProfileSummary s, Texts texts, Locale locale) {
+    public static String write(ProfileSummary s, Texts texts, Locale locale) {
         StringWriter out = new StringWriter();
         // A BOM, so that spreadsheet programs read the accents of a Spanish export right.
         out.write('\uFEFF');
@@ -87,7 +87,7 @@ final class ProfileCsv {
     }
 
     /** What a person typed never becomes a spreadsheet formula. */
-    static String safe(String text) {
+    public static String safe(String text) {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

@@ -118,7 +118,7 @@ public final class ProfileExercise implements Exercise {
     }
 
     /** The room's counts for a profile-linking step, for the console's export and, later, the report. */
-    ProfileSummary summary(Step step) {
+    public ProfileSummary summary(Step step) {
         return ProfileSummary.of(step.spec().exercise().networks(), board(step.id()).people());
     }
 

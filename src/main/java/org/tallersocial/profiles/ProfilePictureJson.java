@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The room's picture as the projector and console receive it (see docs/protocol.md); a hidden count is null. */
-final class ProfilePictureJson {
+public final class ProfilePictureJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private ProfilePictureJson() {
     }
 
-    static ObjectNode of(ProfileSummary s) {
+    public static ObjectNode of(ProfileSummary s) {
         ObjectNode out = JSON.objectNode().put("kind", "profiles").put("respondents", s.respondents())
                 .put("threshold", s.threshold());
         ArrayNode networks = out.putArray("networks");

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * @param cross       people who named an obstacle and a help together for the same network
  * @param ambassadors per network, the names of those who chose to be named; only networks with any
  */
-record ProfileSummary(int respondents, int threshold, List<NetworkRow> networks, List<Count> obstacles,
+public record ProfileSummary(int respondents, int threshold, List<NetworkRow> networks, List<Count> obstacles,
                       List<Count> helps, Cross cross, Map<String, List<String>> ambassadors) {
 
     /**
@@ -29,13 +29,13 @@ record ProfileSummary(int respondents, int threshold, List<NetworkRow> networks,
      * @param presence counts of "yes", "no", "private" in that order
      * @param ladder   among those with a profile, counts per ladder step; all null when the "yes" count is hidden
      */
-    record NetworkRow(String network, int answered, Integer[] presence, Integer[] ladder) {
+    public record NetworkRow(String network, int answered, Integer[] presence, Integer[] ladder) {
     }
 
-    record Count(String key, Integer count) {
+    public record Count(String key, Integer count) {
     }
 
-    record Cross(List<String> obstacles, List<String> helps, Integer[][] cells) {
+    public record Cross(List<String> obstacles, List<String> helps, Integer[][] cells) {
     }
 
     static ProfileSummary of(List<String> networks, List<Map<String, ProfileAnswer>> people) {

@@ -65,6 +65,20 @@ public final class ConsoleController {
                 "plannedMinutes", room.steps().stream().mapToInt(s -> s.spec().durationSeconds()).sum() / 60));
     }
 
+    /** Deleting a closed workshop; on a refusal the review page shows why. */
+    public void delete(Context ctx) {
+        Room room = room(ctx);
+        try {
+            workshops.delete(room, ctx.formParam("confirm"));
+            ctx.redirect("/facilitate", HttpStatus.SEE_OTHER);
+        } catch (WorkshopRefusal e) {
+            ctx.status(HttpStatus.CONFLICT);
+            ctx.render("errors/error", Map.of("heading", texts.get(LanguageChoice.of(ctx), "http.heading.409"),
+                    "message", texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()),
+                    "back", "/facilitate/" + room.workshop().id() + "/review"));
+        }
+    }
+
     /** The room of the {id} path parameter, if it exists and belongs to the logged-in facilitator. */
     public Room room(Context ctx) {
         Facilitator me = me(ctx);

@@ -78,4 +78,8 @@ public final class WorkshopRepository {
                 r.getLanguage(), WorkshopState.fromKey(r.getState()), r.getCurrentStep(), r.getJoiningLocked(),
                 r.getOwnerId(), r.getCreatedAt(), r.getStartedAt(), r.getClosedAt(), r.getStepStartedAt());
     }
+
+    public void delete(long id) {
+        dsl.deleteFrom(WORKSHOP).where(WORKSHOP.ID.eq(id)).execute();
+    }
 }

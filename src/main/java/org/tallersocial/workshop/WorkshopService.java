@@ -103,6 +103,22 @@ public final class WorkshopService {
         hub.publishState(room);
     }
 
+    /**
+     * Deletes a closed workshop and everything it stored (the database cascades from the
+     * workshop row). The facilitator types its title to confirm, so no click deletes by accident.
+     */
+    public void delete(Room room, String confirmation) {
+        Workshop w = room.workshop();
+        if (w.state() != WorkshopState.CLOSED) {
+            throw new WorkshopRefusal("delete_closed_only");
+        }
+        if (confirmation == null || !confirmation.strip().equals(w.title())) {
+            throw new WorkshopRefusal("delete_confirm", w.title());
+        }
+        workshops.delete(w.id());
+        hub.forget(room);
+    }
+
     public void setJoiningLocked(Room room, boolean locked) {
         update(room, room.workshop().withJoiningLocked(locked));
     }

@@ -1,5 +1,6 @@
 package org.tallersocial.auth;
 
+import org.tallersocial.testing.MutableClock;
 import org.tallersocial.testing.Browser;
 import io.javalin.Javalin;
 import java.nio.file.Path;

@@ -37,8 +37,13 @@ public final class LiveRoom implements AutoCloseable {
 
     /** A draft workshop from the given template, e.g. "poll-kinds/en". */
     public static LiveRoom draft(TestServer server, Browser facilitator, String template) {
-        Browser.Response created = facilitator.post("/facilitate/workshops", "title", "All hands on social",
-                "company", "Panadería Ruiz", "template", template);
+        return draft(server, facilitator, template, "All hands on social", "Panadería Ruiz");
+    }
+
+    public static LiveRoom draft(TestServer server, Browser facilitator, String template, String title,
+                                 String company) {
+        Browser.Response created = facilitator.post("/facilitate/workshops", "title", title,
+                "company", company, "template", template);
         assertThat(created.status()).as("workshop created: %s", created.body()).isEqualTo(303);
         long id = Long.parseLong(created.location().orElseThrow().replace("/facilitate/", ""));
         Matcher m = CODE.matcher(facilitator.get("/facilitate/" + id).body());

@@ -1,0 +1,39 @@
+package org.tallersocial.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.tallersocial.profiles.ProfileSummary;
+import org.tallersocial.workshop.Workshop;
+
+/**
+ * A workshop's outcome as its owner reads it: counts and aggregates only.
+ * Every section of the page and of the exports is drawn from this, never
+ * from the stored answers themselves.
+ */
+public record Report(Workshop workshop, OffsetDateTime generatedAt, Participation participation,
+                     List<String> findings, List<PollOutcome> polls, List<Radar> radars,
+                     List<ProfileOutcome> profiles) {
+
+    /**
+     * @param minutes how long the workshop ran, from going live to closing (or to now while it runs)
+     * @param steps   how many people answered each step that takes answers
+     */
+    public record Participation(int joined, Long minutes, List<StepActivity> steps) {
+    }
+
+    public record StepActivity(int position, String key, String kind, String title, int answered) {
+    }
+
+    /** @param results the result as the projector draws it (no hidden answer), for the JSON export */
+    public record PollOutcome(int position, String key, String kind, String title, String question,
+                              JsonNode results, Chart chart) {
+
+        public int voters() {
+            return results.path("voters").asInt();
+        }
+    }
+
+    public record ProfileOutcome(int position, String title, ProfileSummary summary) {
+    }
+}

@@ -1,0 +1,76 @@
+package org.tallersocial.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.tallersocial.content.StepKind;
+import org.tallersocial.live.Room;
+import org.tallersocial.poll.Results;
+import org.tallersocial.profiles.ProfileExercise;
+import org.tallersocial.web.Texts;
+import org.tallersocial.workshop.Step;
+import org.tallersocial.workshop.Workshop;
+
+/** Gathers a workshop's outcome from its live room: poll tallies, the exercises' counts, participation. */
+public final class ReportBuilder {
+
+    private final ProfileExercise profiles;
+    private final Texts texts;
+    private final Clock clock;
+
+    public ReportBuilder(ProfileExercise profiles, Texts texts, Clock clock) {
+        this.profiles = profiles;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    /** @param locale the reader's language for the words the report adds (findings, chart figures) */
+    public Report build(Room room, Locale locale) {
+        Workshop w = room.workshop();
+        Charts charts = new Charts(texts, locale);
+        List<Report.StepActivity> activity = new ArrayList<>();
+        List<Report.PollOutcome> polls = new ArrayList<>();
+        List<Report.ProfileOutcome> profileOutcomes = new ArrayList<>();
+        Map<String, List<Radars.Scale>> radarGroups = new LinkedHashMap<>();
+        for (Step step : room.steps()) {
+            if (step.isPoll()) {
+                JsonNode results = Results.of(step.spec(), room.tally(step.id()).entries(), false, true);
+                polls.add(new Report.PollOutcome(step.position(), step.spec().id(), step.kind().key(),
+                        step.spec().title(), step.spec().poll().question(), results, charts.of(step.spec(), results)));
+                activity.add(activity(step, results.path("voters").asInt()));
+                String radar = step.spec().poll().radar();
+                if (step.kind() == StepKind.SCALE && radar != null) {
+                    radarGroups.computeIfAbsent(radar, k -> new ArrayList<>())
+                            .add(new Radars.Scale(step.spec().title(), results));
+                }
+            } else if (step.kind() == StepKind.PROFILES) {
+                var summary = profiles.summary(step);
+                profileOutcomes.add(new Report.ProfileOutcome(step.position(), step.spec().title(), summary));
+                activity.add(activity(step, summary.respondents()));
+            }
+        }
+        List<Radar> radars = new ArrayList<>();
+        radarGroups.forEach((name, scales) -> {
+            if (scales.size() >= 3) {
+                radars.add(Radars.of(name, scales));
+            }
+        });
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Long minutes = w.startedAt() == null ? null
+                : Duration.between(w.startedAt(), w.closedAt() != null ? w.closedAt() : now).toMinutes();
+        Report.Participation participation = new Report.Participation(room.joined(), minutes, activity);
+        List<String> findings = new Findings(texts, locale).of(radars, profileOutcomes);
+        return new Report(w, now, participation, findings, polls, radars, profileOutcomes);
+    }
+
+    private static Report.StepActivity activity(Step step, int answered) {
+        return new Report.StepActivity(step.position(), step.spec().id(), step.kind().key(), step.spec().title(),
+                answered);
+    }
+}

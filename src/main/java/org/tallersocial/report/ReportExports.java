@@ -1,0 +1,182 @@
+package org.tallersocial.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.tallersocial.profiles.ProfileCsv;
+import org.tallersocial.profiles.ProfilePictureJson;
+import org.tallersocial.web.Texts;
+
+/**
+ * The report as files: a CSV per section (UTF-8 with a BOM, headed in the
+ * workshop's language), all of them in one ZIP, and the whole outcome as JSON
+ * (schema in docs/report.md). Built from the {@link Report}, so no export can
+ * hold more than the report shows: no name, no single person's answer.
+ */
+public final class ReportExports {
+
+    public static final String SCHEMA = "taller-social/report";
+    public static final int SCHEMA_VERSION = 1;
+
+    private final Texts texts;
+    private final ObjectMapper json;
+
+    public ReportExports(Texts texts, ObjectMapper json) {
+        this.texts = texts;
+        this.json = json;
+    }
+
+    /** Every CSV of the report by file name, in the order a reader meets the sections. */
+    public Map<String, String> csvFiles(Report r) {
+        Locale locale = Texts.locale(r.workshop().language());
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("participation.csv", participation(r, locale));
+        files.put("polls.csv", polls(r, locale));
+        if (!r.radars().isEmpty()) {
+            files.put("readiness.csv", radars(r, locale));
+        }
+        for (Report.ProfileOutcome p : r.profiles()) {
+            files.put(r.profiles().size() == 1 ? "profiles.csv" : "profiles-" + (p.position() + 1) + ".csv",
+                    ProfileCsv.write(p.summary(), texts, locale));
+        }
+        return files;
+    }
+
+    public byte[] zip(Report r) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var file : csvFiles(r).entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("report.json"));
+            zip.write(json(r).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public String json(Report r) {
+        ObjectNode out = json.createObjectNode().put("schema", SCHEMA).put("version", SCHEMA_VERSION)
+                .put("generatedAt", r.generatedAt().toString());
+        ObjectNode w = out.putObject("workshop").put("title", r.workshop().title())
+                .put("company", r.workshop().company()).put("code", r.workshop().code())
+                .put("template", r.workshop().templateId()).put("language", r.workshop().language())
+                .put("state", r.workshop().state().key());
+        w.put("startedAt", r.workshop().startedAt() == null ? null : r.workshop().startedAt().toString());
+        w.put("closedAt", r.workshop().closedAt() == null ? null : r.workshop().closedAt().toString());
+        ObjectNode part = out.putObject("participation").put("joined", r.participation().joined());
+        if (r.participation().minutes() != null) {
+            part.put("minutes", r.participation().minutes());
+        }
+        ArrayNode steps = part.putArray("steps");
+        r.participation().steps().forEach(s -> steps.addObject().put("position", s.position()).put("key", s.key())
+                .put("kind", s.kind()).put("title", s.title()).put("answered", s.answered()));
+        r.findings().forEach(out.putArray("findings")::add);
+        ArrayNode polls = out.putArray("polls");
+        r.polls().forEach(p -> polls.addObject().put("position", p.position()).put("key", p.key())
+                .put("kind", p.kind()).put("title", p.title()).put("question", p.question())
+                .set("results", p.results()));
+        ArrayNode radars = out.putArray("radars");
+        for (Radar radar : r.radars()) {
+            ObjectNode rn = radars.addObject().put("name", radar.name()).put("min", radar.min()).put("max", radar.max());
+            ArrayNode axes = rn.putArray("dimensions");
+            radar.axes().forEach(a -> {
+                ObjectNode an = axes.addObject().put("label", a.label()).put("voters", a.voters());
+                if (a.mean() != null) {
+                    an.put("mean", a.mean());
+                }
+                a.counts().forEach(an.putArray("counts")::add);
+            });
+        }
+        ArrayNode profiles = out.putArray("profiles");
+        r.profiles().forEach(p -> profiles.addObject().put("position", p.position()).put("title", p.title())
+                .set("counts", ProfilePictureJson.of(p.summary())));
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String participation(Report r, Locale locale) {
+        return csv(locale, new String[] {"report.csv.step", "report.csv.title", "report.csv.kind", "report.csv.answered"},
+                csv -> {
+                    csv.printRecord("", t(locale, "report.csv.joined"), "", r.participation().joined());
+                    for (Report.StepActivity s : r.participation().steps()) {
+                        csv.printRecord(s.position() + 1, ProfileCsv.safe(s.title()), s.kind(), s.answered());
+                    }
+                });
+    }
+
+    private String polls(Report r, Locale locale) {
+        return csv(locale, new String[] {"report.csv.step", "report.csv.question", "report.csv.item", "report.csv.value"},
+                csv -> {
+                    for (Report.PollOutcome p : r.polls()) {
+                        String question = ProfileCsv.safe(p.question());
+                        for (Chart.Bar bar : p.chart().bars()) {
+                            csv.printRecord(p.position() + 1, question, ProfileCsv.safe(bar.label()), bar.value());
+                        }
+                        for (Chart.Stat stat : p.chart().stats()) {
+                            csv.printRecord(p.position() + 1, question, stat.label(), stat.value());
+                        }
+                        for (String text : p.chart().texts()) {
+                            csv.printRecord(p.position() + 1, question, t(locale, "report.csv.answer"),
+                                    ProfileCsv.safe(text));
+                        }
+                    }
+                });
+    }
+
+    private String radars(Report r, Locale locale) {
+        return csv(locale, new String[] {"report.csv.group", "report.csv.dimension", "report.csv.mean",
+            "report.csv.answered", "report.csv.counts"}, csv -> {
+                for (Radar radar : r.radars()) {
+                    for (Radar.Axis a : radar.axes()) {
+                        csv.printRecord(ProfileCsv.safe(radar.name()), ProfileCsv.safe(a.label()),
+                                a.mean() == null ? "" : a.mean(), a.voters(),
+                                String.join(" ", a.counts().stream().map(String::valueOf).toList()));
+                    }
+                }
+            });
+    }
+
+    private interface Rows {
+        void print(CSVPrinter csv) throws IOException;
+    }
+
+    private String csv(Locale locale, String[] headerKeys, Rows rows) {
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            Object[] header = new Object[headerKeys.length];
+            for (int i = 0; i < headerKeys.length; i++) {
+                header[i] = t(locale, headerKeys[i]);
+            }
+            csv.printRecord(header);
+            rows.print(csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private String t(Locale locale, String key) {
+        return texts.get(locale, key);
+    }
+}

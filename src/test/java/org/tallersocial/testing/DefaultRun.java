@@ -1,0 +1,55 @@
+package org.tallersocial.testing;
+
+import static org.tallersocial.testing.ProfileAnswers.answer;
+import static org.tallersocial.testing.ProfileAnswers.send;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.tallersocial.testing.LiveRoom.Phone;
+
+/** The default workshop run from start to close by four phones, for the tests of what it leaves behind. */
+public final class DefaultRun {
+
+    /** The review link as the links page shows it once: the full URL and its token. */
+    public static final Pattern REVIEW_LINK = Pattern.compile("value=\"(http://[^\"]+/r/([^\"]+))\"");
+    public static final List<String> NAMES = List.of("Zuriñe", "Bartolo", "Casilda", "Domitila");
+
+    private DefaultRun() {
+    }
+
+    /** Every inside scale, one survey guess, an open text and the profile exercise; then closed. */
+    public static LiveRoom closed(TestServer server, Browser facilitator, String company) {
+        LiveRoom room = LiveRoom.draft(server, facilitator, "social-business/en", "All hands " + company, company);
+        room.act("/live");
+        List<Phone> phones = NAMES.stream().map(room::join).toList();
+        WsClient console = room.console();
+        int count = console.await("state").at("/step/count").asInt();
+        for (int i = 0; i < count; i++) {
+            room.goTo(i);
+            JsonNode step = console.awaitStep(i).get("step");
+            String key = step.path("key").asText();
+            long stepId = step.path("id").asLong();
+            for (int p = 0; p < phones.size(); p++) {
+                Phone phone = phones.get(p);
+                if (key.equals("inside-organisation")) {
+                    phone.answerAndWait(stepId, 1 + p % 2);
+                } else if (key.startsWith("inside-")) {
+                    phone.answerAndWait(stepId, 3 + p % 3);
+                } else if (key.equals("guess-why-adopt")) {
+                    phone.answerAndWait(stepId, 20 + p * 10);
+                } else if (key.equals("social-impact")) {
+                    phone.answerAndWait(stepId, "Answer from phone " + p);
+                } else if (step.path("kind").asText().equals("profiles")) {
+                    ObjectNode a = answer("yes", 0, List.of("time", "other"), List.of("training"));
+                    a.put("obstacleOther", "private words of " + NAMES.get(p));
+                    send(phone.ws, stepId, "LinkedIn", a);
+                }
+            }
+        }
+        room.act("/close");
+        return room;
+    }
+
+}
