@@ -17,7 +17,7 @@ public record Radar(String name, int width, int height, List<Axis> axes, List<St
      * @param counts  how many people gave each point of the scale, lowest first
      * @param x, y    where the axis ends; labelX and labelY where its name goes, anchored by `anchor`
      */
-    public record Axis(String label, Double mean, int voters, List<Integer> counts, double x, double y,
+    public record Axis(String key, String label, Double mean, int voters, List<Integer> counts, double x, double y,
                        double labelX, double labelY, String anchor, Segment middleHalf, Segment range) {
     }
 

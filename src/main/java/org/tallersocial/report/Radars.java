@@ -16,7 +16,7 @@ final class Radars {
     private static final double LABEL_GAP = 16;
 
     /** One scale of the group: its label and its result. */
-    record Scale(String label, JsonNode results) {
+    record Scale(String key, String label, JsonNode results) {
     }
 
     private Radars() {
@@ -48,7 +48,7 @@ final class Radars {
             } else {
                 meanPoints.add(point(angle, 0));
             }
-            axes.add(new Radar.Axis(scales.get(i).label(), mean, voters, counts, end[0], end[1], label[0], labelY,
+            axes.add(new Radar.Axis(scales.get(i).key(), scales.get(i).label(), mean, voters, counts, end[0], end[1], label[0], labelY,
                     anchor, middle, range));
         }
         List<String> rings = new ArrayList<>();

@@ -47,7 +47,7 @@ public final class ReportBuilder {
                 String radar = step.spec().poll().radar();
                 if (step.kind() == StepKind.SCALE && radar != null) {
                     radarGroups.computeIfAbsent(radar, k -> new ArrayList<>())
-                            .add(new Radars.Scale(step.spec().title(), results));
+                            .add(new Radars.Scale(step.spec().id(), step.spec().title(), results));
                 }
             } else if (step.kind() == StepKind.PROFILES) {
                 var summary = profiles.summary(step);

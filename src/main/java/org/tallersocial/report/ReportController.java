@@ -7,6 +7,7 @@ import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.tallersocial.auth.Facilitator;
 import org.tallersocial.live.Room;
@@ -50,6 +51,7 @@ public final class ReportController {
         routes.get("/facilitate/{id}/review", ctx -> linksPage(ctx, console.room(ctx), null));
         routes.post("/facilitate/{id}/review-links", this::createLink);
         routes.post("/facilitate/{id}/review-links/{linkId}/revoke", this::revokeLink);
+        routes.get("/facilitate/workshops/compare", this::compare);
         routes.get("/r/{token}", ctx -> byLink(ctx, null));
         routes.get("/r/{token}/{file}", ctx -> byLink(ctx, ctx.pathParam("file")));
     }
@@ -104,6 +106,14 @@ public final class ReportController {
             ctx.result(csv.getBytes(StandardCharsets.UTF_8));
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    }
+
+    private void compare(Context ctx) {
+        Room a = console.ownRoom(ctx, ctx.queryParam("a"));
+        Room b = console.ownRoom(ctx, ctx.queryParam("b"));
+        Locale locale = LanguageChoice.of(ctx);
+        Comparison comparison = Comparison.of(builder.build(a, locale), builder.build(b, locale));
+        ctx.render("report/compare", Map.of("c", comparison));
     }
 
     private void createLink(Context ctx) {

@@ -81,8 +81,18 @@ public final class ConsoleController {
 
     /** The room of the {id} path parameter, if it exists and belongs to the logged-in facilitator. */
     public Room room(Context ctx) {
+        return ownRoom(ctx, ctx.pathParam("id"));
+    }
+
+    /** The room of a workshop id from the request, if it exists and belongs to the logged-in facilitator. */
+    public Room ownRoom(Context ctx, String idText) {
         Facilitator me = me(ctx);
-        long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse("no_workshop"));
+        long id;
+        try {
+            id = Long.parseLong(idText == null ? "" : idText.strip());
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("no_workshop");
+        }
         Workshop w = workshops.find(id).orElseThrow(() -> new NotFoundResponse("no_workshop"));
         if (w.ownerId() != me.id()) {
             throw new ForbiddenResponse("not_your_workshop");

@@ -21,6 +21,11 @@ public final class DefaultRun {
 
     /** Every inside scale, one survey guess, an open text and the profile exercise; then closed. */
     public static LiveRoom closed(TestServer server, Browser facilitator, String company) {
+        return closed(server, facilitator, company, 0);
+    }
+
+    /** @param better how many points higher every inside scale but the first is answered (0 to 2) */
+    public static LiveRoom closed(TestServer server, Browser facilitator, String company, int better) {
         LiveRoom room = LiveRoom.draft(server, facilitator, "social-business/en", "All hands " + company, company);
         room.act("/live");
         List<Phone> phones = NAMES.stream().map(room::join).toList();
@@ -36,7 +41,7 @@ public final class DefaultRun {
                 if (key.equals("inside-organisation")) {
                     phone.answerAndWait(stepId, 1 + p % 2);
                 } else if (key.startsWith("inside-")) {
-                    phone.answerAndWait(stepId, 3 + p % 3);
+                    phone.answerAndWait(stepId, Math.min(5, 3 + p % 3 + better));
                 } else if (key.equals("guess-why-adopt")) {
                     phone.answerAndWait(stepId, 20 + p * 10);
                 } else if (key.equals("social-impact")) {
