@@ -102,9 +102,7 @@ final class Charts {
     }
 
     private String decimal(double d) {
-        NumberFormat f = NumberFormat.getNumberInstance(locale);
-        f.setMaximumFractionDigits(1);
-        return f.format(d);
+        return Figures.decimal(locale, d);
     }
 
     private String percent(int count, int total) {

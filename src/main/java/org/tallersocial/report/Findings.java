@@ -1,6 +1,5 @@
 package org.tallersocial.report;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,8 +89,6 @@ final class Findings {
     }
 
     private String decimal(double d) {
-        NumberFormat f = NumberFormat.getNumberInstance(locale);
-        f.setMaximumFractionDigits(1);
-        return f.format(d);
+        return Figures.decimal(locale, d);
     }
 }
