@@ -201,6 +201,12 @@
       return;
     }
     exerciseView = null; exerciseStep = null;
+    if (!L.isPoll(s) && state.radar) {
+      window.RadarChart.draw(L.clear(box), state.radar);
+      note.textContent = t('console.radar_on_projector');
+      document.getElementById('answered').textContent = '–';
+      return;
+    }
     if (!L.isPoll(s)) {
       L.clear(box).appendChild(el('p', 'muted', t('no_poll')));
       note.textContent = '';

@@ -9,7 +9,7 @@
   var code = root.dataset.code;
   var stage = document.getElementById('stage');
   var state = null, shownKey = null, resultsNode = null, skew = 0;
-  var Exercises = window.Exercises || {}, exerciseView = null;
+  var Exercises = window.Exercises || {}, exerciseView = null, radarNode = null;
 
   // The stage's type may shrink to this share of its size before a wall drops answers,
   // and to the second one before anything else would be cut off.
@@ -56,6 +56,7 @@
     var key = [w.state, s.id, s.pollState, s.resultsVisible, s.revealed].join('|');
     if (key === shownKey) {
       drawResults();
+      if (radarNode && state.radar) { window.RadarChart.draw(radarNode, state.radar); }
       if (exerciseView && state.picture) { exerciseView.picture(state.picture); fit(); }
       return;
     }
@@ -63,6 +64,7 @@
     clear(stage);
     resultsNode = null;
     exerciseView = null;
+    radarNode = null;
     var welcome = w.state !== 'closed' && (s.index === 0 || s.key === 'welcome');
     root.classList.toggle('is-welcome', welcome);
     root.classList.toggle('is-poll', !welcome && L.isPoll(s));
@@ -83,6 +85,18 @@
     var view = Exercises[s.kind] && Exercises[s.kind].screen;
     if (view && s.takesAnswers) {
       exerciseView = view(stage, state);
+      fit();
+      return;
+    }
+    if (!L.isPoll(s) && state.radar) {
+      // The readout slide: every scale of its group together, with the slide's lines beside them.
+      stage.appendChild(el('h1', null, s.title));
+      var slide = el('div', 'radar-slide');
+      radarNode = el('div', 'radar-chart');
+      slide.appendChild(radarNode);
+      if (s.body) { slide.appendChild(lines(el('div', 'step-body'), s.body)); }
+      stage.appendChild(slide);
+      window.RadarChart.draw(radarNode, state.radar);
       fit();
       return;
     }

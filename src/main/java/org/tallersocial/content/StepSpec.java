@@ -12,6 +12,7 @@ import java.util.List;
  * @param notes      facilitator-only notes, never sent to phones or projector
  * @param poll       the poll's settings, null for a slide or an exercise
  * @param exercise   an exercise's data (networks, roles, activities), null otherwise
+ * @param radar      slide: the radar group (see {@link PollSpec#radar()}) the slide draws live from its scales
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StepSpec(
@@ -22,15 +23,16 @@ public record StepSpec(
         String notes,
         int durationSeconds,
         PollSpec poll,
-        ExerciseSpec exercise) {
+        ExerciseSpec exercise,
+        String radar) {
 
     /** Backwards-compatible constructor for steps without an exercise. */
     public StepSpec(String id, StepKind kind, String title, String body, String notes, int durationSeconds, PollSpec poll) {
-        this(id, kind, title, body, notes, durationSeconds, poll, null);
+        this(id, kind, title, body, notes, durationSeconds, poll, null, null);
     }
 
     public StepSpec withExercise(ExerciseSpec updated) {
-        return new StepSpec(id, kind, title, body, notes, durationSeconds, poll, updated);
+        return new StepSpec(id, kind, title, body, notes, durationSeconds, poll, updated, radar);
     }
 
     /**

@@ -40,7 +40,7 @@ final class StepValidator {
     private static final List<String> COMMON = List.of("id", "kind", "title", "body", "notes", "duration");
     private static final List<String> POLL = List.of("question", "hideResults");
     private static final Map<StepKind, List<String>> OWN = new EnumMap<>(Map.ofEntries(
-            entry(SLIDE, List.of()),
+            entry(SLIDE, List.of("radar")),
             entry(SINGLE, List.of("options")),
             entry(MULTIPLE, List.of("options", "maxPicks")),
             entry(RANKING, List.of("options")),
@@ -86,10 +86,11 @@ final class StepValidator {
         StepSpec.PollSpec poll = kind != null && kind.isPoll() ? polls.validate(step, path, kind) : null;
         StepSpec.ExerciseSpec exercise = kind != null && kind.isExercise()
                 ? exercises.validate(step, path, kind) : null;
+        String radar = kind == SLIDE ? in.text(step, path, "radar", false, 60) : null;
         if (kind == null || in.errorCount() > errorsBefore) {
             return null;
         }
-        return new StepSpec(id, kind, title, body, notes, duration, poll, exercise);
+        return new StepSpec(id, kind, title, body, notes, duration, poll, exercise, radar);
     }
 
     private StepKind kind(JsonNode step, String path) {

@@ -116,6 +116,22 @@ final class TemplateReader {
                 steps.add(step);
             }
         }
+        checkRadars(in, list, steps);
         return List.copyOf(steps);
+    }
+
+    /** A slide that draws a radar needs the scales it draws: three at least, so that the shape means something. */
+    private static void checkRadars(FieldReader in, JsonNode list, List<StepSpec> steps) {
+        for (int i = 0; i < list.size(); i++) {
+            String radar = FieldReader.value(list.get(i), "radar") == null ? null : list.get(i).get("radar").asText();
+            if (radar == null || !"slide".equals(list.get(i).path("kind").asText())) {
+                continue;
+            }
+            long scales = steps.stream().filter(s -> s.poll() != null && radar.equals(s.poll().radar())).count();
+            if (scales < 3) {
+                in.error(YamlTree.field(YamlTree.item("steps", i), "radar"), "names the radar group '" + radar
+                        + "', but " + scales + " scale steps declare it (radar: \"" + radar + "\"); a radar needs 3 or more");
+            }
+        }
     }
 }

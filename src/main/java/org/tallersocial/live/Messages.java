@@ -59,6 +59,9 @@ final class Messages {
         if (step.isPoll() && mayShowResults(step, viewer)) {
             msg.set("results", resultsByViewer.computeIfAbsent(viewer, v -> results(room, step, v)));
         }
+        if (step.spec().radar() != null && viewer != Viewer.PHONE) {
+            msg.set("radar", radar(room, step.spec().radar()));
+        }
         exercises.of(step).ifPresent(exercise -> {
             JsonNode picture = exercise.picture(room, step, viewer);
             if (picture != null) {
@@ -109,6 +112,27 @@ final class Messages {
         Tally tally = room.tally(step.id());
         return Results.of(step.spec(), tally.entries(), viewer == Viewer.CONSOLE,
                 step.revealed() || viewer == Viewer.CONSOLE);
+    }
+
+    /**
+     * The scales of a radar group, drawn together by the slide that names the group: reaching
+     * that slide is the facilitator's way of showing them at once, whether or not each was revealed.
+     */
+    private static ObjectNode radar(Room room, String group) {
+        ObjectNode out = JSON.objectNode().put("name", group);
+        ArrayNode axes = out.putArray("axes");
+        for (Step s : room.steps()) {
+            StepSpec.PollSpec poll = s.spec().poll();
+            if (s.kind() != org.tallersocial.content.StepKind.SCALE || poll == null || !group.equals(poll.radar())) {
+                continue;
+            }
+            ObjectNode r = Results.of(s.spec(), room.tally(s.id()).entries(), false, true);
+            out.put("min", poll.min()).put("max", poll.max());
+            ObjectNode axis = axes.addObject().put("label", s.spec().title()).put("voters", r.path("voters").asInt());
+            axis.set("mean", r.get("mean"));
+            axis.set("counts", r.get("counts"));
+        }
+        return out;
     }
 
     /** The console's clock: time spent against time planned, for the step and the whole workshop. */
