@@ -76,10 +76,13 @@ final class RaciExport {
         model.put("title", step.spec().title());
         model.put("roles", m.roles().stream().map(Role::name).toList());
         model.put("rows", rows);
-        model.put("findings", RaciFindings.describe(m, texts, locale));
+        List<String> findings = RaciFindings.describe(m, texts, locale);
+        model.put("findings", findings);
         model.put("status", status(settlement, texts, locale));
         model.put("reason", settlement.settled() ? settlement.reason() : null);
-        model.put("failing", settlement.settled() ? settlement.failingChecks() : List.of());
+        // What failed when it was settled, when that is not simply what fails now.
+        boolean same = settlement.failingChecks().equals(findings);
+        model.put("failing", settlement.settled() && !same ? settlement.failingChecks() : List.of());
         return model;
     }
 

@@ -127,6 +127,14 @@ class RaciBrowserTest {
                 console.go(server.baseUrl() + "/facilitate/" + room.id + "/steps/" + step + "/raci/print");
                 console.awaitText(".raci-print-reason", "The owner assigns the open rows next week");
                 console.screenshot("raci-print");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> pdf = (Map<String, Object>) (Map<?, ?>) ((org.openqa.selenium.chrome.ChromeDriver)
+                        console.driver()).executeCdpCommand("Page.printToPDF",
+                        Map.<String, Object>of("preferCSSPageSize", true, "printBackground", false));
+                String printed = new String(java.util.Base64.getDecoder().decode((String) pdf.get("data")),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(printed).results().count())
+                        .as("12 activities by 8 roles print on one A4 landscape sheet").isEqualTo(1);
                 for (Chromium screen : List.of(console, projector, phone)) {
                     assertThat(screen.consoleErrors()).as("script errors on %s", screen.size()).isEmpty();
                 }

@@ -148,7 +148,7 @@ class RaciSettlingTest {
                 .contains("Measuring waits for the new website").contains("Every employee has no letter anywhere.");
         Browser.Response print = raci.facilitator.get("/facilitate/" + raci.room.id + "/steps/" + raci.step + "/raci/print");
         assertThat(print.status()).isEqualTo(200);
-        assertThat(print.body()).contains("Who does what?: who does what").contains("Publish content")
+        assertThat(print.body()).contains("Responsibility matrix: Who does what?").contains("Publish content")
                 .contains("Settled with failing checks because: Measuring waits for the new website");
 
         raci.ok(raci.raci("reopen"));
