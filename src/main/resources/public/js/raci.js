@@ -209,7 +209,7 @@
     function draw(p) {
       count.textContent = t(p.respondents === 1 ? 'raci.people_one' : 'raci.people_many', p.respondents);
       clear(table);
-      table.style.gridTemplateColumns = '1.3em minmax(6em, 1fr) repeat(' + p.roles.length + ', min-content)';
+      table.style.gridTemplateColumns = '1.2em minmax(5em, 1fr) repeat(' + p.roles.length + ', min-content)';
       var thead = el('thead'), tr = el('tr');
       tr.appendChild(el('th', 'flag'));
       // The legend sits in the corner the activity names leave free, so the rows get the height.
