@@ -23,6 +23,8 @@ import org.tallersocial.report.ReportBuilder;
 import org.tallersocial.report.ReportController;
 import org.tallersocial.report.ReportExports;
 import org.tallersocial.report.ReviewLinks;
+import org.tallersocial.raci.RaciController;
+import org.tallersocial.raci.RaciExercise;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
@@ -75,7 +77,8 @@ public final class App implements AutoCloseable {
         AnswerRepository answerRepo = new AnswerRepository(db.dsl(), json);
         Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, answerRepo);
         ProfileExercise profiles = new ProfileExercise(db.dsl(), participantRepo, clock);
-        Exercises exercises = new Exercises(java.util.List.of(profiles));
+        RaciExercise raci = new RaciExercise(db.dsl(), clock);
+        Exercises exercises = new Exercises(java.util.List.of(profiles, raci));
         Hub hub = new Hub(rooms, json, clock, exercises);
         AnswerWriter writer = new AnswerWriter(answerRepo, clock);
         WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, hub, clock);
@@ -91,6 +94,7 @@ public final class App implements AutoCloseable {
         ReportController reports = new ReportController(new ReportBuilder(profiles, texts, clock),
                 new ReportExports(texts, json), new ReviewLinks(db.dsl(), clock), console, rooms, texts,
                 config.publicUrl());
+        RaciController raciConsole = new RaciController(raci, console, actions, workshops, texts, clock);
         LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises);
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -144,6 +148,7 @@ public final class App implements AutoCloseable {
             r.post("/facilitate/{id}/delete", console::delete);
             profileConsole.register(r);
             reports.register(r);
+            raciConsole.register(r);
             sockets.register(r);
         });
         return new App(config, db, hub, writer, auth, javalin);
