@@ -117,6 +117,11 @@ public final class RaciExercise implements Exercise {
         return reply;
     }
 
+    /** The matrix of a RACI step as the owner's report shows it. */
+    public RaciOutcome outcome(Step step, org.tallersocial.web.Texts texts, Locale locale) {
+        return RaciOutcome.of(step.spec().title(), step.position(), boards.of(step), texts, locale);
+    }
+
     /** The board of a RACI step, for the console's use cases in this package. */
     RaciBoard board(Step step) {
         return boards.of(step);

@@ -95,7 +95,7 @@ final class RaciExport {
         return texts.get(locale, s.reason() == null ? "raci.status.settled" : "raci.status.settled_anyway", s.by(), when);
     }
 
-    private static String letter(Letter l) {
+    static String letter(Letter l) {
         return l == null ? "" : l.name();
     }
 

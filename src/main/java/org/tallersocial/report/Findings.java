@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.tallersocial.profiles.ProfileSummary;
+import org.tallersocial.raci.RaciOutcome;
 import org.tallersocial.web.Texts;
 
 /**
  * The three things that most need the owner's attention, read off the data
  * in order of weight: the weakest internal dimension, the network the room is
- * least ready to link, the most named obstacle, a dimension the room is split on.
+ * least ready to link, an activity nobody (or more than one role) answers for,
+ * the most named obstacle, a dimension the room is split on.
  */
 final class Findings {
 
@@ -27,13 +29,20 @@ final class Findings {
         this.locale = locale;
     }
 
-    List<String> of(List<Radar> radars, List<Report.ProfileOutcome> profiles) {
+    List<String> of(List<Radar> radars, List<Report.ProfileOutcome> profiles, List<RaciOutcome> matrices) {
         List<String> out = new ArrayList<>();
         for (Radar radar : radars) {
             weakest(radar).ifPresent(out::add);
         }
         for (Report.ProfileOutcome p : profiles) {
             leastWilling(p.summary()).ifPresent(out::add);
+        }
+        for (RaciOutcome m : matrices) {
+            if (m.firstGap() != null) {
+                out.add(texts.get(locale, "report.finding.raci", m.firstGap()));
+            }
+        }
+        for (Report.ProfileOutcome p : profiles) {
             topObstacle(p.summary()).ifPresent(out::add);
         }
         for (Radar radar : radars) {

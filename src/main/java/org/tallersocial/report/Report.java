@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.tallersocial.profiles.ProfileSummary;
+import org.tallersocial.raci.RaciOutcome;
 import org.tallersocial.workshop.Workshop;
 
 /**
@@ -13,7 +14,7 @@ import org.tallersocial.workshop.Workshop;
  */
 public record Report(Workshop workshop, OffsetDateTime generatedAt, Participation participation,
                      List<String> findings, List<PollOutcome> polls, List<Radar> radars,
-                     List<ProfileOutcome> profiles) {
+                     List<ProfileOutcome> profiles, List<RaciOutcome> raci) {
 
     /**
      * @param minutes how long the workshop ran, from going live to closing (or to now while it runs)

@@ -13,6 +13,9 @@ import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Room;
 import org.tallersocial.poll.Results;
 import org.tallersocial.profiles.ProfileExercise;
+import org.tallersocial.raci.RaciExercise;
+import org.tallersocial.raci.RaciOutcome;
+import org.tallersocial.workshop.PollState;
 import org.tallersocial.web.Texts;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.Workshop;
@@ -21,11 +24,13 @@ import org.tallersocial.workshop.Workshop;
 public final class ReportBuilder {
 
     private final ProfileExercise profiles;
+    private final RaciExercise raci;
     private final Texts texts;
     private final Clock clock;
 
-    public ReportBuilder(ProfileExercise profiles, Texts texts, Clock clock) {
+    public ReportBuilder(ProfileExercise profiles, RaciExercise raci, Texts texts, Clock clock) {
         this.profiles = profiles;
+        this.raci = raci;
         this.texts = texts;
         this.clock = clock;
     }
@@ -38,6 +43,7 @@ public final class ReportBuilder {
         List<Report.PollOutcome> polls = new ArrayList<>();
         List<Report.ProfileOutcome> profileOutcomes = new ArrayList<>();
         Map<String, List<Radars.Scale>> radarGroups = new LinkedHashMap<>();
+        List<RaciOutcome> matrices = new ArrayList<>();
         for (Step step : room.steps()) {
             if (step.isPoll()) {
                 JsonNode results = Results.of(step.spec(), room.tally(step.id()).entries(), false, true);
@@ -53,6 +59,11 @@ public final class ReportBuilder {
                 var summary = profiles.summary(step);
                 profileOutcomes.add(new Report.ProfileOutcome(step.position(), step.spec().title(), summary));
                 activity.add(activity(step, summary.respondents()));
+            } else if (step.kind() == StepKind.RACI && step.pollState() != PollState.PENDING) {
+                // A matrix the room never reached has nothing to report: only defaults, all gaps.
+                RaciOutcome outcome = raci.outcome(step, texts, locale);
+                matrices.add(outcome);
+                activity.add(activity(step, outcome.proposers()));
             }
         }
         List<Radar> radars = new ArrayList<>();
@@ -65,8 +76,8 @@ public final class ReportBuilder {
         Long minutes = w.startedAt() == null ? null
                 : Duration.between(w.startedAt(), w.closedAt() != null ? w.closedAt() : now).toMinutes();
         Report.Participation participation = new Report.Participation(room.joined(), minutes, activity);
-        List<String> findings = new Findings(texts, locale).of(radars, profileOutcomes);
-        return new Report(w, now, participation, findings, polls, radars, profileOutcomes);
+        List<String> findings = new Findings(texts, locale).of(radars, profileOutcomes, matrices);
+        return new Report(w, now, participation, findings, polls, radars, profileOutcomes, matrices);
     }
 
     private static Report.StepActivity activity(Step step, int answered) {

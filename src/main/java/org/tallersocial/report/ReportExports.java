@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -17,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.tallersocial.profiles.ProfileCsv;
 import org.tallersocial.profiles.ProfilePictureJson;
+import org.tallersocial.raci.RaciOutcome;
 import org.tallersocial.web.Texts;
 
 /**
@@ -50,6 +53,9 @@ public final class ReportExports {
         for (Report.ProfileOutcome p : r.profiles()) {
             files.put(r.profiles().size() == 1 ? "profiles.csv" : "profiles-" + (p.position() + 1) + ".csv",
                     ProfileCsv.write(p.summary(), texts, locale));
+        }
+        for (RaciOutcome m : r.raci()) {
+            files.put(r.raci().size() == 1 ? "raci.csv" : "raci-" + (m.position() + 1) + ".csv", raci(m, locale));
         }
         return files;
     }
@@ -107,6 +113,22 @@ public final class ReportExports {
         ArrayNode profiles = out.putArray("profiles");
         r.profiles().forEach(p -> profiles.addObject().put("position", p.position()).put("title", p.title())
                 .set("counts", ProfilePictureJson.of(p.summary())));
+        ArrayNode matrices = out.putArray("raci");
+        for (RaciOutcome m : r.raci()) {
+            ObjectNode mn = matrices.addObject().put("position", m.position()).put("title", m.title())
+                    .put("settled", m.settled()).put("reason", m.reason()).put("proposers", m.proposers());
+            m.roles().forEach(mn.putArray("roles")::add);
+            ArrayNode rows = mn.putArray("activities");
+            for (int i = 0; i < m.rows().size(); i++) {
+                RaciOutcome.Row row = m.rows().get(i);
+                RaciOutcome.RoomRow room = m.room().get(i);
+                ObjectNode rn = rows.addObject().put("activity", row.activity());
+                row.letters().forEach(rn.putArray("letters")::add);
+                rn.putObject("room").put("proposers", room.proposers()).put("accountable", room.majorityA())
+                        .put("split", room.split()).put("gap", room.gap()).put("differs", room.differs());
+            }
+            m.findings().forEach(mn.putArray("findings")::add);
+        }
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(out);
         } catch (IOException e) {
@@ -154,6 +176,36 @@ public final class ReportExports {
                     }
                 }
             });
+    }
+
+    private String raci(RaciOutcome m, Locale locale) {
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            List<String> head = new ArrayList<>();
+            head.add(t(locale, "report.csv.activity"));
+            m.roles().forEach(role -> head.add(ProfileCsv.safe(role)));
+            head.add(t(locale, "report.csv.room_accountable"));
+            csv.printRecord(head);
+            for (int i = 0; i < m.rows().size(); i++) {
+                List<String> row = new ArrayList<>();
+                row.add(ProfileCsv.safe(m.rows().get(i).activity()));
+                row.addAll(m.rows().get(i).letters());
+                String roomA = m.room().get(i).majorityA();
+                row.add(roomA == null ? "" : ProfileCsv.safe(roomA));
+                csv.printRecord(row);
+            }
+            for (String finding : m.findings()) {
+                csv.printRecord(t(locale, "report.csv.check"), ProfileCsv.safe(finding));
+            }
+            csv.printRecord(t(locale, "report.csv.settled"), m.settled() ? t(locale, "report.yes") : t(locale, "report.no"));
+            if (m.reason() != null) {
+                csv.printRecord(t(locale, "report.csv.reason"), ProfileCsv.safe(m.reason()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private interface Rows {

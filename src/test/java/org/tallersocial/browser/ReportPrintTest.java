@@ -55,7 +55,7 @@ class ReportPrintTest {
             try (PDDocument doc = Loader.loadPDF(pdf)) {
                 String text = new PDFTextStripper().getText(doc);
                 assertThat(text).contains("Summary", "What most needs your attention", "Internal readiness",
-                        "Linking our profiles", "Every poll");
+                        "Linking our profiles", "Who does what?", "Every poll");
                 assertThat(text).doesNotContain("Print or save as PDF").doesNotContain("Log out");
                 assertThat(doc.getNumberOfPages()).as("sections start on their own pages").isGreaterThanOrEqualTo(4);
             }

@@ -70,7 +70,9 @@ class ReportTest {
                 .contains("Internal readiness").contains("<polygon")
                 .contains("Linking our profiles")
                 .contains("published figure")
-                .contains("Answer from phone 2");
+                .contains("Answer from phone 2")
+                .contains("Who does what?").contains("The rest is settled next week")
+                .contains("Responsibilities: ");
         for (String name : NAMES) {
             assertThat(report.body()).doesNotContain(name).doesNotContain("private words of " + name);
         }
@@ -102,7 +104,10 @@ class ReportTest {
                 files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        assertThat(files).containsKeys("participation.csv", "polls.csv", "readiness.csv", "profiles.csv", "report.json");
+        assertThat(files).containsKeys("participation.csv", "polls.csv", "readiness.csv", "profiles.csv", "raci.csv",
+                "report.json");
+        assertThat(files.get("raci.csv")).contains("Define the strategy and its goals,A,R").contains("The rest is settled");
+        assertThat(json.at("/raci/0/activities/0/room/accountable").asText()).isEqualTo("Owner");
         assertThat(files.get("polls.csv")).isEqualTo(polls);
         for (String content : files.values()) {
             for (String name : NAMES) {

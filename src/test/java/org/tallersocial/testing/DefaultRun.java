@@ -19,6 +19,30 @@ public final class DefaultRun {
     private DefaultRun() {
     }
 
+    /**
+     * The room proposes for the first activity (three say the owner answers for it, one the community
+     * manager), the facilitator takes the room's majority and settles anyway, with a reason.
+     */
+    private static void raci(LiveRoom room, List<Phone> phones, long stepId) {
+        room.act("/steps/" + stepId + "/raci/open", "activities", "all");
+        JsonNode picture = phones.get(0).ws.await(m -> m.has("picture")
+                && m.at("/picture/activities/0/open").asBoolean(), java.time.Duration.ofSeconds(5)).get("picture");
+        long activity = picture.at("/activities/0/id").asLong();
+        long owner = picture.at("/roles/0/id").asLong();
+        long manager = picture.at("/roles/1/id").asLong();
+        for (int p = 0; p < phones.size(); p++) {
+            ObjectNode msg = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                    .put("type", "raci.propose").put("id", "raci-" + p).put("step", stepId).put("seq", 10 + p)
+                    .put("activity", activity).put("accountable", p < 3 ? owner : manager);
+            msg.putArray("responsible").add(manager);
+            phones.get(p).ws.send(msg);
+            String id = "raci-" + p;
+            phones.get(p).ws.await(m -> id.equals(m.path("id").asText()), java.time.Duration.ofSeconds(10));
+        }
+        room.act("/steps/" + stepId + "/raci/majority");
+        room.act("/steps/" + stepId + "/raci/settle", "anyway", "true", "reason", "The rest is settled next week");
+    }
+
     /** Every inside scale, one survey guess, an open text and the profile exercise; then closed. */
     public static LiveRoom closed(TestServer server, Browser facilitator, String company) {
         return closed(server, facilitator, company, 0);
@@ -36,6 +60,10 @@ public final class DefaultRun {
             JsonNode step = console.awaitStep(i).get("step");
             String key = step.path("key").asText();
             long stepId = step.path("id").asLong();
+            if (step.path("kind").asText().equals("raci")) {
+                raci(room, phones, stepId);
+                continue;
+            }
             for (int p = 0; p < phones.size(); p++) {
                 Phone phone = phones.get(p);
                 if (key.equals("inside-organisation")) {
