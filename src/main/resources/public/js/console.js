@@ -74,6 +74,10 @@
   function presence(p) {
     document.getElementById('joined').textContent = L.num(p.joined);
     document.getElementById('connected').textContent = L.num(p.connected);
+    // Who went away lately tells the facilitator whether to wait a moment before moving on.
+    var dropped = document.getElementById('dropped'), n = p.dropped || 0;
+    dropped.textContent = n === 0 ? t('console.dropped_none') : t(n === 1 ? 'console.dropped_one' : 'console.dropped_many', n);
+    dropped.classList.toggle('has-dropped', n > 0);
   }
 
   function render() {

@@ -28,6 +28,7 @@ public final class Hub implements AutoCloseable {
     private final Rooms rooms;
     private final ObjectMapper json;
     private final Messages messages;
+    private final Clock clock;
     private final Map<Long, Room> active = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hub-ticker");
@@ -39,6 +40,7 @@ public final class Hub implements AutoCloseable {
         this.rooms = rooms;
         this.json = json;
         this.messages = new Messages(clock, exercises);
+        this.clock = clock;
         ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -51,7 +53,7 @@ public final class Hub implements AutoCloseable {
     }
 
     public void detach(Room room, Socket socket) {
-        room.remove(socket);
+        room.remove(socket, clock.millis());
     }
 
     /** A fresh snapshot to one socket: on connect, and when a phone asks after an error. */
@@ -82,6 +84,9 @@ public final class Hub implements AutoCloseable {
             try {
                 if (room.takeResultsDirty()) {
                     sendResults(room);
+                }
+                if (room.dropExpired(clock.millis())) {
+                    room.markPresenceDirty();
                 }
                 if (room.takePresenceDirty()) {
                     String presence = write(messages.presenceMessage(room));

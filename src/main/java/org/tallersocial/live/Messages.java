@@ -100,6 +100,7 @@ final class Messages {
         return msg;
     }
 
+
     static boolean mayShowResults(Step step, Viewer viewer) {
         return switch (viewer) {
             case CONSOLE -> true;
@@ -151,8 +152,10 @@ final class Messages {
         return out.put("plannedBeforeStepSeconds", plannedBefore).put("plannedTotalSeconds", plannedTotal);
     }
 
-    private static ObjectNode presence(Room room) {
-        return JSON.objectNode().put("joined", room.joined()).put("connected", room.connectedPhones());
+    /** @return joined, connected now, and dropped: people whose phone went away in the last minute and is not back */
+    private ObjectNode presence(Room room) {
+        return JSON.objectNode().put("joined", room.joined()).put("connected", room.connectedPhones())
+                .put("dropped", room.droppedLately(clock.millis()));
     }
 
     private ObjectNode step(Step step, int count, Viewer viewer) {

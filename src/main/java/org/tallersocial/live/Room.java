@@ -25,6 +25,9 @@ public final class Room {
     private final LongFunction<Tally> tallyLoader;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> phonesByParticipant = new ConcurrentHashMap<>();
+    /** When each person whose phone is gone lost their last socket, so the console can say who dropped lately. */
+    private final Map<Long, Long> droppedAt = new ConcurrentHashMap<>();
+    static final long DROPPED_WINDOW_MILLIS = 60_000;
     private final AtomicInteger joined;
     private final AtomicBoolean resultsDirty = new AtomicBoolean();
     private final AtomicBoolean presenceDirty = new AtomicBoolean();
@@ -86,15 +89,34 @@ public final class Room {
     void add(Socket socket) {
         if (sockets.add(socket) && socket.viewer() == Viewer.PHONE) {
             phonesByParticipant.merge(socket.participantId(), 1, Integer::sum);
+            droppedAt.remove(socket.participantId());
         }
         presenceDirty.set(true);
     }
 
-    void remove(Socket socket) {
+    void remove(Socket socket, long nowMillis) {
         if (sockets.remove(socket) && socket.viewer() == Viewer.PHONE) {
             // A person with two tabs stays connected until the last one closes.
-            phonesByParticipant.computeIfPresent(socket.participantId(), (id, n) -> n > 1 ? n - 1 : null);
+            Integer left = phonesByParticipant.computeIfPresent(socket.participantId(), (id, n) -> n > 1 ? n - 1 : null);
+            if (left == null) {
+                droppedAt.put(socket.participantId(), nowMillis);
+            }
         }
+        presenceDirty.set(true);
+    }
+
+    /** People whose phone dropped within the last minute and has not come back. */
+    public int droppedLately(long nowMillis) {
+        droppedAt.values().removeIf(at -> nowMillis - at > DROPPED_WINDOW_MILLIS);
+        return droppedAt.size();
+    }
+
+    /** Whether a drop is about to leave the window, so the count shown must change although nothing happened. */
+    boolean dropExpired(long nowMillis) {
+        return droppedAt.values().stream().anyMatch(at -> nowMillis - at > DROPPED_WINDOW_MILLIS);
+    }
+
+    void markPresenceDirty() {
         presenceDirty.set(true);
     }
 
