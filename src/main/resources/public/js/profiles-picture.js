@@ -39,9 +39,9 @@
     if (n.answered - shown > 0) { parts.push({ seg: 'hidden', count: n.answered - shown }); }
     var stack = el('div', 'stack');
     stack.setAttribute('role', 'img');
-    stack.setAttribute('aria-label', n.network + ': ' + parts.map(function (p) {
+    stack.setAttribute('aria-label', n.network + ': ' + (parts.length ? parts.map(function (p) {
       return segmentLabel(p.seg) + ' ' + (p.seg === 'hidden' ? t('profiles.fewer_than', 3) : L.num(p.count));
-    }).join(', '));
+    }).join(', ') : t('profiles.no_answers_yet')));
     parts.forEach(function (p) {
       var seg = el('span', 'seg seg-' + p.seg);
       seg.style.flexGrow = String(p.count);
@@ -99,7 +99,11 @@
 
   // The full crossing, for the console: every obstacle against every help.
   function crossTable(cross) {
+    // A table wider than its card scrolls; keyboard users reach it with Tab.
     var wrap = el('div', 'table-scroll');
+    wrap.tabIndex = 0;
+    wrap.setAttribute('role', 'region');
+    wrap.setAttribute('aria-label', t('profiles.obstacle_vs_help'));
     var table = el('table', 'cross');
     var head = el('tr');
     head.appendChild(el('th', null, t('profiles.obstacle_vs_help')));

@@ -1,0 +1,96 @@
+package org.tallersocial.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tallersocial.testing.Browser;
+import org.tallersocial.testing.Chromium;
+import org.tallersocial.testing.DefaultRun;
+import org.tallersocial.testing.Facilitators;
+import org.tallersocial.testing.LiveRoom;
+import org.tallersocial.testing.TestServer;
+import org.tallersocial.testing.WsClient;
+
+/** axe-core's WCAG 2.1 AA rules on every kind of page: none may have a serious or critical violation. */
+class AccessibilityTest {
+
+    private final List<String> violations = new ArrayList<>();
+
+    @BeforeAll
+    static void chromium() {
+        Chromium.requireInstalled();
+    }
+
+    private void check(Chromium browser, String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser.driver());
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") on "
+                        + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList());
+            }
+        }
+    }
+
+    @Test
+    void every_page_kind_passes_axe_without_serious_violations() {
+        try (TestServer server = TestServer.start(TestServer.REAL_CONTENT); Chromium phone = Chromium.phone();
+             Chromium projector = Chromium.projector(); Chromium laptop = Chromium.console()) {
+            Browser facilitator = Facilitators.first(server);
+            phone.go(server.baseUrl() + "/");
+            check(phone, "home");
+            laptop.go(server.baseUrl() + "/login");
+            check(laptop, "login");
+            InBrowser.logIn(laptop, server);
+
+            LiveRoom room = LiveRoom.draft(server, facilitator, "social-business/en");
+            room.act("/live");
+            laptop.go(server.baseUrl() + "/facilitate");
+            check(laptop, "workshops");
+            InBrowser.openConsole(laptop, server, room.id);
+            InBrowser.openProjector(projector, server, room.code);
+            phone.go(server.baseUrl() + "/j/" + room.code);
+            phone.awaitVisible("input[name=name]");
+            check(phone, "join");
+            InBrowser.joinByLink(phone, server, room.code, "Ana");
+            check(phone, "phone welcome");
+            check(projector, "projector welcome");
+            check(laptop, "console welcome");
+
+            WsClient console = room.console();
+            int count = console.await("state").at("/step/count").asInt();
+            for (int i = 1; i < count; i++) {
+                room.goTo(i);
+                String kind = console.awaitStep(i).at("/step/kind").asText();
+                if (List.of("single", "scale", "profiles", "raci", "ideas", "ranking").contains(kind)) {
+                    InBrowser.awaitPhoneStep(phone, i);
+                    InBrowser.awaitProjectorStep(projector, i);
+                    check(phone, "phone " + kind);
+                    check(projector, "projector " + kind);
+                    check(laptop, "console " + kind);
+                }
+            }
+            room.act("/close");
+            room.close();
+            LiveRoom run = DefaultRun.closed(server, facilitator, "Ferretería Gómez");
+            laptop.go(server.baseUrl() + "/facilitate/" + run.id + "/review");
+            check(laptop, "review links");
+            Matcher link = DefaultRun.REVIEW_LINK.matcher(facilitator.post("/facilitate/" + run.id + "/review-links",
+                    "reader", "Owner", "days", "").body());
+            assertThat(link.find()).isTrue();
+            phone.go(server.baseUrl() + "/r/" + link.group(2));
+            check(phone, "report on a phone");
+            laptop.go(server.baseUrl() + "/r/" + link.group(2));
+            check(laptop, "report");
+            run.close();
+        }
+        assertThat(violations).as("serious or critical accessibility violations").isEmpty();
+    }
+}
