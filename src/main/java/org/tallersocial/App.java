@@ -19,6 +19,8 @@ import org.tallersocial.poll.AnswerWriter;
 import org.tallersocial.poll.PollService;
 import org.tallersocial.profiles.ProfileController;
 import org.tallersocial.profiles.ProfileExercise;
+import org.tallersocial.questions.QuestionController;
+import org.tallersocial.questions.Questions;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
@@ -71,7 +73,8 @@ public final class App implements AutoCloseable {
         AnswerRepository answerRepo = new AnswerRepository(db.dsl(), json);
         Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, answerRepo);
         ProfileExercise profiles = new ProfileExercise(db.dsl(), participantRepo, clock);
-        Exercises exercises = new Exercises(java.util.List.of(profiles));
+        Questions questions = new Questions(db.dsl(), participantRepo, clock);
+        Exercises exercises = new Exercises(java.util.List.of(profiles), java.util.List.of(questions));
         Hub hub = new Hub(rooms, json, clock, exercises);
         AnswerWriter writer = new AnswerWriter(answerRepo, clock);
         WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, hub, clock);
@@ -84,6 +87,7 @@ public final class App implements AutoCloseable {
         ConsoleController console = new ConsoleController(workshops, templates, texts, config.publicUrl());
         ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts);
         ProfileController profileConsole = new ProfileController(profiles, console, actions, workshops, texts);
+        QuestionController questionConsole = new QuestionController(questions, actions);
         LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises);
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -135,6 +139,7 @@ public final class App implements AutoCloseable {
             r.post("/facilitate/{id}/steps/{stepId}/answers/{answerId}", actions.answerVisibility());
 
             profileConsole.register(r);
+            questionConsole.register(r);
             sockets.register(r);
         });
         return new App(config, db, hub, writer, auth, javalin);

@@ -28,6 +28,7 @@ public final class Hub implements AutoCloseable {
     private final Rooms rooms;
     private final ObjectMapper json;
     private final Messages messages;
+    private final Exercises exercises;
     private final Map<Long, Room> active = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hub-ticker");
@@ -39,6 +40,7 @@ public final class Hub implements AutoCloseable {
         this.rooms = rooms;
         this.json = json;
         this.messages = new Messages(clock, exercises);
+        this.exercises = exercises;
         ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -83,6 +85,9 @@ public final class Hub implements AutoCloseable {
                 if (room.takeResultsDirty()) {
                     sendResults(room);
                 }
+                if (room.takeFeaturesDirty()) {
+                    sendFeatureUpdates(room);
+                }
                 if (room.takePresenceDirty()) {
                     String presence = write(messages.presenceMessage(room));
                     room.sockets().forEach(s -> s.send(presence));
@@ -117,6 +122,18 @@ public final class Hub implements AutoCloseable {
             byViewer.computeIfAbsent(socket.viewer(),
                     v -> java.util.Optional.ofNullable(messages.pictureMessage(room, step, v)).map(this::write))
                     .ifPresent(socket::send);
+        }
+    }
+
+    /** Each every-step feature's update, computed once per viewer kind for the whole room. */
+    private void sendFeatureUpdates(Room room) {
+        for (RoomFeature feature : exercises.features()) {
+            Map<Viewer, java.util.Optional<String>> byViewer = new EnumMap<>(Viewer.class);
+            for (Socket socket : room.sockets()) {
+                byViewer.computeIfAbsent(socket.viewer(),
+                        v -> java.util.Optional.ofNullable(feature.update(room, v)).map(this::write))
+                        .ifPresent(socket::send);
+            }
         }
     }
 
