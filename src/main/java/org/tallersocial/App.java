@@ -10,6 +10,9 @@ import org.tallersocial.auth.AuthModule;
 import org.tallersocial.content.ContentException;
 import org.tallersocial.content.TemplateCatalog;
 import org.tallersocial.db.Database;
+import org.tallersocial.ideas.CommitmentExercise;
+import org.tallersocial.ideas.IdeaController;
+import org.tallersocial.ideas.IdeaExercise;
 import org.tallersocial.live.Exercises;
 import org.tallersocial.live.Hub;
 import org.tallersocial.live.LiveSockets;
@@ -74,7 +77,10 @@ public final class App implements AutoCloseable {
         Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, answerRepo);
         ProfileExercise profiles = new ProfileExercise(db.dsl(), participantRepo, clock);
         Questions questions = new Questions(db.dsl(), participantRepo, clock);
-        Exercises exercises = new Exercises(java.util.List.of(profiles), java.util.List.of(questions));
+        IdeaExercise ideas = new IdeaExercise(db.dsl(), clock);
+        CommitmentExercise commitments = new CommitmentExercise(db.dsl(), ideas, participantRepo, clock);
+        Exercises exercises = new Exercises(java.util.List.of(profiles, ideas, commitments),
+                java.util.List.of(questions));
         Hub hub = new Hub(rooms, json, clock, exercises);
         AnswerWriter writer = new AnswerWriter(answerRepo, clock);
         WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, hub, clock);
@@ -88,6 +94,7 @@ public final class App implements AutoCloseable {
         ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts);
         ProfileController profileConsole = new ProfileController(profiles, console, actions, workshops, texts);
         QuestionController questionConsole = new QuestionController(questions, actions);
+        IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises);
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -140,6 +147,7 @@ public final class App implements AutoCloseable {
 
             profileConsole.register(r);
             questionConsole.register(r);
+            ideaConsole.register(r);
             sockets.register(r);
         });
         return new App(config, db, hub, writer, auth, javalin);

@@ -20,6 +20,9 @@
   new L.LiveSocket('/ws/console/' + encodeURIComponent(id), {
     status: function (s) { L.showConnection(document.getElementById('conn'), s); },
     message: function (msg) {
+      if ((msg.type === 'state' || msg.type === 'questions') && window.ConsoleQuestions) {
+        window.ConsoleQuestions.show(msg.questions);
+      }
       if (msg.type === 'state') {
         skew = msg.now - Date.now();
         state = msg;
@@ -62,6 +65,8 @@
     }
     post(action, new URLSearchParams(new FormData(form)).toString());
   });
+
+  window.ConsoleToast = toast;
 
   function toast(text) {
     var t = document.getElementById('toast');

@@ -138,6 +138,7 @@ public final class Questions implements RoomFeature {
             board.votedBy(participantId).forEach(voted::add);
             ArrayNode asked = mine.putArray("asked");
             board.askedBy(participantId).forEach(q -> asked.add(own(q)));
+            participants.displayName(participantId).ifPresent(name -> mine.put("name", name));
         }
     }
 
