@@ -201,7 +201,8 @@
       } else {
         exerciseView.picture(state.picture, state);
       }
-      note.textContent = t('console.picture_on_projector');
+      // An exercise that shows names on purpose (volunteers) says so itself.
+      note.textContent = exerciseView.note || t('console.picture_on_projector');
       document.getElementById('answered').textContent = L.num(state.picture && state.picture.respondents || 0);
       return;
     }

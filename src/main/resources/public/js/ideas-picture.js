@@ -58,9 +58,6 @@
 
   function ideasConsole(box, state, tools) {
     var s = state.step;
-    var csv = el('a', 'button secondary', t('console.conversation_csv'));
-    csv.href = '/facilitate/' + tools.workshop + '/conversation.csv';
-    box.appendChild(csv);
     var list = el('ul', 'idea-console');
     box.appendChild(list);
     function action(id, body) { tools.post('/facilitate/' + tools.workshop + '/steps/' + s.id + '/ideas/' + id, body); }
@@ -89,7 +86,7 @@
       });
     }
     draw(state.picture);
-    return { picture: function (p) { draw(p); } };
+    return { picture: function (p) { draw(p); }, note: t('console.ideas_on_projector') };
   }
 
   function commitmentRows(list, p, extra) {
@@ -149,9 +146,6 @@
     box.appendChild(form);
     var list = el('ul', 'commitment-console');
     box.appendChild(list);
-    var csv = el('a', 'button secondary', t('console.conversation_csv'));
-    csv.href = '/facilitate/' + tools.workshop + '/conversation.csv';
-    box.appendChild(csv);
 
     function input(name, type, label) {
       var i = el('input');
@@ -194,7 +188,7 @@
       });
     }
     draw(state.picture);
-    return { picture: function (p) { draw(p); } };
+    return { picture: function (p) { draw(p); }, note: t('console.commitments_on_projector') };
   }
 
   window.Exercises = window.Exercises || {};

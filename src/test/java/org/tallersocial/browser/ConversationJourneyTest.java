@@ -47,6 +47,8 @@ class ConversationJourneyTest {
                 Phone ana = room.join("Ana");
                 Phone bo = room.join("Bo");
                 WsClient console = room.console();
+                room.goTo(4);
+                InBrowser.awaitPhoneStep(phone, 4);
 
                 phone.find("#ask-toggle").click();
                 phone.awaitVisible("#questions textarea").sendKeys("Who answers the <b>reviews</b> on Google?");
