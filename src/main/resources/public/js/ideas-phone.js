@@ -19,15 +19,6 @@
     return function (text, kind) { node.textContent = text; node.className = 'status ' + (kind || ''); };
   }
 
-  function voteButton(on, votes, label, click) {
-    var b = el('button', 'upvote' + (on ? '' : ' secondary'), '▲ ' + L.num(votes));
-    b.type = 'button';
-    b.setAttribute('aria-pressed', on ? 'true' : 'false');
-    b.setAttribute('aria-label', label);
-    b.addEventListener('click', click);
-    return b;
-  }
-
   function ideasPhone(root, api, mine) {
     var step = api.state().step, open = step.pollState === 'open';
     var picture = api.state().picture || { ideas: [] };
@@ -69,26 +60,28 @@
     }
 
     function draw() {
-      L.clear(list);
-      if (!picture.ideas.length) { list.appendChild(el('li', 'muted', t('ideas.none_yet'))); }
-      picture.ideas.forEach(function (idea) {
+      window.KeyedList.keyed(list, picture.ideas, t('ideas.none_yet'), function () {
         var li = el('li');
         var words = el('div', 'q-words');
-        words.appendChild(el('p', 'q-text', idea.text));
-        if (own.indexOf(idea.id) >= 0) { words.appendChild(el('p', 'muted', t('ideas.yours'))); }
+        words.appendChild(el('p', 'q-text'));
+        words.appendChild(el('p', 'muted'));
         li.appendChild(words);
+        var b = el(open ? 'button' : 'span', 'votes');
         if (open) {
-          var on = isVoted(idea.id);
-          li.appendChild(voteButton(on, idea.votes, t('questions.upvote', idea.votes), function () {
-            var now = !isVoted(idea.id);
+          b.type = 'button';
+          b.addEventListener('click', function () {
+            var idea = li._item, now = !isVoted(idea.id);
             idea.votes += now ? 1 : -1;
             api.send('vote:' + idea.id, { type: 'idea_vote', idea: idea.id, up: now });
             draw();
-          }));
-        } else {
-          li.appendChild(el('span', 'votes', '▲ ' + L.num(idea.votes)));
+          });
         }
-        list.appendChild(li);
+        li.appendChild(b);
+        return li;
+      }, function (li, idea) {
+        li.firstChild.firstChild.textContent = idea.text;
+        li.firstChild.lastChild.textContent = own.indexOf(idea.id) >= 0 ? t('ideas.yours') : '';
+        if (open) { window.KeyedList.voteButton(li.lastChild, isVoted(idea.id), idea.votes); } else { li.lastChild.textContent = '▲ ' + L.num(idea.votes); }
       });
     }
 

@@ -8,11 +8,14 @@
   var panel = document.getElementById('screen-questions');
   var TOP = 5;
 
-  function show(q) {
+  var ended = false;
+
+  function show(q, closed) {
+    if (closed !== undefined) { ended = closed; }
     if (!panel || !q) { return; }
     var pinned = q.list.filter(function (x) { return x.pinned; })[0];
     var top = q.onScreen ? q.list.filter(function (x) { return !x.pinned && !x.answered; }).slice(0, TOP) : [];
-    var on = !!pinned || q.onScreen;
+    var on = !ended && (!!pinned || q.onScreen);
     wrap.classList.toggle('with-questions', on);
     L.clear(panel);
     panel.classList.remove('tight');

@@ -109,37 +109,63 @@
     if (mine.name) { namedLabel.lastChild.textContent = t('questions.ask_as', mine.name); }
     L.clear(ownList);
     mine.asked.forEach(function (q) {
-      if (q.status === 'visible') { return; }
+      // Approved since the last snapshot: it is in the room's list now.
+      var shown = room.list.some(function (x) { return x.id === q.id; });
+      if (q.status === 'visible' || shown) { return; }
       var li = el('li');
       li.appendChild(el('span', null, q.text));
       li.appendChild(el('span', 'muted', q.status === 'pending' ? t('questions.waiting') : t('questions.not_shown')));
       ownList.appendChild(li);
     });
-    L.clear(list);
-    if (!room.list.length) { list.appendChild(el('li', 'muted', t('questions.none_yet'))); }
-    room.list.forEach(function (q) {
-      var li = el('li', q.answered ? 'is-answered' : '');
+    keyed(list, room.list, t('questions.none_yet'), function () {
+      var li = el('li');
       var words = el('div', 'q-words');
-      words.appendChild(el('p', 'q-text', q.text));
-      var who = q.name || t('questions.anonymous');
-      if (q.answered) { who += ' · ' + t('questions.answered'); }
-      if (q.pinned) { who += ' · ' + t('questions.on_projector'); }
-      words.appendChild(el('p', 'muted', who));
+      words.appendChild(el('p', 'q-text'));
+      words.appendChild(el('p', 'muted'));
       li.appendChild(words);
-      var on = voted(q.id);
-      var up = el('button', 'upvote' + (on ? '' : ' secondary'), '▲ ' + L.num(q.votes));
+      var up = el('button');
       up.type = 'button';
-      up.setAttribute('aria-pressed', on ? 'true' : 'false');
-      up.setAttribute('aria-label', t('questions.upvote', q.votes));
       up.addEventListener('click', function () {
-        var now = !voted(q.id);
+        var q = li._item, now = !voted(q.id);
         q.votes += now ? 1 : -1;
         send('up:' + q.id, { type: 'upvote', question: q.id, up: now });
         draw();
       });
       li.appendChild(up);
-      list.appendChild(li);
+      return li;
+    }, function (li, q) {
+      li.className = q.answered ? 'is-answered' : '';
+      var who = q.name || t('questions.anonymous');
+      if (q.answered) { who += ' · ' + t('questions.answered'); }
+      if (q.pinned) { who += ' · ' + t('questions.on_projector'); }
+      li.firstChild.firstChild.textContent = q.text;
+      li.firstChild.lastChild.textContent = who;
+      voteButton(li.lastChild, voted(q.id), q.votes);
     });
+  }
+
+  function voteButton(b, on, votes) {
+    b.className = 'upvote' + (on ? '' : ' secondary');
+    b.textContent = '▲ ' + L.num(votes);
+    b.setAttribute('aria-pressed', on ? 'true' : 'false');
+    b.setAttribute('aria-label', t('questions.upvote', votes));
+  }
+
+  // Lists that change ten times a second in a busy room keep their rows (a row
+  // per id, updated in place) so that a thumb on a button never loses it.
+  function keyed(list, items, empty, build, refresh) {
+    var rows = list._rows || {}, next = {};
+    if (!items.length) { L.clear(list).appendChild(el('li', 'muted', empty)); list._rows = {}; return; }
+    if (list.firstChild && !list.firstChild._item) { list.removeChild(list.firstChild); }
+    items.forEach(function (item, i) {
+      var row = rows[item.id] || build();
+      row._item = item;
+      refresh(row, item);
+      next[item.id] = row;
+      if (list.children[i] !== row) { list.insertBefore(row, list.children[i] || null); }
+    });
+    Object.keys(rows).forEach(function (k) { if (!next[k] && rows[k].parentNode === list) { list.removeChild(rows[k]); } });
+    list._rows = next;
   }
 
   function reply(slot, msg) {
@@ -165,11 +191,17 @@
     draw();
   }
 
+  window.KeyedList = { keyed: keyed, voteButton: voteButton };
+
   window.PhoneQuestions = {
     init: function (s) { socket = s; build(); draw(); },
     // Takes the messages meant for questions; a state snapshot is also the page's.
     message: function (msg) {
       if (msg.type === 'state') {
+        // An ended workshop takes no more questions.
+        var ended = msg.workshop.state === 'closed';
+        toggle.classList.toggle('hidden', ended);
+        if (ended) { open(false); }
         if (msg.questions) { room = msg.questions; }
         if (msg.questionsMine) { mine = msg.questionsMine; }
         draw();

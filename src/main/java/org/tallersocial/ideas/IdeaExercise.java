@@ -176,6 +176,9 @@ public final class IdeaExercise implements Exercise {
             if (from == into) {
                 throw new WorkshopRefusal("ideas.merge_itself");
             }
+            if (target.hidden()) {
+                throw new WorkshopRefusal("ideas.merge_target");
+            }
             if (source.mergedInto() != null || target.mergedInto() != null) {
                 throw new WorkshopRefusal("ideas.already_merged");
             }

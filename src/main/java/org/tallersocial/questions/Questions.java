@@ -42,6 +42,8 @@ public final class Questions implements RoomFeature {
     private final ParticipantRepository participants;
     private final Clock clock;
     private final Map<Long, QuestionBoard> boards = new ConcurrentHashMap<>();
+    /** Names never change after joining; every phone's snapshot needs its own, so keep them off the database. */
+    private final Map<Long, java.util.Optional<String>> names = new ConcurrentHashMap<>();
 
     public Questions(DSLContext dsl, ParticipantRepository participants, Clock clock) {
         this.repo = new QuestionRepository(dsl);
@@ -92,7 +94,7 @@ public final class Questions implements RoomFeature {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         PhoneText.checkPace(earlier.stream().map(Question::askedAt).toList(), now, PER_MINUTE);
-        String name = named ? participants.displayName(person).orElse(null) : null;
+        String name = named ? name(person).orElse(null) : null;
         Question.Status status = board.settings().needsApproval() ? Question.Status.PENDING : Question.Status.VISIBLE;
         long id;
         try {
@@ -138,7 +140,7 @@ public final class Questions implements RoomFeature {
             board.votedBy(participantId).forEach(voted::add);
             ArrayNode asked = mine.putArray("asked");
             board.askedBy(participantId).forEach(q -> asked.add(own(q)));
-            participants.displayName(participantId).ifPresent(name -> mine.put("name", name));
+            name(participantId).ifPresent(name -> mine.put("name", name));
         }
     }
 
@@ -232,6 +234,10 @@ public final class Questions implements RoomFeature {
     }
 
     public record Voted(Question question, int votes) {
+    }
+
+    private java.util.Optional<String> name(long participantId) {
+        return names.computeIfAbsent(participantId, participants::displayName);
     }
 
     private QuestionBoard board(Room room) {

@@ -66,8 +66,10 @@ class ConversationJourneyTest {
 
                 long id = console.await(m -> m.path("questions").path("list").size() == 1,
                         java.time.Duration.ofSeconds(5)).at("/questions/list/0/id").asLong();
-                laptop.find("#questions-card .queue-item button:not(.secondary)").click();
+                InBrowser.click(laptop, "#questions-card .queue-item button:not(.secondary)");
                 phone.awaitText("#questions .question-list", "Who answers the <b>reviews</b> on Google?");
+                phone.await(d -> Chromium.text(d.findElement(org.openqa.selenium.By.cssSelector("#questions")))
+                        .indexOf("Waiting for approval") < 0);
                 send(ana.ws, upvote(id, true));
                 long boQuestion = send(bo.ws, question("Can I post about work on my own account?", true))
                         .at("/asked/id").asLong();
@@ -97,7 +99,7 @@ class ConversationJourneyTest {
                 send(bo.ws, idea(ideasStep, "A photo from the bakery each morning"));
                 send(bo.ws, ideaVote(ideasStep, photo, true));
                 phone.awaitText("#phone .idea-list", "A photo of the bakery");
-                phone.find("#phone .idea-list li:nth-child(1) .upvote").click();
+                InBrowser.click(phone, "#phone .idea-list li:nth-child(1) .upvote");
                 projector.awaitText("#stage .idea-wall", "▲ 2");
                 phone.screenshot("conversation-07-phone-ideas");
                 projector.screenshot("conversation-08-projector-ideas");
@@ -111,7 +113,7 @@ class ConversationJourneyTest {
                 room.act("/commitments", "action", "Write the social media guidelines", "role", "Owner",
                         "due", LocalDate.now().plusMonths(2).toString());
                 phone.awaitText("#phone .commitment-list", "Write the social media guidelines");
-                phone.find("#phone .commitment-list li:nth-child(2) button").click();
+                InBrowser.click(phone, "#phone .commitment-list li:nth-child(2) button");
                 phone.awaitText("#phone .status", "You took it on");
                 projector.awaitText("#stage .commitment-wall", "Taken on by: Marisa");
                 phone.screenshot("conversation-10-phone-commitments");

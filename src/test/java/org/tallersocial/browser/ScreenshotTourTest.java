@@ -349,7 +349,7 @@ class ScreenshotTourTest {
         }
         room.act("/steps/" + stepId + "/ideas/" + ideaIds.get(2), "action", "merge", "into", String.valueOf(ideaIds.get(0)));
         phone.awaitText("#phone .idea-list", ideas.get(1));
-        phone.find("#phone .idea-list li:nth-child(1) .upvote").click();
+        InBrowser.click(phone, "#phone .idea-list li:nth-child(1) .upvote");
         phone.await(d -> d.findElements(By.cssSelector("#phone .idea-list .upvote[aria-pressed=true]")).size() == 1);
         projector.await(d -> d.findElements(By.cssSelector("#stage .idea-row")).size() == ideas.size() - 1);
         shootPhone(phone, name + "-phone-ideas");
@@ -374,7 +374,7 @@ class ScreenshotTourTest {
                     org.tallersocial.testing.Conversation.volunteer(stepId, j + 1L, true, "Persona " + (j + 1)));
             checks.assertThat(ack.path("type").asText()).as("%s: volunteer %s", name, ack).isEqualTo("ack");
         }
-        phone.awaitVisible("#phone .commitment-list li:nth-child(1) button").click();
+        InBrowser.click(phone, "#phone .commitment-list li:nth-child(1) button");
         phone.awaitText("#phone .status", words.get("js.commitments.taken"));
         projector.awaitText("#stage .commitment-wall", "Marisa");
         shootPhone(phone, name + "-phone-commitments");

@@ -137,6 +137,9 @@ class IdeaExerciseTest {
         pictureWith(projector, p -> p.get("ideas").isEmpty());
         pictureWith(console, p -> p.at("/ideas/0/hidden").asBoolean());
         assertThat(send(bo.ws, ideaVote(step, rude, true)).path("code").asText()).isEqualTo("unknown_idea");
+        long fine = ideaId(send(bo.ws, idea(step, "Something fine")));
+        assertThat(room.actRaw("/steps/" + step + "/ideas/" + fine, "action", "merge", "into", String.valueOf(rude))
+                .status()).as("nothing merges into a hidden idea").isEqualTo(409);
     }
 
     @Test
