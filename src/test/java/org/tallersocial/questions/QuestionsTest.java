@@ -89,6 +89,36 @@ class QuestionsTest {
     }
 
     @Test
+    void a_burst_of_upvotes_reaches_the_projector_coalesced() {
+        WsClient projector = room.projector();
+        Phone ana = room.join("Ana");
+        long id = send(ana.ws, question("Coffee break soon?", true)).at("/asked/id").asLong();
+        java.util.List<Phone> phones = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            phones.add(room.join("P" + i));
+        }
+        questionsWith(projector, q -> q.at("/list/0/votes").asInt() == 0);
+        projector.forget();
+        int before = count(projector.transcript());
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (Phone p : phones) {
+            var msg = upvote(id, true);
+            ids.add(msg.get("id").asText());
+            p.ws.send(msg);
+        }
+        for (int i = 0; i < phones.size(); i++) {
+            String msgId = ids.get(i);
+            phones.get(i).ws.await(m -> msgId.equals(m.path("id").asText()), java.time.Duration.ofSeconds(10));
+        }
+        questionsWith(projector, q -> q.at("/list/0/votes").asInt() == 12);
+        assertThat(count(projector.transcript()) - before).as("updates for 12 votes sent at once").isLessThan(12);
+    }
+
+    private static int count(String transcript) {
+        return transcript.split("\"type\":\"questions\"", -1).length - 1;
+    }
+
+    @Test
     void the_most_voted_question_comes_first_and_answered_ones_last() {
         Phone ana = room.join("Ana");
         Phone bo = room.join("Bo");
