@@ -19,6 +19,8 @@ final class QuestionBoard {
     private final Map<Long, Question> questions = new LinkedHashMap<>();
     private final Map<Long, Set<Long>> voters = new LinkedHashMap<>();
     private QuestionSettings settings;
+    /** Grows with every change, so a list already written for a viewer kind can be reused until the next. */
+    private int version;
 
     QuestionBoard(List<Question> stored, List<QuestionRepository.Upvote> upvotes, QuestionSettings settings) {
         stored.forEach(this::put);
@@ -28,6 +30,11 @@ final class QuestionBoard {
 
     synchronized void put(Question q) {
         questions.put(q.id(), q);
+        version++;
+    }
+
+    synchronized int version() {
+        return version;
     }
 
     synchronized Optional<Question> get(long id) {
@@ -45,6 +52,7 @@ final class QuestionBoard {
         } else {
             who.remove(participantId);
         }
+        version++;
     }
 
     synchronized int votes(long questionId) {
@@ -80,5 +88,6 @@ final class QuestionBoard {
 
     synchronized void settings(QuestionSettings updated) {
         this.settings = updated;
+        version++;
     }
 }

@@ -44,6 +44,11 @@ public final class Questions implements RoomFeature {
     private final Map<Long, QuestionBoard> boards = new ConcurrentHashMap<>();
     /** Names never change after joining; every phone's snapshot needs its own, so keep them off the database. */
     private final Map<Long, java.util.Optional<String>> names = new ConcurrentHashMap<>();
+    /** The list last written per workshop and viewer kind: a new step sends every socket a snapshot. */
+    private final Map<String, Written> written = new ConcurrentHashMap<>();
+
+    private record Written(int version, ObjectNode json) {
+    }
 
     public Questions(DSLContext dsl, ParticipantRepository participants, Clock clock) {
         this.repo = new QuestionRepository(dsl);
@@ -133,7 +138,7 @@ public final class Questions implements RoomFeature {
     @Override
     public void addToState(ObjectNode state, Room room, Viewer viewer, long participantId) {
         QuestionBoard board = board(room);
-        state.set("questions", questions(board, viewer));
+        state.set("questions", shared(room, board, viewer));
         if (viewer == Viewer.PHONE) {
             ObjectNode mine = state.putObject("questionsMine");
             ArrayNode voted = mine.putArray("voted");
@@ -147,8 +152,20 @@ public final class Questions implements RoomFeature {
     @Override
     public ObjectNode update(Room room, Viewer viewer) {
         ObjectNode msg = JSON.objectNode().put("type", "questions");
-        msg.set("questions", questions(board(room), viewer));
+        msg.set("questions", shared(room, board(room), viewer));
         return msg;
+    }
+
+    /** One list per viewer kind and change, shared by every message that carries it (never modified after). */
+    private ObjectNode shared(Room room, QuestionBoard board, Viewer viewer) {
+        String key = room.workshop().id() + ":" + viewer;
+        int version = board.version();
+        Written w = written.get(key);
+        if (w == null || w.version() != version) {
+            w = new Written(version, questions(board, viewer));
+            written.put(key, w);
+        }
+        return w.json();
     }
 
     private static ObjectNode questions(QuestionBoard board, Viewer viewer) {
