@@ -10,6 +10,9 @@ import org.tallersocial.auth.AuthModule;
 import org.tallersocial.content.ContentException;
 import org.tallersocial.content.TemplateCatalog;
 import org.tallersocial.db.Database;
+import org.tallersocial.ideas.CommitmentExercise;
+import org.tallersocial.ideas.IdeaController;
+import org.tallersocial.ideas.IdeaExercise;
 import org.tallersocial.live.Exercises;
 import org.tallersocial.live.Hub;
 import org.tallersocial.live.LiveSockets;
@@ -25,6 +28,8 @@ import org.tallersocial.report.ReportExports;
 import org.tallersocial.report.ReviewLinks;
 import org.tallersocial.raci.RaciController;
 import org.tallersocial.raci.RaciExercise;
+import org.tallersocial.questions.QuestionController;
+import org.tallersocial.questions.Questions;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
@@ -78,7 +83,11 @@ public final class App implements AutoCloseable {
         Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, answerRepo);
         ProfileExercise profiles = new ProfileExercise(db.dsl(), participantRepo, clock);
         RaciExercise raci = new RaciExercise(db.dsl(), clock);
-        Exercises exercises = new Exercises(java.util.List.of(profiles, raci));
+        Questions questions = new Questions(db.dsl(), participantRepo, clock);
+        IdeaExercise ideas = new IdeaExercise(db.dsl(), clock);
+        CommitmentExercise commitments = new CommitmentExercise(db.dsl(), ideas, participantRepo, clock);
+        Exercises exercises = new Exercises(java.util.List.of(profiles, raci, ideas, commitments),
+                java.util.List.of(questions));
         Hub hub = new Hub(rooms, json, clock, exercises);
         AnswerWriter writer = new AnswerWriter(answerRepo, clock);
         WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, hub, clock);
@@ -95,6 +104,8 @@ public final class App implements AutoCloseable {
                 new ReportExports(texts, json), new ReviewLinks(db.dsl(), clock), console, rooms, texts,
                 config.publicUrl());
         RaciController raciConsole = new RaciController(raci, console, actions, workshops, texts, clock);
+        QuestionController questionConsole = new QuestionController(questions, actions);
+        IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises);
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -149,6 +160,8 @@ public final class App implements AutoCloseable {
             profileConsole.register(r);
             reports.register(r);
             raciConsole.register(r);
+            questionConsole.register(r);
+            ideaConsole.register(r);
             sockets.register(r);
         });
         return new App(config, db, hub, writer, auth, javalin);

@@ -20,6 +20,9 @@
   new L.LiveSocket('/ws/console/' + encodeURIComponent(id), {
     status: function (s) { L.showConnection(document.getElementById('conn'), s); },
     message: function (msg) {
+      if ((msg.type === 'state' || msg.type === 'questions') && window.ConsoleQuestions) {
+        window.ConsoleQuestions.show(msg.questions);
+      }
       if (msg.type === 'state') {
         skew = msg.now - Date.now();
         state = msg;
@@ -62,6 +65,8 @@
     }
     post(action, new URLSearchParams(new FormData(form)).toString());
   });
+
+  window.ConsoleToast = toast;
 
   function toast(text) {
     var t = document.getElementById('toast');
@@ -200,7 +205,8 @@
       } else {
         exerciseView.picture(state.picture, state);
       }
-      note.textContent = t('console.picture_on_projector');
+      // An exercise that shows names on purpose (volunteers) says so itself.
+      note.textContent = exerciseView.note || t('console.picture_on_projector');
       document.getElementById('answered').textContent = L.num(state.picture && state.picture.respondents || 0);
       return;
     }

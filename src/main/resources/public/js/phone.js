@@ -33,7 +33,11 @@
     }
   });
 
+  if (window.PhoneQuestions) { window.PhoneQuestions.init(socket); }
+
   function onMessage(msg) {
+    // Questions work on every step; their messages go to their own panel.
+    if (window.PhoneQuestions && window.PhoneQuestions.message(msg)) { return; }
     if (msg.type === 'state') {
       skew = msg.now - Date.now();
       state = msg;

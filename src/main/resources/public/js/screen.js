@@ -20,6 +20,10 @@
   new L.LiveSocket('/ws/screen/' + encodeURIComponent(code), {
     status: function (s) { L.showConnection(document.getElementById('conn'), s); },
     message: function (msg) {
+      if (msg.type === 'state' || msg.type === 'questions') {
+        if (window.ScreenQuestions) { window.ScreenQuestions.show(msg.questions, msg.workshop && msg.workshop.state === 'closed'); }
+        if (msg.type === 'questions') { return; }
+      }
       if (msg.type === 'state') {
         skew = msg.now - Date.now();
         state = msg;

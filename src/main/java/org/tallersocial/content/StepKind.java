@@ -41,7 +41,7 @@ public enum StepKind {
      * facilitator closes it: every poll, and the exercises that run live.
      */
     public boolean takesAnswers() {
-        return isPoll() || this == PROFILES || this == RACI;
+        return isPoll() || this == PROFILES || this == RACI || this == IDEAS || this == COMMITMENTS;
     }
 
     public boolean isExercise() {

@@ -1,9 +1,6 @@
 package org.tallersocial.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Locale;
-import java.util.Set;
 import org.tallersocial.content.StepKind;
 import org.tallersocial.workshop.Step;
 
@@ -13,12 +10,9 @@ import org.tallersocial.workshop.Step;
  * answers, and hands it the socket messages it takes; everything else about a
  * step (moving to it, opening and closing it) works as for a poll.
  */
-public interface Exercise {
+public interface Exercise extends MessageHandler {
 
     StepKind kind();
-
-    /** Socket message types this exercise takes, e.g. "profile". */
-    Set<String> messageTypes();
 
     /**
      * What a viewer kind sees of the room's answers, or null when it sees nothing.
@@ -28,12 +22,4 @@ public interface Exercise {
 
     /** What one person has answered so far, for that person's phone only; null when nothing. */
     JsonNode mine(Room room, Step step, long participantId);
-
-    /**
-     * Takes one message from a socket: checks it, commits it, marks the room's
-     * picture for the next coalesced update, and returns the reply for that socket.
-     *
-     * @throws org.tallersocial.poll.RefusedAnswer when the message is refused; nothing is stored then
-     */
-    ObjectNode handle(Room room, Socket socket, JsonNode message, Locale locale);
 }

@@ -29,6 +29,7 @@ public final class Hub implements AutoCloseable {
     private final ObjectMapper json;
     private final Messages messages;
     private final Clock clock;
+    private final Exercises exercises;
     private final Map<Long, Room> active = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hub-ticker");
@@ -41,6 +42,7 @@ public final class Hub implements AutoCloseable {
         this.json = json;
         this.messages = new Messages(clock, exercises);
         this.clock = clock;
+        this.exercises = exercises;
         ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -88,6 +90,9 @@ public final class Hub implements AutoCloseable {
                 if (room.dropExpired(clock.millis())) {
                     room.markPresenceDirty();
                 }
+                if (room.takeFeaturesDirty()) {
+                    sendFeatureUpdates(room);
+                }
                 if (room.takePresenceDirty()) {
                     String presence = write(messages.presenceMessage(room));
                     room.sockets().forEach(s -> s.send(presence));
@@ -122,6 +127,18 @@ public final class Hub implements AutoCloseable {
             byViewer.computeIfAbsent(socket.viewer(),
                     v -> java.util.Optional.ofNullable(messages.pictureMessage(room, step, v)).map(this::write))
                     .ifPresent(socket::send);
+        }
+    }
+
+    /** Each every-step feature's update, computed once per viewer kind for the whole room. */
+    private void sendFeatureUpdates(Room room) {
+        for (RoomFeature feature : exercises.features()) {
+            Map<Viewer, java.util.Optional<String>> byViewer = new EnumMap<>(Viewer.class);
+            for (Socket socket : room.sockets()) {
+                byViewer.computeIfAbsent(socket.viewer(),
+                        v -> java.util.Optional.ofNullable(feature.update(room, v)).map(this::write))
+                        .ifPresent(socket::send);
+            }
         }
     }
 

@@ -175,12 +175,12 @@ public final class LiveSockets {
     }
 
     private void exercise(WsMessageContext ctx, Room room, Socket socket, JsonNode msg, String type, String id) {
-        Exercise exercise = exercises.forMessage(type)
+        MessageHandler handler = exercises.forMessage(type)
                 .orElseThrow(() -> new RefusedAnswer("unknown_type", "unknown_type", clip(type)));
         if (id == null || id.length() > 64) {
             throw new RefusedAnswer("invalid_message", "bad_id");
         }
-        ObjectNode reply = exercise.handle(room, socket, msg, ctx.attribute(LOCALE));
+        ObjectNode reply = handler.handle(room, socket, msg, ctx.attribute(LOCALE));
         hub.send(socket, reply.put("id", id));
     }
 

@@ -74,6 +74,7 @@ final class Messages {
                 }
             }
         });
+        exercises.features().forEach(f -> f.addToState(msg, room, viewer, participantId));
         return msg;
     }
 

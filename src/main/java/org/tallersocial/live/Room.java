@@ -31,6 +31,7 @@ public final class Room {
     private final AtomicInteger joined;
     private final AtomicBoolean resultsDirty = new AtomicBoolean();
     private final AtomicBoolean presenceDirty = new AtomicBoolean();
+    private final AtomicBoolean featuresDirty = new AtomicBoolean();
 
     Room(Workshop workshop, List<Step> steps, int joined, LongFunction<Tally> tallyLoader) {
         this.workshop = workshop;
@@ -126,6 +127,15 @@ public final class Room {
 
     boolean takeResultsDirty() {
         return resultsDirty.getAndSet(false);
+    }
+
+    /** Something the room's every-step features show (questions) changed: the next tick sends their updates. */
+    public void markFeaturesDirty() {
+        featuresDirty.set(true);
+    }
+
+    boolean takeFeaturesDirty() {
+        return featuresDirty.getAndSet(false);
     }
 
     boolean takePresenceDirty() {

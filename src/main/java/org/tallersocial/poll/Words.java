@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Free text as people type it on phones, tidied for storing and counting. */
-final class Words {
+public final class Words {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n]]");
@@ -15,7 +15,7 @@ final class Words {
     }
 
     /** Control characters out, runs of spaces collapsed, ends trimmed. */
-    static String tidy(String raw) {
+    public static String tidy(String raw) {
         String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
         text = CONTROL.matcher(text).replaceAll("");
         text = SPACES.matcher(text).replaceAll(" ");
@@ -23,7 +23,7 @@ final class Words {
     }
 
     /** "Éxito", "exito" and " EXITO " are one word in a cloud. */
-    static String normalise(String word) {
+    public static String normalise(String word) {
         String decomposed = Normalizer.normalize(word.strip(), Normalizer.Form.NFD);
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }

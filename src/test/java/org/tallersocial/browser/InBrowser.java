@@ -97,4 +97,18 @@ final class InBrowser {
         projector.await(Duration.ofSeconds(15), d -> Chromium.text(d.findElement(By.id("progress")))
                 .startsWith((index + 1) + " /"));
     }
+
+    /** Clicks an element a live list may redraw at any moment: a click that meets a replaced element tries again. */
+    static void click(Chromium browser, String css) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                browser.awaitVisible(css).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
 }

@@ -228,6 +228,12 @@ class ScreenshotTourTest {
                         if ("profiles".equals(step.path("kind").asText())) {
                             profiles(step, phones, projector, laptop, name, words);
                         }
+                        if ("ideas".equals(step.path("kind").asText())) {
+                            ideas(room, step, phones, phone, projector, laptop, name, lang);
+                        }
+                        if ("commitments".equals(step.path("kind").asText())) {
+                            commitments(room, step, phones, phone, projector, laptop, name, words);
+                        }
                         continue;
                     }
                     poll(room, step, phones, phone, projector, laptop, name, consoleEveryStep, words);
@@ -313,6 +319,67 @@ class ScreenshotTourTest {
         shootProjector(projector, name + "-projector-answers");
         laptop.awaitText("#results", words.get("js.profiles.respondents_many", phones.size()));
         shootConsole(laptop, name + "-console-answers");
+    }
+
+    private final List<Long> ideaIds = new ArrayList<>();
+
+    /** The room sends ideas and upvotes them; the facilitator merges a duplicate. */
+    private void ideas(LiveRoom room, JsonNode step, List<Phone> phones, Chromium phone, Chromium projector,
+                       Chromium laptop, String name, String lang) {
+        long stepId = step.path("id").asLong();
+        List<String> ideas = lang.equals("es")
+                ? List.of("Responder todas las reseñas en menos de un día", "Una foto del obrador cada mañana",
+                        "Contestar las reseñas en el mismo día", "Pautas claras para publicar sin miedo",
+                        "Un vídeo corto al mes con el equipo")
+                : List.of("Answer every review within a day", "A photo of the bakery every morning",
+                        "Reply to reviews on the same day", "Clear guidelines so we post without fear",
+                        "A short team video every month");
+        ideaIds.clear();
+        for (int j = 0; j < ideas.size(); j++) {
+            JsonNode ack = org.tallersocial.testing.Conversation.send(phones.get(j).ws,
+                    org.tallersocial.testing.Conversation.idea(stepId, ideas.get(j)));
+            checks.assertThat(ack.path("type").asText()).as("%s: idea %s", name, ack).isEqualTo("ack");
+            ideaIds.add(ack.path("idea").asLong());
+        }
+        for (int j = 0; j < phones.size(); j++) {
+            for (int k = 0; k <= j % 3; k++) {
+                org.tallersocial.testing.Conversation.send(phones.get(j).ws,
+                        org.tallersocial.testing.Conversation.ideaVote(stepId, ideaIds.get((j + k) % ideas.size()), true));
+            }
+        }
+        room.act("/steps/" + stepId + "/ideas/" + ideaIds.get(2), "action", "merge", "into", String.valueOf(ideaIds.get(0)));
+        phone.awaitText("#phone .idea-list", ideas.get(1));
+        InBrowser.click(phone, "#phone .idea-list li:nth-child(1) .upvote");
+        phone.await(d -> d.findElements(By.cssSelector("#phone .idea-list .upvote[aria-pressed=true]")).size() == 1);
+        projector.await(d -> d.findElements(By.cssSelector("#stage .idea-row")).size() == ideas.size() - 1);
+        shootPhone(phone, name + "-phone-ideas");
+        shootProjector(projector, name + "-projector-ideas");
+        shootConsole(laptop, name + "-console-ideas");
+    }
+
+    /** The facilitator turns the top ideas into commitments; people take them on. */
+    private void commitments(LiveRoom room, JsonNode step, List<Phone> phones, Chromium phone, Chromium projector,
+                             Chromium laptop, String name, Words words) {
+        long stepId = step.path("id").asLong();
+        String due = java.time.LocalDate.now().plusMonths(1).toString();
+        String[] roles = {"Customer service", "Community manager", "Owner"};
+        for (int i = 0; i < Math.min(3, ideaIds.size()); i++) {
+            room.act("/commitments", "idea", String.valueOf(ideaIds.get(i == 2 ? 3 : i)), "action", "",
+                    "role", roles[i], "due", due);
+        }
+        projector.await(d -> d.findElements(By.cssSelector("#stage .commitment-wall li")).size() == 3);
+        // Each tour runs on a fresh database, which numbers the commitments from 1.
+        for (int j = 0; j < 3; j++) {
+            JsonNode ack = org.tallersocial.testing.Conversation.send(phones.get(j).ws,
+                    org.tallersocial.testing.Conversation.volunteer(stepId, j + 1L, true, "Persona " + (j + 1)));
+            checks.assertThat(ack.path("type").asText()).as("%s: volunteer %s", name, ack).isEqualTo("ack");
+        }
+        InBrowser.click(phone, "#phone .commitment-list li:nth-child(1) button");
+        phone.awaitText("#phone .status", words.get("js.commitments.taken"));
+        projector.awaitText("#stage .commitment-wall", "Marisa");
+        shootPhone(phone, name + "-phone-commitments");
+        shootProjector(projector, name + "-projector-commitments");
+        shootConsole(laptop, name + "-console-commitments");
     }
 
     /** The person with the Chromium phone answers the way their thumb would. */

@@ -1,0 +1,42 @@
+package org.tallersocial.ideas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.tallersocial.content.StepKind;
+import org.tallersocial.live.Room;
+import org.tallersocial.live.Socket;
+import org.tallersocial.live.Viewer;
+import org.tallersocial.poll.RefusedAnswer;
+import org.tallersocial.workshop.PollState;
+import org.tallersocial.workshop.Step;
+
+/** The checks every phone message of the ideas and commitments steps passes first. */
+final class OpenStep {
+
+    private OpenStep() {
+    }
+
+    /** The room's current step, when the message is for it, it is of this kind, and it is open. */
+    static Step of(Room room, Socket socket, JsonNode msg, StepKind kind) {
+        if (socket.viewer() != Viewer.PHONE) {
+            throw new RefusedAnswer("not_allowed", "ideas.phones_only");
+        }
+        if (!msg.path("step").canConvertToLong()) {
+            throw new RefusedAnswer("invalid_message", "no_step");
+        }
+        if (!room.workshop().isLive()) {
+            throw new RefusedAnswer("not_live", "not_live");
+        }
+        Step step = room.current();
+        if (step.id() != msg.get("step").asLong()) {
+            throw new RefusedAnswer("wrong_step", "wrong_step");
+        }
+        if (step.kind() != kind) {
+            throw new RefusedAnswer("wrong_step", "ideas.not_this_step");
+        }
+        if (step.pollState() != PollState.OPEN) {
+            throw new RefusedAnswer("poll_closed",
+                    step.pollState() == PollState.PENDING ? "ideas.not_open_yet" : "ideas.closed");
+        }
+        return step;
+    }
+}
