@@ -100,7 +100,8 @@ public final class App implements AutoCloseable {
         ConsoleController console = new ConsoleController(workshops, templates, texts, config.publicUrl());
         ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts);
         ProfileController profileConsole = new ProfileController(profiles, console, actions, workshops, texts);
-        ReportController reports = new ReportController(new ReportBuilder(profiles, raci, texts, clock),
+        ReportController reports = new ReportController(
+                new ReportBuilder(profiles, raci, questions, ideas, commitments, texts, clock),
                 new ReportExports(texts, json), new ReviewLinks(db.dsl(), clock), console, rooms, texts,
                 config.publicUrl());
         RaciController raciConsole = new RaciController(raci, console, actions, workshops, texts, clock);

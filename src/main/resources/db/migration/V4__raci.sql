@@ -1,6 +1,8 @@
 -- The role-responsibility (RACI) matrix of a RACI step. Roles and activities
 -- get their own rows (seeded from the step's template copy the first time the
 -- step is used) so that a rename never changes what a proposal or a cell means.
+-- Every reference cascades so that deleting a closed workshop removes all of it;
+-- a role or activity still in use is never removed: RaciLayout checks that first.
 CREATE TABLE raci_role (
     id              BIGINT AUTO_INCREMENT,
     step_id         BIGINT NOT NULL,
@@ -35,7 +37,7 @@ CREATE TABLE raci_proposal (
     CONSTRAINT pk_raci_proposal PRIMARY KEY (id),
     CONSTRAINT fk_raci_proposal_activity FOREIGN KEY (activity_id) REFERENCES raci_activity (id) ON DELETE CASCADE,
     CONSTRAINT fk_raci_proposal_participant FOREIGN KEY (participant_id) REFERENCES participant (id) ON DELETE CASCADE,
-    CONSTRAINT fk_raci_proposal_accountable FOREIGN KEY (accountable_id) REFERENCES raci_role (id),
+    CONSTRAINT fk_raci_proposal_accountable FOREIGN KEY (accountable_id) REFERENCES raci_role (id) ON DELETE CASCADE,
     CONSTRAINT uq_raci_proposal UNIQUE (activity_id, participant_id)
 );
 
@@ -44,7 +46,7 @@ CREATE TABLE raci_proposal_responsible (
     role_id         BIGINT NOT NULL,
     CONSTRAINT pk_raci_proposal_responsible PRIMARY KEY (proposal_id, role_id),
     CONSTRAINT fk_raci_responsible_proposal FOREIGN KEY (proposal_id) REFERENCES raci_proposal (id) ON DELETE CASCADE,
-    CONSTRAINT fk_raci_responsible_role FOREIGN KEY (role_id) REFERENCES raci_role (id)
+    CONSTRAINT fk_raci_responsible_role FOREIGN KEY (role_id) REFERENCES raci_role (id) ON DELETE CASCADE
 );
 
 -- The settled matrix, one row per cell ever set. An empty cell keeps its row
@@ -57,7 +59,7 @@ CREATE TABLE raci_cell (
     version         INT NOT NULL,
     CONSTRAINT pk_raci_cell PRIMARY KEY (activity_id, role_id),
     CONSTRAINT fk_raci_cell_activity FOREIGN KEY (activity_id) REFERENCES raci_activity (id) ON DELETE CASCADE,
-    CONSTRAINT fk_raci_cell_role FOREIGN KEY (role_id) REFERENCES raci_role (id),
+    CONSTRAINT fk_raci_cell_role FOREIGN KEY (role_id) REFERENCES raci_role (id) ON DELETE CASCADE,
     CONSTRAINT ck_raci_cell_letter CHECK (letter IS NULL OR letter IN ('R', 'A', 'C', 'I')),
     CONSTRAINT ck_raci_cell_version CHECK (version > 0)
 );
@@ -77,8 +79,8 @@ CREATE TABLE raci_cell_change (
     changed_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_raci_cell_change PRIMARY KEY (id),
     CONSTRAINT fk_raci_change_activity FOREIGN KEY (activity_id) REFERENCES raci_activity (id) ON DELETE CASCADE,
-    CONSTRAINT fk_raci_change_role FOREIGN KEY (role_id) REFERENCES raci_role (id),
-    CONSTRAINT fk_raci_change_undoes FOREIGN KEY (undoes_id) REFERENCES raci_cell_change (id),
+    CONSTRAINT fk_raci_change_role FOREIGN KEY (role_id) REFERENCES raci_role (id) ON DELETE CASCADE,
+    CONSTRAINT fk_raci_change_undoes FOREIGN KEY (undoes_id) REFERENCES raci_cell_change (id) ON DELETE CASCADE,
     CONSTRAINT fk_raci_change_facilitator FOREIGN KEY (facilitator_id) REFERENCES facilitator (id) ON DELETE SET NULL,
     CONSTRAINT ck_raci_change_kind CHECK (change_kind IN ('set', 'majority', 'undo'))
 );

@@ -52,7 +52,7 @@ CREATE TABLE idea (
     CONSTRAINT pk_idea PRIMARY KEY (id),
     CONSTRAINT fk_idea_step FOREIGN KEY (step_id) REFERENCES step (id) ON DELETE CASCADE,
     CONSTRAINT fk_idea_participant FOREIGN KEY (participant_id) REFERENCES participant (id) ON DELETE CASCADE,
-    CONSTRAINT fk_idea_merged_into FOREIGN KEY (merged_into) REFERENCES idea (id),
+    CONSTRAINT fk_idea_merged_into FOREIGN KEY (merged_into) REFERENCES idea (id) ON DELETE CASCADE,
     CONSTRAINT uq_idea_client UNIQUE (participant_id, client_id)
 );
 

@@ -6,11 +6,29 @@ import java.util.Optional;
 import org.tallersocial.profiles.ProfileSummary;
 
 /**
- * Two workshops side by side: the internal dimensions both measured, and how
- * ready each room was to link its profiles, network by network. A difference
+ * Two workshops side by side: the internal dimensions both measured, how
+ * ready each room was to link its profiles, network by network, and how many
+ * of its commitments each got done. A difference
  * of half a point on a scale, or of a tenth of the room, is marked.
  */
 public record Comparison(Report first, Report second, List<Dimension> dimensions, List<Linking> linking) {
+
+    /** Commitments done out of those made, in each workshop. */
+    public int firstDone() {
+        return first.conversation().done();
+    }
+
+    public int firstCommitments() {
+        return first.conversation().commitments().size();
+    }
+
+    public int secondDone() {
+        return second.conversation().done();
+    }
+
+    public int secondCommitments() {
+        return second.conversation().commitments().size();
+    }
 
     static final double MARKED_POINTS = 0.5;
     static final double MARKED_SHARE = 0.1;

@@ -14,7 +14,7 @@ import org.tallersocial.workshop.Workshop;
  */
 public record Report(Workshop workshop, OffsetDateTime generatedAt, Participation participation,
                      List<String> findings, List<PollOutcome> polls, List<Radar> radars,
-                     List<ProfileOutcome> profiles, List<RaciOutcome> raci) {
+                     List<ProfileOutcome> profiles, List<RaciOutcome> raci, Conversation conversation) {
 
     /**
      * @param minutes how long the workshop ran, from going live to closing (or to now while it runs)
@@ -33,6 +33,33 @@ public record Report(Workshop workshop, OffsetDateTime generatedAt, Participatio
         public int voters() {
             return results.path("voters").asInt();
         }
+    }
+
+    /**
+     * What the room asked and proposed, and what it left with. Questions are the ones the
+     * room saw (approved, not hidden), without their authors; commitments name only the
+     * people who took one on from their phone, by name, in front of the room.
+     */
+    public record Conversation(List<AskedQuestion> answered, List<AskedQuestion> open, List<IdeaList> ideas,
+                               List<Commitment> commitments, int done) {
+
+        public boolean isEmpty() {
+            return answered.isEmpty() && open.isEmpty() && ideas.isEmpty() && commitments.isEmpty();
+        }
+    }
+
+    public record AskedQuestion(String text, int votes) {
+    }
+
+    public record IdeaList(String title, List<RankedIdea> ideas) {
+    }
+
+    public record RankedIdea(String text, int votes, List<String> merged) {
+    }
+
+    /** @param status planned, in_progress, done or dropped */
+    public record Commitment(String action, String role, java.time.LocalDate due, String status,
+                             List<String> volunteers) {
     }
 
     public record ProfileOutcome(int position, String title, ProfileSummary summary) {

@@ -13,6 +13,9 @@ import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Room;
 import org.tallersocial.poll.Results;
 import org.tallersocial.profiles.ProfileExercise;
+import org.tallersocial.ideas.CommitmentExercise;
+import org.tallersocial.ideas.IdeaExercise;
+import org.tallersocial.questions.Questions;
 import org.tallersocial.raci.RaciExercise;
 import org.tallersocial.raci.RaciOutcome;
 import org.tallersocial.workshop.PollState;
@@ -25,12 +28,19 @@ public final class ReportBuilder {
 
     private final ProfileExercise profiles;
     private final RaciExercise raci;
+    private final Questions questions;
+    private final IdeaExercise ideas;
+    private final CommitmentExercise commitments;
     private final Texts texts;
     private final Clock clock;
 
-    public ReportBuilder(ProfileExercise profiles, RaciExercise raci, Texts texts, Clock clock) {
+    public ReportBuilder(ProfileExercise profiles, RaciExercise raci, Questions questions, IdeaExercise ideas,
+                         CommitmentExercise commitments, Texts texts, Clock clock) {
         this.profiles = profiles;
         this.raci = raci;
+        this.questions = questions;
+        this.ideas = ideas;
+        this.commitments = commitments;
         this.texts = texts;
         this.clock = clock;
     }
@@ -44,6 +54,7 @@ public final class ReportBuilder {
         List<Report.ProfileOutcome> profileOutcomes = new ArrayList<>();
         Map<String, List<Radars.Scale>> radarGroups = new LinkedHashMap<>();
         List<RaciOutcome> matrices = new ArrayList<>();
+        List<Report.IdeaList> ideaLists = new ArrayList<>();
         for (Step step : room.steps()) {
             if (step.isPoll()) {
                 JsonNode results = Results.of(step.spec(), room.tally(step.id()).entries(), false, true);
@@ -59,6 +70,10 @@ public final class ReportBuilder {
                 var summary = profiles.summary(step);
                 profileOutcomes.add(new Report.ProfileOutcome(step.position(), step.spec().title(), summary));
                 activity.add(activity(step, summary.respondents()));
+            } else if (step.kind() == StepKind.IDEAS && step.pollState() != PollState.PENDING) {
+                List<Report.RankedIdea> ranked = ideas.ranked(step, false).stream()
+                        .map(r -> new Report.RankedIdea(r.idea().text(), r.votes(), r.merged())).toList();
+                ideaLists.add(new Report.IdeaList(step.spec().title(), ranked));
             } else if (step.kind() == StepKind.RACI && step.pollState() != PollState.PENDING) {
                 // A matrix the room never reached has nothing to report: only defaults, all gaps.
                 RaciOutcome outcome = raci.outcome(step, texts, locale);
@@ -77,7 +92,25 @@ public final class ReportBuilder {
                 : Duration.between(w.startedAt(), w.closedAt() != null ? w.closedAt() : now).toMinutes();
         Report.Participation participation = new Report.Participation(room.joined(), minutes, activity);
         List<String> findings = new Findings(texts, locale).of(radars, profileOutcomes, matrices);
-        return new Report(w, now, participation, findings, polls, radars, profileOutcomes, matrices);
+        return new Report(w, now, participation, findings, polls, radars, profileOutcomes, matrices,
+                conversation(room, ideaLists));
+    }
+
+    private Report.Conversation conversation(Room room, List<Report.IdeaList> ideaLists) {
+        List<Report.AskedQuestion> answered = new ArrayList<>();
+        List<Report.AskedQuestion> open = new ArrayList<>();
+        for (Questions.Voted v : questions.all(room)) {
+            if (!v.question().visible()) {
+                continue;
+            }
+            (v.question().answered() ? answered : open).add(new Report.AskedQuestion(v.question().text(), v.votes()));
+        }
+        List<Report.Commitment> made = commitments.all(room).stream()
+                .map(c -> new Report.Commitment(c.action(), c.role(), c.due(), c.status().key(),
+                        c.volunteers().stream().map(org.tallersocial.ideas.Commitment.Volunteer::name).toList()))
+                .toList();
+        int done = (int) made.stream().filter(c -> c.status().equals("done")).count();
+        return new Report.Conversation(answered, open, ideaLists, made, done);
     }
 
     private static Report.StepActivity activity(Step step, int answered) {

@@ -54,6 +54,9 @@ public final class ReportExports {
             files.put(r.profiles().size() == 1 ? "profiles.csv" : "profiles-" + (p.position() + 1) + ".csv",
                     ProfileCsv.write(p.summary(), texts, locale));
         }
+        if (!r.conversation().isEmpty()) {
+            files.put("conversation.csv", conversation(r.conversation(), locale));
+        }
         for (RaciOutcome m : r.raci()) {
             files.put(r.raci().size() == 1 ? "raci.csv" : "raci-" + (m.position() + 1) + ".csv", raci(m, locale));
         }
@@ -113,6 +116,23 @@ public final class ReportExports {
         ArrayNode profiles = out.putArray("profiles");
         r.profiles().forEach(p -> profiles.addObject().put("position", p.position()).put("title", p.title())
                 .set("counts", ProfilePictureJson.of(p.summary())));
+        ObjectNode talk = out.putObject("conversation").put("commitmentsDone", r.conversation().done());
+        ArrayNode commitments = talk.putArray("commitments");
+        r.conversation().commitments().forEach(c -> {
+            ObjectNode cn = commitments.addObject().put("action", c.action()).put("role", c.role())
+                    .put("due", c.due() == null ? null : c.due().toString()).put("status", c.status());
+            c.volunteers().forEach(cn.putArray("volunteers")::add);
+        });
+        ArrayNode ideaLists = talk.putArray("ideas");
+        r.conversation().ideas().forEach(list -> {
+            ObjectNode ln = ideaLists.addObject().put("title", list.title());
+            ArrayNode items = ln.putArray("ideas");
+            list.ideas().forEach(i -> items.addObject().put("text", i.text()).put("votes", i.votes()));
+        });
+        ArrayNode openQ = talk.putArray("openQuestions");
+        r.conversation().open().forEach(q -> openQ.addObject().put("text", q.text()).put("votes", q.votes()));
+        ArrayNode answeredQ = talk.putArray("answeredQuestions");
+        r.conversation().answered().forEach(q -> answeredQ.addObject().put("text", q.text()).put("votes", q.votes()));
         ArrayNode matrices = out.putArray("raci");
         for (RaciOutcome m : r.raci()) {
             ObjectNode mn = matrices.addObject().put("position", m.position()).put("title", m.title())
@@ -176,6 +196,29 @@ public final class ReportExports {
                     }
                 }
             });
+    }
+
+    private String conversation(Report.Conversation c, Locale locale) {
+        return csv(locale, new String[] {"report.csv.section", "report.csv.item", "report.csv.value", "report.csv.detail"},
+                csv -> {
+                    for (Report.Commitment m : c.commitments()) {
+                        csv.printRecord(t(locale, "report.commitments"), ProfileCsv.safe(m.action()),
+                                ProfileCsv.safe(m.role()) + (m.due() == null ? "" : " · " + m.due()),
+                                m.status() + (m.volunteers().isEmpty() ? ""
+                                        : " · " + ProfileCsv.safe(String.join(", ", m.volunteers()))));
+                    }
+                    for (Report.IdeaList list : c.ideas()) {
+                        for (Report.RankedIdea i : list.ideas()) {
+                            csv.printRecord(ProfileCsv.safe(list.title()), ProfileCsv.safe(i.text()), i.votes(), "");
+                        }
+                    }
+                    for (Report.AskedQuestion q : c.open()) {
+                        csv.printRecord(t(locale, "report.questions_open"), ProfileCsv.safe(q.text()), q.votes(), "");
+                    }
+                    for (Report.AskedQuestion q : c.answered()) {
+                        csv.printRecord(t(locale, "report.questions_answered"), ProfileCsv.safe(q.text()), q.votes(), "");
+                    }
+                });
     }
 
     private String raci(RaciOutcome m, Locale locale) {

@@ -24,7 +24,8 @@ class CompareTest {
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("Internal readiness").contains("Our culture")
                     .contains("3.8").contains("4.5").contains("▲")
-                    .contains("How we are organised").contains("Willing to link their profiles").contains("LinkedIn");
+                    .contains("How we are organised").contains("Willing to link their profiles").contains("LinkedIn")
+                    .contains("0 of 1 done");
 
             Browser stranger = Facilitators.invited(server, facilitator, "other@example.org");
             assertThat(stranger.get("/facilitate/workshops/compare?a=" + before.id + "&b=" + after.id).status())

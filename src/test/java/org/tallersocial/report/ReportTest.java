@@ -72,7 +72,9 @@ class ReportTest {
                 .contains("published figure")
                 .contains("Answer from phone 2")
                 .contains("Who does what?").contains("The rest is settled next week")
-                .contains("Responsibilities: ");
+                .contains("Responsibilities: ")
+                .contains("Questions, ideas and commitments").contains("Who answers the reviews on Google?")
+                .contains("Photo of the day on Instagram").contains("A photo of the bakery every morning");
         for (String name : NAMES) {
             assertThat(report.body()).doesNotContain(name).doesNotContain("private words of " + name);
         }
@@ -105,7 +107,10 @@ class ReportTest {
             }
         }
         assertThat(files).containsKeys("participation.csv", "polls.csv", "readiness.csv", "profiles.csv", "raci.csv",
-                "report.json");
+                "conversation.csv", "report.json");
+        assertThat(files.get("conversation.csv")).contains("Photo of the day on Instagram")
+                .contains("Can we post during working hours?");
+        assertThat(json.at("/conversation/commitments/0/role").asText()).isEqualTo("Community manager");
         assertThat(files.get("raci.csv")).contains("Define the strategy and its goals,A,R").contains("The rest is settled");
         assertThat(json.at("/raci/0/activities/0/room/accountable").asText()).isEqualTo("Owner");
         assertThat(files.get("polls.csv")).isEqualTo(polls);

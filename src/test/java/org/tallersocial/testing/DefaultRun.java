@@ -12,6 +12,8 @@ import org.tallersocial.testing.LiveRoom.Phone;
 /** The default workshop run from start to close by four phones, for the tests of what it leaves behind. */
 public final class DefaultRun {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The review link as the links page shows it once: the full URL and its token. */
     public static final Pattern REVIEW_LINK = Pattern.compile("value=\"(http://[^\"]+/r/([^\"]+))\"");
     public static final List<String> NAMES = List.of("Zuriñe", "Bartolo", "Casilda", "Domitila");
@@ -64,6 +66,18 @@ public final class DefaultRun {
                 raci(room, phones, stepId);
                 continue;
             }
+            if (step.path("kind").asText().equals("ideas")) {
+                for (int p = 0; p < 2; p++) {
+                    Phone phone = phones.get(p);
+                    String id = "idea-" + p;
+                    ObjectNode idea = JSON.createObjectNode().put("type", "idea").put("id", id)
+                            .put("step", stepId).put("seq", 100 + p).put("text", p == 0
+                                    ? "A photo of the bakery every morning" : "Answer every review within a day");
+                    phone.ws.send(idea);
+                    phone.ws.await(m -> id.equals(m.path("id").asText()), java.time.Duration.ofSeconds(10));
+                }
+                continue;
+            }
             for (int p = 0; p < phones.size(); p++) {
                 Phone phone = phones.get(p);
                 if (key.equals("inside-organisation")) {
@@ -81,6 +95,15 @@ public final class DefaultRun {
                 }
             }
         }
+        // Questions from the room: one answered, one still open; and a commitment, done.
+        for (int p = 0; p < 2; p++) {
+            String id = "question-" + p;
+            phones.get(p).ws.send(JSON.createObjectNode().put("type", "question").put("id", id).put("anonymous", true)
+                    .put("text", p == 0 ? "Who answers the reviews on Google?" : "Can we post during working hours?"));
+            phones.get(p).ws.await(m -> id.equals(m.path("id").asText()), java.time.Duration.ofSeconds(10));
+        }
+        room.act("/commitments", "action", "Photo of the day on Instagram", "role", "Community manager",
+                "due", java.time.LocalDate.now().plusDays(30).toString());
         room.act("/close");
         return room;
     }
