@@ -313,8 +313,15 @@ public final class LoadGenerator {
         long machineBefore = machineBusyMillis();
         String startedAt = java.time.LocalTime.now().toString();
         long start = System.nanoTime();
-        for (Phone p : phones) {
-            p.sendAnswer(done);
+        for (int i = 0; i < phones.size(); i++) {
+            if (opt.spreadMillis > 0) {
+                long due = start + (long) i * opt.spreadMillis * 1_000_000L / phones.size();
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+            }
+            phones.get(i).sendAnswer(done);
         }
         long allSent = System.nanoTime();
         boolean all = done.await(opt.answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -1038,7 +1045,7 @@ public final class LoadGenerator {
     record Options(String baseUrl, String setupPath, Path dataDir, long serverPid, int phones, boolean connectOnly,
                    int socketsPerClient, int httpClients, int clientThreads, int joinConcurrency, Path contentFile,
                    String template, String stepKey, Duration joinTimeout, Duration answerTimeout,
-                   Duration projectorTimeout, Duration stopTimeout, int warmupRounds) {
+                   Duration projectorTimeout, Duration stopTimeout, int warmupRounds, int spreadMillis) {
 
         static final String USAGE = """
                 Usage: LoadGenerator --base-url http://localhost:PORT --setup-path /setup/TOKEN
@@ -1054,6 +1061,8 @@ public final class LoadGenerator {
                   --answer-timeout-s N     give up waiting for acks after N s (default 60)
                   --warmup-rounds N        answer another poll N times first, unmeasured (default 0:
                                            the measured burst is the server's first, as in a real room)
+                  --spread-ms N            the phones answer evenly over N ms instead of all at once, as a room
+                                           does in the seconds after a poll opens (default 0: all at once)
                 """;
 
         static Options parse(String[] args) {
@@ -1071,6 +1080,7 @@ public final class LoadGenerator {
             int joinTimeout = 600;
             int answerTimeout = 60;
             int warmup = 0;
+            int spread = 0;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--connect-only")) {
@@ -1095,6 +1105,7 @@ public final class LoadGenerator {
                     case "--join-timeout-s" -> joinTimeout = Integer.parseInt(v);
                     case "--answer-timeout-s" -> answerTimeout = Integer.parseInt(v);
                     case "--warmup-rounds" -> warmup = Integer.parseInt(v);
+                    case "--spread-ms" -> spread = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -1107,7 +1118,8 @@ public final class LoadGenerator {
             return new Options(baseUrl.replaceAll("/$", ""), setupPath, Path.of(dataDir), pid, phones, connectOnly,
                     perClient, Math.max(1, Math.min(8, concurrency / 8)), threads, concurrency, Path.of(content),
                     "social-business/en", step, Duration.ofSeconds(joinTimeout), Duration.ofSeconds(answerTimeout),
-                    Duration.ofSeconds(10), Duration.ofSeconds(60), Math.max(0, Math.min(10, warmup)));
+                    Duration.ofSeconds(10), Duration.ofSeconds(60), Math.max(0, Math.min(20, warmup)),
+                    Math.max(0, Math.min(60_000, spread)));
         }
     }
 }
