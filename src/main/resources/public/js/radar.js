@@ -25,6 +25,16 @@
     return min + counts.length - 1;
   }
 
+  function lines(text) {
+    if (text.length <= 18) { return [text]; }
+    var mid = Math.floor(text.length / 2), cut = -1;
+    for (var d = 0; d < mid; d++) {
+      if (text.charAt(mid + d) === ' ') { cut = mid + d; break; }
+      if (text.charAt(mid - d) === ' ') { cut = mid - d; break; }
+    }
+    return cut < 0 ? [text] : [text.slice(0, cut), text.slice(cut + 1)];
+  }
+
   function draw(container, radar) {
     L.clear(container);
     var axes = radar.axes || [], n = axes.length;
@@ -55,8 +65,13 @@
       var at = point(i, n, R + GAP), dx = at[0] - CX;
       var anchor = Math.abs(dx) < 10 ? 'middle' : dx > 0 ? 'start' : 'end';
       var y = at[1] + (Math.abs(dx) < 10 ? (at[1] < CY ? -8 : 30) : 11);
-      var label = node('text', { x: at[0], y: y, 'text-anchor': anchor, 'class': 'axis-label' }, a.label + ' ');
-      label.appendChild(node('tspan', { 'class': 'axis-mean' },
+      // A long name takes two lines, so that it stays inside the drawing beside the shape.
+      var words = lines(a.label), label = node('text', { x: at[0], y: y - (words.length - 1) * 18, 'text-anchor': anchor, 'class': 'axis-label' });
+      words.forEach(function (w, k) {
+        var line = node('tspan', { x: at[0], dy: k === 0 ? 0 : 38 }, w + (k === words.length - 1 ? ' ' : ''));
+        label.appendChild(line);
+      });
+      label.lastChild.appendChild(node('tspan', { 'class': 'axis-mean' },
         a.mean === null || a.mean === undefined ? '–' : L.num(a.mean)));
       svg.appendChild(label);
     });
