@@ -197,6 +197,7 @@ public final class LoadGenerator {
                 (cpuAfterJoin - cpuBeforeJoin) / 1000.0, clientJoinCpu / 1000.0, otherJoinCpu / 1000.0);
         reportJoinFailures(phones);
         warnIfShared(otherJoinCpu, joinEnd - joinStart);
+        joined.stream().findFirst().ifPresent(p -> pageWeight(code, p.cookies));
         long presenceAt = projector.connectedAt.get() > 0 ? projector.connectedAt.get()
                 : waitFor(() -> projector.connectedAt.get(), Duration.ofSeconds(5));
         if (presenceAt > 0) {
@@ -488,6 +489,7 @@ public final class LoadGenerator {
         volatile JsonNode state;
         final CompletableFuture<JsonNode> firstState = new CompletableFuture<>();
         volatile WebSocket ws;
+        volatile String cookies;
         private final StringBuilder partial = new StringBuilder();
 
         private String answerText;
@@ -521,11 +523,13 @@ public final class LoadGenerator {
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                 return http.sendAsync(post, HttpResponse.BodyHandlers.ofString())
                         .thenApply(r -> participantCookie(r, workshopId) + "; ts_csrf=" + csrf);
-            }).thenCompose(cookies -> wsClient.newWebSocketBuilder()
+            }).thenCompose(cookies -> {
+                this.cookies = cookies;
+                return wsClient.newWebSocketBuilder()
                     .connectTimeout(Duration.ofSeconds(20))
                     .header("Cookie", cookies)
-                    .buildAsync(URI.create(wsBase + "/ws/phone/" + code), this)
-            ).thenCompose(socket -> {
+                    .buildAsync(URI.create(wsBase + "/ws/phone/" + code), this);
+            }).thenCompose(socket -> {
                 ws = socket;
                 return firstState;
             });
@@ -1033,6 +1037,40 @@ public final class LoadGenerator {
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalStateException(message);
+        }
+    }
+
+    private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/[^\"]*)\"");
+
+    /** What a joined phone downloads: the live page and every file it loads, as sent (gzip) and unpacked. */
+    private void pageWeight(String code, String cookies) {
+        try {
+            HttpClient http = httpClients.get(0);
+            String page = "/j/" + code;
+            HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(opt.baseUrl + page))
+                    .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofString());
+            List<String> files = new ArrayList<>(List.of(page));
+            Matcher m = ASSET.matcher(html.body());
+            while (m.find()) {
+                files.add(m.group(1));
+            }
+            long sent = 0;
+            long unpacked = 0;
+            for (String f : files) {
+                HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(URI.create(opt.baseUrl + f))
+                        .header("Cookie", cookies).header("Accept-Encoding", "gzip").build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                sent += gz.body().length;
+                HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(URI.create(opt.baseUrl + f))
+                        .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
+                unpacked += plain.body().length;
+            }
+            log("phone page: %.1f KB as sent (gzip), %.1f KB unpacked, %d files, all from this server",
+                    sent / 1024.0, unpacked / 1024.0, files.size());
+        } catch (java.io.IOException e) {
+            log("phone page: could not weigh it: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
