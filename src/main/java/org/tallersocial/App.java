@@ -7,9 +7,12 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
 import org.tallersocial.auth.AuthModule;
+import org.tallersocial.backup.AdminFile;
+import org.tallersocial.backup.BackupRoute;
 import org.tallersocial.content.ContentException;
 import org.tallersocial.content.TemplateCatalog;
 import org.tallersocial.db.Database;
+import org.tallersocial.db.StoredPrecisionClock;
 import org.tallersocial.live.Exercises;
 import org.tallersocial.live.Hub;
 import org.tallersocial.live.LiveSockets;
@@ -29,6 +32,7 @@ import org.tallersocial.web.Csrf;
 import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Texts;
+import org.tallersocial.web.Tokens;
 import org.tallersocial.web.Pages;
 import org.tallersocial.web.SecurityHeaders;
 import org.tallersocial.web.Views;
@@ -50,8 +54,12 @@ public final class App implements AutoCloseable {
     private final AnswerWriter writer;
     private final AuthModule auth;
     private final Javalin javalin;
+    private final String adminToken;
+    private AdminFile adminFile;
 
-    private App(Config config, Database db, Hub hub, AnswerWriter writer, AuthModule auth, Javalin javalin) {
+    private App(Config config, Database db, Hub hub, AnswerWriter writer, AuthModule auth, Javalin javalin,
+                String adminToken) {
+        this.adminToken = adminToken;
         this.config = config;
         this.db = db;
         this.hub = hub;
@@ -62,7 +70,7 @@ public final class App implements AutoCloseable {
 
     public static App create(Config config) throws ContentException {
         TemplateCatalog templates = TemplateCatalog.load(config.contentDir());
-        Clock clock = Clock.systemUTC();
+        Clock clock = new StoredPrecisionClock(Clock.systemUTC());
         ObjectMapper json = new ObjectMapper();
         Database db = Database.open(config.dataDir());
         boolean secure = config.publicUrl().startsWith("https://");
@@ -95,6 +103,8 @@ public final class App implements AutoCloseable {
                 new ReportExports(texts, json), new ReviewLinks(db.dsl(), clock), console, rooms, texts,
                 config.publicUrl());
         RaciController raciConsole = new RaciController(raci, console, actions, workshops, texts, clock);
+        String adminToken = Tokens.newToken();
+        BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);
         LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises);
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -146,16 +156,19 @@ public final class App implements AutoCloseable {
             r.post("/facilitate/{id}/steps/{stepId}/answers/{answerId}", actions.answerVisibility());
 
             r.post("/facilitate/{id}/delete", console::delete);
+            r.post(BackupRoute.PATH, backup::handle);
             profileConsole.register(r);
             reports.register(r);
             raciConsole.register(r);
             sockets.register(r);
         });
-        return new App(config, db, hub, writer, auth, javalin);
+        return new App(config, db, hub, writer, auth, javalin, adminToken);
     }
 
     public App start() {
         javalin.start(config.port());
+        adminFile = new AdminFile(javalin.port(), adminToken);
+        adminFile.writeTo(config.dataDir());
         return this;
     }
 
@@ -174,6 +187,9 @@ public final class App implements AutoCloseable {
     /** Stops taking requests, writes the answers still queued, then closes the database. */
     @Override
     public void close() {
+        if (adminFile != null) {
+            adminFile.removeFrom(config.dataDir());
+        }
         hub.closeSockets();
         javalin.stop();
         writer.close();
