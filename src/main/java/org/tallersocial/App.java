@@ -176,6 +176,13 @@ public final class App implements AutoCloseable {
         return javalin.port();
     }
 
+    /** The route table as "METHOD path", read back from the router, so tests can walk every route. */
+    public java.util.List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
+    }
+
     public Config config() {
         return config;
     }
