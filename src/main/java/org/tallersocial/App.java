@@ -88,7 +88,7 @@ public final class App implements AutoCloseable {
         RaciExercise raci = new RaciExercise(db.dsl(), clock);
         Exercises exercises = new Exercises(java.util.List.of(profiles, raci));
         Hub hub = new Hub(rooms, json, clock, exercises);
-        AnswerWriter writer = new AnswerWriter(answerRepo, clock);
+        AnswerWriter writer = new AnswerWriter(answerRepo, clock, config.dataDir());
         WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, hub, clock);
         PollService polls = new PollService(stepRepo, answerRepo, writer, hub);
 

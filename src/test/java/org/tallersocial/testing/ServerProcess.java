@@ -27,13 +27,23 @@ public final class ServerProcess implements AutoCloseable {
     private final List<String> log = new ArrayList<>();
 
     private ServerProcess(Path dataDir, Path contentDir, int port) {
+        this(dataDir, contentDir, port, 0);
+    }
+
+    /** @param fileLimitKb if above 0, no file the server writes may grow beyond it (ulimit -f): a full disk */
+    private ServerProcess(Path dataDir, Path contentDir, int port, long fileLimitKb) {
         this.dataDir = dataDir;
         this.contentDir = contentDir;
         this.port = port;
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        if (fileLimitKb > 0) {
+            // The JVM ignores SIGXFSZ, so a write past the limit fails with EFBIG as on a full disk.
+            command.addAll(List.of("bash", "-c", "ulimit -f " + fileLimitKb + " && exec \"$@\"", "server"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
-                "--content-dir", contentDir.toString());
+                "--content-dir", contentDir.toString()));
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
@@ -53,6 +63,16 @@ public final class ServerProcess implements AutoCloseable {
     public ServerProcess restart() {
         assertThat(process.isAlive()).as("restart after the process ended").isFalse();
         return new ServerProcess(dataDir, contentDir, port);
+    }
+
+    /** The same data directory and port, with its files unable to grow past {@code kb} KiB beyond now. */
+    public ServerProcess restartWithRoomFor(long kb) throws java.io.IOException {
+        assertThat(process.isAlive()).as("restart after the process ended").isFalse();
+        long largest;
+        try (var files = java.nio.file.Files.list(dataDir)) {
+            largest = files.mapToLong(f -> f.toFile().length()).max().orElse(0);
+        }
+        return new ServerProcess(dataDir, contentDir, port, largest / 1024 + kb);
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye to the sockets. */
