@@ -149,9 +149,16 @@ class BackupRestoreTest {
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("zip"));
         assertThat(new String(ok.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
-        try (var files = Files.list(server.dataDir())) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("backup-"));
+        // The server removes its temporary copy once the stream is closed, just after the last byte is sent.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        boolean left = true;
+        while (left && System.nanoTime() < deadline) {
+            try (var files = Files.list(server.dataDir())) {
+                left = files.anyMatch(p -> p.getFileName().toString().startsWith("backup-"));
+            }
+            Thread.sleep(20);
         }
+        assertThat(left).as("the temporary backup in the data directory is removed").isFalse();
     }
 
     private TestServer keep(TestServer server) {

@@ -69,8 +69,8 @@ class HostileInputTest {
             setUp();
             long start = System.nanoTime();
 
-            int[] whoSpeaks = pollPhase("who-speaks", 1, p -> p % 3);
-            int[] scale = pollPhase("inside-organisation", 258, p -> 1 + p % 5);
+            int[] whoSpeaks = pollPhase("who-speaks", p -> p % 3);
+            int[] scale = pollPhase("inside-organisation", p -> 1 + p % 5);
             profilePhase();
             raciPhase();
             formPosts();
@@ -133,7 +133,7 @@ class HostileInputTest {
     }
 
     /** Honest phones answer out of order (seqs shuffled) while hostile ones fuzz; returns each honest final answer. */
-    private int[] pollPhase(String key, int unused, java.util.function.IntUnaryOperator finalValue) throws Exception {
+    private int[] pollPhase(String key, java.util.function.IntUnaryOperator finalValue) {
         goTo(key);
         long step = steps.get(key);
         int[] finals = new int[HONEST];
@@ -141,9 +141,9 @@ class HostileInputTest {
             finals[p] = finalValue.applyAsInt(p);
             // seq 5 carries the final value; 1 to 4, sent after it, are older and must not replace it.
             int wrong = key.equals("who-speaks") ? (finals[p] + 1) % 3 : 1 + finals[p] % 5;
-            send(honest.get(p), answer("h" + p + "-5", step, 5, JSON.getNodeFactory().numberNode(finals[p])));
+            honest.get(p).send(answer("h" + p + "-5", step, 5, JSON.getNodeFactory().numberNode(finals[p])));
             for (int seq = 1; seq <= 4; seq++) {
-                send(honest.get(p), answer("h" + p + "-" + seq, step, seq, JSON.getNodeFactory().numberNode(wrong)));
+                honest.get(p).send(answer("h" + p + "-" + seq, step, seq, JSON.getNodeFactory().numberNode(wrong)));
             }
         }
         fuzz(step, "answer");
@@ -427,10 +427,6 @@ class HostileInputTest {
         ObjectNode msg = JSON.createObjectNode().put("type", "answer").put("id", id).put("step", step).put("seq", seq);
         msg.set("value", value);
         return msg;
-    }
-
-    private static void send(WsClient ws, ObjectNode msg) {
-        ws.send(msg);
     }
 
     private String randomType() {
