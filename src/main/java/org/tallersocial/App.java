@@ -7,12 +7,15 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
 import org.tallersocial.auth.AuthModule;
+import org.tallersocial.backup.AdminFile;
+import org.tallersocial.backup.BackupRoute;
 import org.tallersocial.content.ContentException;
 import org.tallersocial.content.TemplateCatalog;
 import org.tallersocial.db.Database;
 import org.tallersocial.ideas.CommitmentExercise;
 import org.tallersocial.ideas.IdeaController;
 import org.tallersocial.ideas.IdeaExercise;
+import org.tallersocial.db.StoredPrecisionClock;
 import org.tallersocial.live.Exercises;
 import org.tallersocial.live.Hub;
 import org.tallersocial.live.LiveSockets;
@@ -34,6 +37,7 @@ import org.tallersocial.web.Csrf;
 import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Texts;
+import org.tallersocial.web.Tokens;
 import org.tallersocial.web.Pages;
 import org.tallersocial.web.SecurityHeaders;
 import org.tallersocial.web.Views;
@@ -55,8 +59,12 @@ public final class App implements AutoCloseable {
     private final AnswerWriter writer;
     private final AuthModule auth;
     private final Javalin javalin;
+    private final String adminToken;
+    private AdminFile adminFile;
 
-    private App(Config config, Database db, Hub hub, AnswerWriter writer, AuthModule auth, Javalin javalin) {
+    private App(Config config, Database db, Hub hub, AnswerWriter writer, AuthModule auth, Javalin javalin,
+                String adminToken) {
+        this.adminToken = adminToken;
         this.config = config;
         this.db = db;
         this.hub = hub;
@@ -67,7 +75,7 @@ public final class App implements AutoCloseable {
 
     public static App create(Config config) throws ContentException {
         TemplateCatalog templates = TemplateCatalog.load(config.contentDir());
-        Clock clock = Clock.systemUTC();
+        Clock clock = new StoredPrecisionClock(Clock.systemUTC());
         ObjectMapper json = new ObjectMapper();
         Database db = Database.open(config.dataDir());
         boolean secure = config.publicUrl().startsWith("https://");
@@ -89,7 +97,7 @@ public final class App implements AutoCloseable {
         Exercises exercises = new Exercises(java.util.List.of(profiles, raci, ideas, commitments),
                 java.util.List.of(questions));
         Hub hub = new Hub(rooms, json, clock, exercises);
-        AnswerWriter writer = new AnswerWriter(answerRepo, clock);
+        AnswerWriter writer = new AnswerWriter(answerRepo, clock, config.dataDir());
         WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, hub, clock);
         PollService polls = new PollService(stepRepo, answerRepo, writer, hub);
 
@@ -107,6 +115,8 @@ public final class App implements AutoCloseable {
         RaciController raciConsole = new RaciController(raci, console, actions, workshops, texts, clock);
         QuestionController questionConsole = new QuestionController(questions, actions);
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
+        String adminToken = Tokens.newToken();
+        BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);
         LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises);
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -158,6 +168,7 @@ public final class App implements AutoCloseable {
             r.post("/facilitate/{id}/steps/{stepId}/answers/{answerId}", actions.answerVisibility());
 
             r.post("/facilitate/{id}/delete", console::delete);
+            r.post(BackupRoute.PATH, backup::handle);
             profileConsole.register(r);
             reports.register(r);
             raciConsole.register(r);
@@ -165,16 +176,25 @@ public final class App implements AutoCloseable {
             ideaConsole.register(r);
             sockets.register(r);
         });
-        return new App(config, db, hub, writer, auth, javalin);
+        return new App(config, db, hub, writer, auth, javalin, adminToken);
     }
 
     public App start() {
         javalin.start(config.port());
+        adminFile = new AdminFile(javalin.port(), adminToken);
+        adminFile.writeTo(config.dataDir());
         return this;
     }
 
     public int port() {
         return javalin.port();
+    }
+
+    /** The route table as "METHOD path", read back from the router, so tests can walk every route. */
+    public java.util.List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
     }
 
     public Config config() {
@@ -188,6 +208,9 @@ public final class App implements AutoCloseable {
     /** Stops taking requests, writes the answers still queued, then closes the database. */
     @Override
     public void close() {
+        if (adminFile != null) {
+            adminFile.removeFrom(config.dataDir());
+        }
         hub.closeSockets();
         javalin.stop();
         writer.close();

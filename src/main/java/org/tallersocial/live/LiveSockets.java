@@ -164,7 +164,7 @@ public final class LiveSockets {
         if (id == null || id.length() > 64) {
             throw new RefusedAnswer("invalid_message", "bad_id");
         }
-        if (!msg.path("step").canConvertToLong() || !msg.path("seq").canConvertToLong()) {
+        if (!whole(msg.path("step")) || !whole(msg.path("seq"))) {
             throw new RefusedAnswer("invalid_message", "no_step");
         }
         String messageId = id;
@@ -212,6 +212,11 @@ public final class LiveSockets {
             err.put("id", id);
         }
         return err.put("code", why.code()).put("message", texts.get(locale, why.textKey(), why.args()));
+    }
+
+    /** A whole number that fits a long: 3.9 is not step 3, and 2^70 is not any step. */
+    private static boolean whole(JsonNode n) {
+        return n.isIntegralNumber() && n.canConvertToLong();
     }
 
     private static String clip(String s) {

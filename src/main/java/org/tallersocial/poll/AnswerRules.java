@@ -39,7 +39,9 @@ public final class AnswerRules {
     }
 
     private static int optionIndex(JsonNode value, StepSpec.PollSpec poll) {
-        if (!value.isIntegralNumber() || value.asInt() < 0 || value.asInt() >= poll.options().size()) {
+        // canConvertToInt: asInt() wraps a huge number (2^32 reads as 0) into a valid-looking option.
+        if (!value.isIntegralNumber() || !value.canConvertToInt()
+                || value.asInt() < 0 || value.asInt() >= poll.options().size()) {
             throw new RefusedAnswer("unknown_option", "unknown_option");
         }
         return value.asInt();

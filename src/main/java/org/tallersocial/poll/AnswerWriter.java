@@ -42,11 +42,13 @@ public final class AnswerWriter implements AutoCloseable {
 
     private final AnswerRepository answers;
     private final Clock clock;
+    private final java.nio.file.Path dataDir;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(MAX_QUEUED);
     private final Thread thread;
     private volatile boolean running = true;
 
-    public AnswerWriter(AnswerRepository answers, Clock clock) {
+    public AnswerWriter(AnswerRepository answers, Clock clock, java.nio.file.Path dataDir) {
+        this.dataDir = dataDir;
         this.answers = answers;
         this.clock = clock;
         this.thread = new Thread(this::loop, "answer-writer");
@@ -120,7 +122,8 @@ public final class AnswerWriter implements AutoCloseable {
                             p.tally().of(p.participantId()).map(Tally.Entry::answerId).orElse(null)))
                     .toList(), OffsetDateTime.now(clock));
         } catch (RuntimeException e) {
-            LOG.error("could not store {} answers; phones keep them and will retry", toStore.size(), e);
+            LOG.error("could not store {} answers: the database file cannot be written (disk full or read-only?): {}."
+                    + " Phones were told not_saved, keep the answers and resend them.", toStore.size(), rootCause(e), e);
             RefusedAnswer why = new RefusedAnswer("not_saved", "not_saved");
             toStore.forEach(p -> p.reply().accept(Outcome.refused(why)));
             return;
@@ -134,6 +137,16 @@ public final class AnswerWriter implements AutoCloseable {
             changed.add(p.afterCommit());
         }
         changed.forEach(Runnable::run);
+    }
+
+    /** The innermost message names the file and the failed write, which is what the operator can act on. */
+    private String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return (dataDir == null ? "" : "data directory " + dataDir + ": ") + t.getClass().getSimpleName() + " "
+                + t.getMessage();
     }
 
     /** Writes what is queued, then stops: a clean shutdown loses no answer. */

@@ -76,7 +76,8 @@ public final class ProfileExercise implements Exercise {
             throw new RefusedAnswer("not_allowed", "profiles.phones_only");
         }
         Step step = current(room, msg);
-        if (!msg.path("seq").canConvertToLong() || msg.get("seq").asLong() <= 0) {
+        if (!msg.path("seq").isIntegralNumber() || !msg.path("seq").canConvertToLong()
+                || msg.get("seq").asLong() <= 0) {
             throw new RefusedAnswer("invalid_message", "no_seq");
         }
         long seq = msg.get("seq").asLong();
@@ -131,7 +132,7 @@ public final class ProfileExercise implements Exercise {
     }
 
     private static Step current(Room room, JsonNode msg) {
-        if (!msg.path("step").canConvertToLong()) {
+        if (!msg.path("step").isIntegralNumber() || !msg.path("step").canConvertToLong()) {
             throw new RefusedAnswer("invalid_message", "no_step");
         }
         Step step = room.current();

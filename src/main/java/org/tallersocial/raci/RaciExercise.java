@@ -80,7 +80,8 @@ public final class RaciExercise implements Exercise {
             throw new RefusedAnswer("not_allowed", "raci.phones_only");
         }
         Step step = current(room, msg);
-        if (!msg.path("seq").canConvertToLong() || msg.get("seq").asLong() <= 0) {
+        if (!msg.path("seq").isIntegralNumber() || !msg.path("seq").canConvertToLong()
+                || msg.get("seq").asLong() <= 0) {
             throw new RefusedAnswer("invalid_message", "no_seq");
         }
         long seq = msg.get("seq").asLong();
@@ -165,7 +166,8 @@ public final class RaciExercise implements Exercise {
     }
 
     private static long role(RaciBoard board, JsonNode node) {
-        if (!node.isIntegralNumber()) {
+        // canConvertToLong: asLong() wraps 2^64 + id onto a real role.
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
             throw new RefusedAnswer("unknown_role", "raci.unknown_role");
         }
         return board.role(node.asLong()).map(Role::id)
@@ -173,7 +175,7 @@ public final class RaciExercise implements Exercise {
     }
 
     private static Step current(Room room, JsonNode msg) {
-        if (!msg.path("step").canConvertToLong()) {
+        if (!msg.path("step").isIntegralNumber() || !msg.path("step").canConvertToLong()) {
             throw new RefusedAnswer("invalid_message", "no_step");
         }
         Step step = room.current();

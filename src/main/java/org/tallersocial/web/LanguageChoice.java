@@ -51,6 +51,8 @@ public final class LanguageChoice {
         cookie.setPath("/");
         cookie.setMaxAge(60 * 60 * 24 * 365);
         cookie.setSameSite(SameSite.LAX);
+        // No script reads it, so no script (nor an injected one) gets to.
+        cookie.setHttpOnly(true);
         cookie.setSecure(secureCookies);
         ctx.cookie(cookie);
         ctx.redirect(localPath(ctx.formParam("back")), HttpStatus.SEE_OTHER);

@@ -65,6 +65,31 @@ class RefusalsTest {
     }
 
     @Test
+    void a_number_too_big_for_an_int_is_not_taken_as_option_zero() {
+        // 2^32 and 2^121 wrap to 0 in JsonNode.asInt(); the fuzz test found them counted as the first option.
+        for (Object huge : List.of(new java.math.BigInteger("4294967296"), java.math.BigInteger.TWO.pow(121))) {
+            JsonNode reply = phone.answerAndWait(singleStep, huge);
+            assertThat(reply.path("code").asText()).as("%s", huge).isEqualTo("unknown_option");
+        }
+    }
+
+    @Test
+    void a_step_or_seq_that_is_not_a_whole_number_is_refused() {
+        for (String bad : List.of("1.5", "1e400", "\"1\"", "18446744073709551617")) {
+            String text = "{\"type\":\"answer\",\"id\":\"w\",\"step\":" + singleStep + ",\"seq\":" + bad
+                    + ",\"value\":0}";
+            phone.ws.send(text);
+            assertThat(phone.reply("w").path("code").asText()).as(text).isEqualTo("invalid_message");
+            // 3.0 would read as step 3; a fraction of the right step is no step either.
+            text = "{\"type\":\"answer\",\"id\":\"w\",\"step\":" + singleStep + ".5,\"seq\":1,\"value\":0}";
+            phone.ws.send(text);
+            JsonNode reply = phone.reply("w");
+            assertThat(reply.path("code").asText()).as(text).isEqualTo("invalid_message");
+        }
+        theRoomCarriesOnWithNothingStored();
+    }
+
+    @Test
     void a_vote_for_another_step_is_refused() {
         JsonNode reply = phone.answerAndWait(singleStep + 1, List.of(0));
         assertThat(reply.path("code").asText()).isEqualTo("wrong_step");

@@ -62,6 +62,17 @@ class RaciRefusalsTest {
     }
 
     @Test
+    void a_role_id_beyond_a_long_does_not_wrap_onto_a_real_role() {
+        // 2^64 + id reads as id in JsonNode.asLong(); it must name no role at all.
+        String wrapped = java.math.BigInteger.TWO.pow(64).add(java.math.BigInteger.valueOf(owner)).toString();
+        ana.ws.send("{\"type\":\"raci.propose\",\"id\":\"w1\",\"step\":" + raci.step + ",\"seq\":1,\"activity\":"
+                + publish + ",\"accountable\":" + wrapped + ",\"responsible\":[" + wrapped + "]}");
+        assertThat(ana.reply("w1").path("code").asText()).isEqualTo("unknown_role");
+        ana.reconnect(server.wsUrl(), raci.room.code);
+        assertThat(ana.ws.await("state").at("/mine/proposals").size()).isZero();
+    }
+
+    @Test
     void a_letter_that_is_not_R_A_C_or_I_is_refused() {
         for (String letter : List.of("X", "RA", "Z", "1")) {
             RaciRoom.Reply r = raci.cell("Publish content", "Owner", letter, 0);

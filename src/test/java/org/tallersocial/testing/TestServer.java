@@ -48,6 +48,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A server on a data directory that already exists, e.g. one a restore filled. */
+    public static TestServer on(Path dataDir, Path contentDir) {
+        return new TestServer(dataDir, contentDir, 0);
+    }
+
     private void boot() {
         try {
             Config config = new Config(port, dataDir, "http://localhost:" + (port == 0 ? 7070 : port), contentDir);

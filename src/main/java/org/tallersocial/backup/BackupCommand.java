@@ -1,0 +1,143 @@
+package org.tallersocial.backup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.tallersocial.db.Database;
+
+/**
+ * `scripts/backup [--data-dir DIR] [FILE]`. With a server running on DIR it
+ * asks that server (H2 allows one process per file); with none, it opens the
+ * file itself. Either way the result is H2's consistent online backup.
+ */
+public final class BackupCommand {
+
+    public static final String USAGE = """
+            Usage: scripts/backup [--data-dir DIR] [FILE]
+              Writes a consistent copy of the database in DIR (env DATA_DIR, default ./data)
+              to FILE (default ./taller-social-backup-YYYYMMDD-HHMMSS.zip), a zip that
+              scripts/restore brings back.
+              While the server runs, it asks the server for H2's online backup
+              (POST /admin/backup on localhost, authenticated by the secret the server
+              keeps in DIR/server.properties); phones keep answering meanwhile.
+              With no server running, it reads the database file directly.
+              --help              print this and exit
+            """;
+
+    private BackupCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "data"));
+        Path target = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> {
+                    out.print(USAGE);
+                    return 0;
+                }
+                case "--data-dir" -> {
+                    if (i + 1 >= args.length) {
+                        return usage(err, "missing value after --data-dir");
+                    }
+                    dataDir = Path.of(args[++i]);
+                }
+                default -> {
+                    if (args[i].startsWith("--") || target != null) {
+                        return usage(err, "unexpected argument " + args[i]);
+                    }
+                    target = Path.of(args[i]);
+                }
+            }
+        }
+        dataDir = dataDir.toAbsolutePath().normalize();
+        if (target == null) {
+            target = Path.of("taller-social-backup-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
+        }
+        target = target.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(Database.file(dataDir))) {
+            err.println("error: no database in " + dataDir + " (expected " + Database.file(dataDir).getFileName() + ")");
+            return 1;
+        }
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.createDirectories(target.getParent());
+            String how = fromRunningServer(dataDir, part, err) ? "from the running server" : null;
+            if (how == null) {
+                Database.backupStopped(dataDir, part);
+                how = "from the stopped database";
+            }
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.println("Backed up " + dataDir + " " + how + " to " + target + " (" + Files.size(target) + " bytes).");
+            return 0;
+        } catch (Database.InUseException e) {
+            err.println("error: a server holds " + dataDir + " but does not answer on the port in "
+                    + AdminFile.NAME + "; is it still starting? Try again in a moment.");
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("error: backup failed: " + e.getMessage());
+            return 1;
+        } finally {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // nothing useful to add to the message already printed
+            }
+        }
+    }
+
+    /** True once the running server has sent its backup; false if no server answers (it is stopped). */
+    private static boolean fromRunningServer(Path dataDir, Path part, PrintStream err) throws IOException {
+        var admin = AdminFile.read(dataDir);
+        if (admin.isEmpty()) {
+            return false;
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + admin.get().port() + BackupRoute.PATH))
+                .header("Authorization", "Bearer " + admin.get().token())
+                .header("Accept", "application/json")
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException("the server on port " + admin.get().port() + " answered "
+                        + response.statusCode() + ": " + new String(body.readAllBytes()));
+            }
+            Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return true;
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("error: " + problem);
+        err.print(USAGE);
+        return 2;
+    }
+}
