@@ -2,6 +2,7 @@ package org.tallersocial.ideas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tallersocial.content.StepKind;
+import org.tallersocial.live.ExerciseMessages;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Socket;
 import org.tallersocial.live.Viewer;
@@ -20,19 +21,7 @@ final class OpenStep {
         if (socket.viewer() != Viewer.PHONE) {
             throw new RefusedAnswer("not_allowed", "ideas.phones_only");
         }
-        if (!msg.path("step").canConvertToLong()) {
-            throw new RefusedAnswer("invalid_message", "no_step");
-        }
-        if (!room.workshop().isLive()) {
-            throw new RefusedAnswer("not_live", "not_live");
-        }
-        Step step = room.current();
-        if (step.id() != msg.get("step").asLong()) {
-            throw new RefusedAnswer("wrong_step", "wrong_step");
-        }
-        if (step.kind() != kind) {
-            throw new RefusedAnswer("wrong_step", "ideas.not_this_step");
-        }
+        Step step = ExerciseMessages.currentStep(room, msg, kind, "ideas.not_this_step");
         if (step.pollState() != PollState.OPEN) {
             throw new RefusedAnswer("poll_closed",
                     step.pollState() == PollState.PENDING ? "ideas.not_open_yet" : "ideas.closed");

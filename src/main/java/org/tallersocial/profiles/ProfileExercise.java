@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Exercise;
+import org.tallersocial.live.ExerciseMessages;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Socket;
 import org.tallersocial.live.Viewer;
@@ -75,12 +76,8 @@ public final class ProfileExercise implements Exercise {
         if (socket.viewer() != Viewer.PHONE) {
             throw new RefusedAnswer("not_allowed", "profiles.phones_only");
         }
-        Step step = current(room, msg);
-        if (!msg.path("seq").isIntegralNumber() || !msg.path("seq").canConvertToLong()
-                || msg.get("seq").asLong() <= 0) {
-            throw new RefusedAnswer("invalid_message", "no_seq");
-        }
-        long seq = msg.get("seq").asLong();
+        Step step = ExerciseMessages.currentStep(room, msg, StepKind.PROFILES, "profiles.not_this_step");
+        long seq = ExerciseMessages.seq(msg);
         JsonNode networkNode = msg.get("network");
         String network = networkNode != null && networkNode.isTextual() ? networkNode.asText() : null;
         long person = socket.participantId();
@@ -131,22 +128,6 @@ public final class ProfileExercise implements Exercise {
         return msg.path("answer").path("ambassador").asBoolean(false);
     }
 
-    private static Step current(Room room, JsonNode msg) {
-        if (!msg.path("step").isIntegralNumber() || !msg.path("step").canConvertToLong()) {
-            throw new RefusedAnswer("invalid_message", "no_step");
-        }
-        Step step = room.current();
-        if (!room.workshop().isLive()) {
-            throw new RefusedAnswer("not_live", "not_live");
-        }
-        if (step.id() != msg.get("step").asLong()) {
-            throw new RefusedAnswer("wrong_step", "wrong_step");
-        }
-        if (step.kind() != StepKind.PROFILES) {
-            throw new RefusedAnswer("wrong_step", "profiles.not_this_step");
-        }
-        return step;
-    }
 
     private ObjectNode ack(Step step, ProfileAnswer answer, boolean duplicate) {
         ObjectNode ack = JsonNodeFactory.instance.objectNode().put("type", "ack").put("step", step.id())

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Exercise;
+import org.tallersocial.live.ExerciseMessages;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Socket;
 import org.tallersocial.live.Viewer;
@@ -79,12 +80,8 @@ public final class RaciExercise implements Exercise {
         if (socket.viewer() != Viewer.PHONE) {
             throw new RefusedAnswer("not_allowed", "raci.phones_only");
         }
-        Step step = current(room, msg);
-        if (!msg.path("seq").isIntegralNumber() || !msg.path("seq").canConvertToLong()
-                || msg.get("seq").asLong() <= 0) {
-            throw new RefusedAnswer("invalid_message", "no_seq");
-        }
-        long seq = msg.get("seq").asLong();
+        Step step = ExerciseMessages.currentStep(room, msg, StepKind.RACI, "raci.not_this_step");
+        long seq = ExerciseMessages.seq(msg);
         long person = socket.participantId();
         RaciBoard board = board(step);
         ObjectNode reply;
@@ -174,22 +171,6 @@ public final class RaciExercise implements Exercise {
                 .orElseThrow(() -> new RefusedAnswer("unknown_role", "raci.unknown_role"));
     }
 
-    private static Step current(Room room, JsonNode msg) {
-        if (!msg.path("step").isIntegralNumber() || !msg.path("step").canConvertToLong()) {
-            throw new RefusedAnswer("invalid_message", "no_step");
-        }
-        Step step = room.current();
-        if (!room.workshop().isLive()) {
-            throw new RefusedAnswer("not_live", "not_live");
-        }
-        if (step.id() != msg.get("step").asLong()) {
-            throw new RefusedAnswer("wrong_step", "wrong_step");
-        }
-        if (step.kind() != StepKind.RACI) {
-            throw new RefusedAnswer("wrong_step", "raci.not_this_step");
-        }
-        return step;
-    }
 
     private static ObjectNode ack(Step step, Proposal p, boolean duplicate) {
         ObjectNode ack = JsonNodeFactory.instance.objectNode().put("type", "ack").put("step", step.id())
