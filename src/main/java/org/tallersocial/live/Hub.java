@@ -66,9 +66,9 @@ public final class Hub implements AutoCloseable {
     /** After every change of what is on show: each screen gets a new snapshot of its own. */
     public void publishState(Room room) {
         active.put(room.workshop().id(), room);
-        Map<Viewer, ObjectNode> results = new EnumMap<>(Viewer.class);
+        Messages.Round round = new Messages.Round();
         for (Socket socket : room.sockets()) {
-            socket.send(write(messages.state(room, socket.viewer(), socket.participantId(), results)));
+            socket.send(write(messages.state(room, socket.viewer(), socket.participantId(), round)));
         }
     }
 

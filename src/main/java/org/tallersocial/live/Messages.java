@@ -32,14 +32,20 @@ final class Messages {
     }
 
     ObjectNode state(Room room, Viewer viewer, long participantId) {
-        return state(room, viewer, participantId, new EnumMap<>(Viewer.class));
+        return state(room, viewer, participantId, new Round());
     }
 
     /**
-     * @param resultsByViewer results already computed for this snapshot round, shared
-     *                        by every socket of a viewer kind (results hold no personal data)
+     * What one round of snapshots (one per socket) computes once per viewer kind: a poll's results
+     * and an exercise's picture, which hold nothing personal. Used by one thread at a time.
      */
-    ObjectNode state(Room room, Viewer viewer, long participantId, Map<Viewer, ObjectNode> resultsByViewer) {
+    static final class Round {
+        private final Map<Viewer, ObjectNode> results = new EnumMap<>(Viewer.class);
+        private final Map<Viewer, java.util.Optional<JsonNode>> pictures = new EnumMap<>(Viewer.class);
+    }
+
+    /** @param round what this round of snapshots already computed, shared by every socket of a viewer kind */
+    ObjectNode state(Room room, Viewer viewer, long participantId, Round round) {
         Workshop w = room.workshop();
         Step step = room.current();
         ObjectNode msg = JSON.objectNode().put("type", "state").put("now", clock.millis());
@@ -57,16 +63,14 @@ final class Messages {
                     msg.putObject("mine").put("seq", mine.seq()).set("value", mine.value()));
         }
         if (step.isPoll() && mayShowResults(step, viewer)) {
-            msg.set("results", resultsByViewer.computeIfAbsent(viewer, v -> results(room, step, v)));
+            msg.set("results", round.results.computeIfAbsent(viewer, v -> results(room, step, v)));
         }
         if (step.spec().radar() != null && viewer != Viewer.PHONE) {
             msg.set("radar", radar(room, step.spec().radar()));
         }
         exercises.of(step).ifPresent(exercise -> {
-            JsonNode picture = exercise.picture(room, step, viewer);
-            if (picture != null) {
-                msg.set("picture", picture);
-            }
+            round.pictures.computeIfAbsent(viewer, v -> java.util.Optional.ofNullable(exercise.picture(room, step, v)))
+                    .ifPresent(picture -> msg.set("picture", picture));
             if (viewer == Viewer.PHONE) {
                 JsonNode mine = exercise.mine(room, step, participantId);
                 if (mine != null) {
