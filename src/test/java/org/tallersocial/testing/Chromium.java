@@ -190,7 +190,17 @@ public final class Chromium implements AutoCloseable {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
                 .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> what.get() + " on " + driver.getCurrentUrl())
-                .until(condition);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        // A page being replaced: an element found on the old one can't be read any more. Look again.
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     /** Waits until an element matching the selector is displayed and returns it. */
