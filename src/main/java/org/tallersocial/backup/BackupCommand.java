@@ -44,29 +44,16 @@ public final class BackupCommand {
     }
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "data"));
-        Path target = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--help", "-h" -> {
-                    out.print(USAGE);
-                    return 0;
-                }
-                case "--data-dir" -> {
-                    if (i + 1 >= args.length) {
-                        return usage(err, "missing value after --data-dir");
-                    }
-                    dataDir = Path.of(args[++i]);
-                }
-                default -> {
-                    if (args[i].startsWith("--") || target != null) {
-                        return usage(err, "unexpected argument " + args[i]);
-                    }
-                    target = Path.of(args[i]);
-                }
-            }
+        BackupArgs parsed = BackupArgs.parse(args, env);
+        if (parsed.help()) {
+            out.print(USAGE);
+            return 0;
         }
-        dataDir = dataDir.toAbsolutePath().normalize();
+        if (parsed.problem() != null) {
+            return usage(err, parsed.problem());
+        }
+        Path dataDir = parsed.dataDir();
+        Path target = parsed.file();
         if (target == null) {
             target = Path.of("taller-social-backup-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");

@@ -39,32 +39,19 @@ public final class RestoreCommand {
     }
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "data"));
-        Path zip = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--help", "-h" -> {
-                    out.print(USAGE);
-                    return 0;
-                }
-                case "--data-dir" -> {
-                    if (i + 1 >= args.length) {
-                        return usage(err, "missing value after --data-dir");
-                    }
-                    dataDir = Path.of(args[++i]);
-                }
-                default -> {
-                    if (args[i].startsWith("--") || zip != null) {
-                        return usage(err, "unexpected argument " + args[i]);
-                    }
-                    zip = Path.of(args[i]);
-                }
-            }
+        BackupArgs parsed = BackupArgs.parse(args, env);
+        if (parsed.help()) {
+            out.print(USAGE);
+            return 0;
         }
+        if (parsed.problem() != null) {
+            return usage(err, parsed.problem());
+        }
+        Path dataDir = parsed.dataDir();
+        Path zip = parsed.file();
         if (zip == null) {
             return usage(err, "which backup? give the FILE that scripts/backup wrote");
         }
-        dataDir = dataDir.toAbsolutePath().normalize();
         if (!Files.isRegularFile(zip)) {
             err.println("error: no backup file " + zip.toAbsolutePath());
             return 1;
