@@ -2,7 +2,6 @@ package org.tallersocial.ideas;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.Locale;
 import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Room;
@@ -43,7 +42,7 @@ public final class IdeaController {
     }
 
     private void idea(Context ctx, Room room) {
-        Step step = ideasStep(room, ctx);
+        Step step = ConsoleActions.stepOfKind(room, ctx, StepKind.IDEAS);
         long ideaId = ConsoleActions.longParam(ctx.pathParam("ideaId"), "idea");
         switch (String.valueOf(ctx.formParam("action"))) {
             case "hide" -> ideas.hide(room, step, ideaId, true);
@@ -57,18 +56,8 @@ public final class IdeaController {
     private void csv(Context ctx) {
         Room room = console.room(ctx);
         Locale locale = Texts.locale(room.workshop().language());
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"conversation-" + room.workshop().code() + ".csv\"");
+        ConsoleActions.download(ctx, "text/csv; charset=utf-8", "conversation-" + room.workshop().code() + ".csv");
         ctx.result(ConversationCsv.write(questions.all(room), commitments.workshopIdeas(room), commitments.all(room),
                 texts, locale));
-    }
-
-    private static Step ideasStep(Room room, Context ctx) {
-        long stepId = ConsoleActions.longParam(ctx.pathParam("stepId"), "step");
-        Step step = room.step(stepId).orElseThrow(() -> new NotFoundResponse("no_step"));
-        if (step.kind() != StepKind.IDEAS) {
-            throw new NotFoundResponse("not_an_ideas_step");
-        }
-        return step;
     }
 }

@@ -2,7 +2,6 @@ package org.tallersocial.profiles;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,7 @@ public final class ProfileController {
 
     /** One network a line; a network people already answered for stays, so no answer loses its meaning. */
     private void adaptNetworks(Context ctx, Room room) {
-        Step step = profileStep(room, ctx);
+        Step step = ConsoleActions.stepOfKind(room, ctx, StepKind.PROFILES);
         List<String> wanted = networks(ctx.formParam("networks"));
         for (String old : step.spec().exercise().networks()) {
             if (!wanted.contains(old) && exercise.hasAnswersFor(step, old)) {
@@ -53,21 +52,11 @@ public final class ProfileController {
 
     private void csv(Context ctx) {
         Room room = console.room(ctx);
-        Step step = profileStep(room, ctx);
+        Step step = ConsoleActions.stepOfKind(room, ctx, StepKind.PROFILES);
         Locale locale = Texts.locale(room.workshop().language());
         String file = "profiles-" + room.workshop().code() + "-" + (step.position() + 1) + ".csv";
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        ConsoleActions.download(ctx, "text/csv; charset=utf-8", file);
         ctx.result(ProfileCsv.write(exercise.summary(step), texts, locale));
-    }
-
-    private static Step profileStep(Room room, Context ctx) {
-        long stepId = ConsoleActions.longParam(ctx.pathParam("stepId"), "step");
-        Step step = room.step(stepId).orElseThrow(() -> new NotFoundResponse("no_step"));
-        if (step.kind() != StepKind.PROFILES) {
-            throw new NotFoundResponse("not_a_profiles_step");
-        }
-        return step;
     }
 
     static List<String> networks(String text) {

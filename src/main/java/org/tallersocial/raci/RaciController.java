@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
@@ -75,7 +74,7 @@ public final class RaciController {
      * refusal, and also with the cell as it is now, so the console can show it and let the person decide.
      */
     private Handler act(StepAction action) {
-        BiConsumer<Context, Room> onStep = (ctx, room) -> action.run(ctx, room, raciStep(room, ctx));
+        BiConsumer<Context, Room> onStep = (ctx, room) -> action.run(ctx, room, ConsoleActions.stepOfKind(room, ctx, StepKind.RACI));
         Handler inner = actions.act(onStep);
         return ctx -> {
             try {
@@ -110,27 +109,17 @@ public final class RaciController {
 
     private void print(Context ctx) {
         Room room = console.room(ctx);
-        Step step = raciStep(room, ctx);
+        Step step = ConsoleActions.stepOfKind(room, ctx, StepKind.RACI);
         ctx.render("raci/print", RaciExport.printModel(room, step, exercise.board(step), texts, LanguageChoice.of(ctx)));
     }
 
     private void csv(Context ctx) {
         Room room = console.room(ctx);
-        Step step = raciStep(room, ctx);
+        Step step = ConsoleActions.stepOfKind(room, ctx, StepKind.RACI);
         Locale locale = Texts.locale(room.workshop().language());
         String file = "raci-" + room.workshop().code() + "-" + (step.position() + 1) + ".csv";
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        ConsoleActions.download(ctx, "text/csv; charset=utf-8", file);
         ctx.result(RaciExport.csv(exercise.board(step), texts, locale));
-    }
-
-    private static Step raciStep(Room room, Context ctx) {
-        long stepId = ConsoleActions.longParam(ctx.pathParam("stepId"), "step");
-        Step step = room.step(stepId).orElseThrow(() -> new NotFoundResponse("no_step"));
-        if (step.kind() != StepKind.RACI) {
-            throw new NotFoundResponse("not_a_raci_step");
-        }
-        return step;
     }
 
     private static Facilitator me(Context ctx) {

@@ -124,6 +124,22 @@ public final class ConsoleActions {
         }
     }
 
+    /** The {stepId} of the path, when it is a step of this workshop and of this kind; 404 otherwise. */
+    public static Step stepOfKind(Room room, Context ctx, org.tallersocial.content.StepKind kind) {
+        long stepId = longParam(ctx.pathParam("stepId"), "step");
+        Step step = room.step(stepId).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no_step"));
+        if (step.kind() != kind) {
+            throw new io.javalin.http.NotFoundResponse("not_a_" + kind.key() + "_step");
+        }
+        return step;
+    }
+
+    /** Sends a file to save, named as the facilitator will find it in their downloads. */
+    public static void download(Context ctx, String contentType, String fileName) {
+        ctx.contentType(contentType);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    }
+
     public static long longParam(String value, String what) {
         try {
             return Long.parseLong(value.trim());
