@@ -113,9 +113,19 @@ public final class Browser {
     }
 
     private Response send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closed) {
+                // The server closed a kept-alive connection (after refusing a post it did not read) just as
+                // this request went out on it: nothing reached a handler, so send it once more, as a browser does.
+                if (!String.valueOf(closed.getMessage()).contains("received no bytes")) {
+                    throw closed;
+                }
+                response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            }
             return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location"),
                     response.headers().allValues("Set-Cookie"));
         } catch (IOException e) {
