@@ -27,6 +27,7 @@
         skew = msg.now - Date.now();
         state = msg;
         presence(msg.presence);
+        storage(msg.storage);
         render();
         tickClock();
       } else if (msg.type === 'results') {
@@ -35,6 +36,8 @@
         if (state && msg.step === state.step.id) { state.picture = msg.picture; drawResults(); }
       } else if (msg.type === 'presence') {
         presence(msg.presence);
+      } else if (msg.type === 'storage') {
+        storage(msg.storage);
       }
     }
   });
@@ -74,6 +77,15 @@
     t.classList.remove('hidden');
     clearTimeout(t._hide);
     t._hide = setTimeout(function () { t.classList.add('hidden'); }, 5000);
+  }
+
+  // The database refusing writes is the one fault the facilitator must see at once: answers
+  // wait on the phones until it is mended.
+  function storage(s) {
+    var banner = document.getElementById('storage-alert');
+    var failing = s && s.ok === false;
+    banner.textContent = failing ? t('console.storage_failing') : '';
+    banner.classList.toggle('hidden', !failing);
   }
 
   function presence(p) {

@@ -30,6 +30,7 @@ public final class Hub implements AutoCloseable {
     private final Messages messages;
     private final Clock clock;
     private final Exercises exercises;
+    private final StorageWatch storage = new StorageWatch();
     private final Map<Long, Room> active = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hub-ticker");
@@ -40,7 +41,7 @@ public final class Hub implements AutoCloseable {
     public Hub(Rooms rooms, ObjectMapper json, Clock clock, Exercises exercises) {
         this.rooms = rooms;
         this.json = json;
-        this.messages = new Messages(clock, exercises);
+        this.messages = new Messages(clock, exercises, storage);
         this.clock = clock;
         this.exercises = exercises;
         ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -72,7 +73,9 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /** A reply to one screen; the replies also tell whether the database still takes writes. */
     public void send(Socket socket, ObjectNode message) {
+        storage.noteReply(message, clock.millis());
         socket.send(write(message));
     }
 
@@ -82,6 +85,9 @@ public final class Hub implements AutoCloseable {
     }
 
     private void tick() {
+        if (storage.takeChanged()) {
+            tellConsolesAboutStorage();
+        }
         for (Room room : active.values()) {
             try {
                 if (room.takeResultsDirty()) {
@@ -117,6 +123,13 @@ public final class Hub implements AutoCloseable {
             String message = byViewer.computeIfAbsent(socket.viewer(),
                     v -> write(messages.resultsMessage(room, step, v)));
             socket.send(message);
+        }
+    }
+
+    private void tellConsolesAboutStorage() {
+        String message = write(messages.storageMessage());
+        for (Room room : active.values()) {
+            room.sockets().stream().filter(s -> s.viewer() == Viewer.CONSOLE).forEach(s -> s.send(message));
         }
     }
 

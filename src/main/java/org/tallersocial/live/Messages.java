@@ -25,8 +25,10 @@ final class Messages {
 
     private final Clock clock;
     private final Exercises exercises;
+    private final StorageWatch storage;
 
-    Messages(Clock clock, Exercises exercises) {
+    Messages(Clock clock, Exercises exercises, StorageWatch storage) {
+        this.storage = storage;
         this.clock = clock;
         this.exercises = exercises;
     }
@@ -56,6 +58,7 @@ final class Messages {
         msg.set("step", step(step, room.steps().size(), viewer));
         if (viewer == Viewer.CONSOLE) {
             msg.set("clock", clock(room));
+            msg.set("storage", storage.status());
         }
         msg.set("presence", presence(room));
         if (viewer == Viewer.PHONE) {
@@ -96,6 +99,13 @@ final class Messages {
     ObjectNode resultsMessage(Room room, Step step, Viewer viewer) {
         ObjectNode msg = JSON.objectNode().put("type", "results").put("step", step.id());
         msg.set("results", results(room, step, viewer));
+        return msg;
+    }
+
+    /** To consoles only: whether the database takes writes (phones hear it in their own replies). */
+    ObjectNode storageMessage() {
+        ObjectNode msg = JSON.objectNode().put("type", "storage");
+        msg.set("storage", storage.status());
         return msg;
     }
 

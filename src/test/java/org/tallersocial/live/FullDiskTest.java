@@ -96,6 +96,12 @@ class FullDiskTest {
             System.out.printf("disk full after %d answers (%d acknowledged phones): %s%n", sent, acked.size(), refusal);
             assertThat(refusal).as("the disk filled within the test").isNotNull()
                     .startsWith("not_saved: The server could not save this answer right now. It will be sent again.");
+            JsonNode alarm = console.await(r -> r.path("type").asText().equals("storage"), Duration.ofSeconds(5));
+            assertThat(alarm.at("/storage/ok").asBoolean()).as("the console is told at once").isFalse();
+            console.forget();
+            console.send("{\"type\":\"hello\"}");
+            assertThat(console.await("state").at("/storage/ok").asBoolean())
+                    .as("a fresh snapshot of the console says so too").isFalse();
             String log = server.log();
             assertThat(log).contains("could not store", "disk full or read-only?", data.toString());
             Browser.Response health = server.browser().get("/health");
@@ -120,6 +126,9 @@ class FullDiskTest {
                     assertThat(state.at("/mine/value").asText()).isEqualTo(text(p, seq));
                 }
             }
+            WsClient consoleAfter = WsClient.connect(server.wsUrl() + "/ws/console/" + id, facilitator.cookieHeader());
+            assertThat(consoleAfter.await("state").at("/storage/ok").asBoolean()).isTrue();
+            consoleAfter.close();
             // With room again, the answer that was refused goes through.
             String retry = "retry";
             sockets.get(0).send(JSON.createObjectNode().put("type", "answer").put("id", retry).put("step", textStep)
