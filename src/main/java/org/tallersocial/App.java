@@ -36,6 +36,7 @@ import org.tallersocial.questions.Questions;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
+import org.tallersocial.web.Limits;
 import org.tallersocial.web.Texts;
 import org.tallersocial.web.Tokens;
 import org.tallersocial.web.Pages;
@@ -103,7 +104,8 @@ public final class App implements AutoCloseable {
 
         Pages pages = new Pages(db);
         Csrf csrf = new Csrf(secure);
-        PhoneController phone = new PhoneController(rooms, workshops, texts, secure);
+        Limits limits = new Limits(config.addressLimits());
+        PhoneController phone = new PhoneController(rooms, workshops, texts, secure, limits);
         ScreenController screen = new ScreenController(rooms, views, config.publicUrl());
         ConsoleController console = new ConsoleController(workshops, templates, texts, config.publicUrl());
         ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts);
@@ -117,7 +119,7 @@ public final class App implements AutoCloseable {
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         String adminToken = Tokens.newToken();
         BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);
-        LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises);
+        LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises, limits);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -7,7 +7,7 @@ import java.util.Map;
  * Where the kit listens, keeps its data and tells phones to go.
  * Command-line flags win over environment variables, which win over defaults.
  */
-public record Config(int port, Path dataDir, String publicUrl, Path contentDir) {
+public record Config(int port, Path dataDir, String publicUrl, Path contentDir, boolean addressLimits) {
 
     public static final String USAGE = """
             Usage: scripts/start [options]
@@ -16,6 +16,10 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir) 
               --public-url URL    address phones use, for links and QR codes
                                   (env PUBLIC_URL, default http://localhost:PORT)
               --content-dir DIR   workshop templates (env CONTENT_DIR, default ./workshop-content)
+              --address-limits on|off
+                                  limit joins and answers per network address (env
+                                  ADDRESS_LIMITS, default on); off for load tests from one
+                                  machine, or behind a proxy that hides the phones' addresses
               --help              print this and exit
             """;
 
@@ -31,11 +35,16 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir) 
         }
     }
 
+    public Config(int port, Path dataDir, String publicUrl, Path contentDir) {
+        this(port, dataDir, publicUrl, contentDir, true);
+    }
+
     public static Config from(String[] args, Map<String, String> env) {
         String port = env.getOrDefault("PORT", "7070");
         String dataDir = env.getOrDefault("DATA_DIR", "data");
         String publicUrl = env.get("PUBLIC_URL");
         String contentDir = env.getOrDefault("CONTENT_DIR", "workshop-content");
+        String addressLimits = env.getOrDefault("ADDRESS_LIMITS", "on");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -50,6 +59,7 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir) 
                 case "--data-dir" -> dataDir = value;
                 case "--public-url" -> publicUrl = value;
                 case "--content-dir" -> contentDir = value;
+                case "--address-limits" -> addressLimits = value;
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -62,7 +72,10 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir) 
         if (publicUrl == null || publicUrl.isBlank()) {
             publicUrl = "http://localhost:" + portNumber;
         }
-        return new Config(portNumber, Path.of(dataDir), publicUrl, Path.of(contentDir));
+        if (!addressLimits.equals("on") && !addressLimits.equals("off")) {
+            throw new IllegalArgumentException("address limits must be on or off, got '" + addressLimits + "'");
+        }
+        return new Config(portNumber, Path.of(dataDir), publicUrl, Path.of(contentDir), addressLimits.equals("on"));
     }
 
     private static String stripTrailingSlash(String url) {

@@ -51,6 +51,16 @@ class ConfigTest {
     }
 
     @Test
+    void address_limits_are_on_unless_switched_off_and_only_on_or_off_is_accepted() {
+        assertThat(Config.from(new String[0], Map.of()).addressLimits()).isTrue();
+        assertThat(Config.from(new String[0], Map.of("ADDRESS_LIMITS", "off")).addressLimits()).isFalse();
+        assertThat(Config.from(new String[] {"--address-limits", "on"}, Map.of("ADDRESS_LIMITS", "off"))
+                .addressLimits()).isTrue();
+        assertThatThrownBy(() -> Config.from(new String[] {"--address-limits", "maybe"}, Map.of()))
+                .hasMessageContaining("on or off");
+    }
+
+    @Test
     void help_lists_every_option() {
         assertThatThrownBy(() -> Config.from(new String[] {"--help"}, Map.of())).isInstanceOf(Config.HelpRequested.class);
         assertThat(Config.USAGE).contains("--port", "--data-dir", "--public-url", "PORT", "DATA_DIR", "PUBLIC_URL");

@@ -20,6 +20,7 @@ import org.tallersocial.poll.AnswerWriter;
 import org.tallersocial.poll.PollService;
 import org.tallersocial.poll.RefusedAnswer;
 import org.tallersocial.web.LanguageChoice;
+import org.tallersocial.web.Limits;
 import org.tallersocial.web.Origins;
 import org.tallersocial.web.Texts;
 import org.tallersocial.workshop.Participant;
@@ -38,6 +39,7 @@ public final class LiveSockets {
     private static final String ROOM = "room";
     private static final String PARTICIPANT = "participant";
     private static final String LOCALE = "locale";
+    private static final String ADDRESS = "address";
 
     private final Hub hub;
     private final WorkshopService workshops;
@@ -46,10 +48,12 @@ public final class LiveSockets {
     private final Texts texts;
     private final ObjectMapper json;
     private final Exercises exercises;
+    private final Limits limits;
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
 
     public LiveSockets(Hub hub, WorkshopService workshops, PollService polls, AuthModule auth, Texts texts,
-                       ObjectMapper json, Exercises exercises) {
+                       ObjectMapper json, Exercises exercises, Limits limits) {
+        this.limits = limits;
         this.exercises = exercises;
         this.hub = hub;
         this.workshops = workshops;
@@ -76,6 +80,7 @@ public final class LiveSockets {
                 .orElseThrow(() -> new UnauthorizedResponse("join_first"));
         ctx.attribute(ROOM, room);
         ctx.attribute(PARTICIPANT, p.id());
+        ctx.attribute(ADDRESS, ctx.ip());
         ctx.attribute(LOCALE, language(ctx, room.workshop().language()));
     }
 
@@ -145,6 +150,10 @@ public final class LiveSockets {
             }
             JsonNode msg = parse(ctx.message());
             id = msg.path("id").isTextual() ? msg.get("id").asText() : null;
+            if (viewer == Viewer.PHONE && !limits.mayReceive(socket.participantId(), ctx.attribute(ADDRESS))) {
+                // "busy" makes the phone keep what it sent and send it again a little later.
+                throw new RefusedAnswer("busy", "too_fast");
+            }
             String type = msg.path("type").asText("");
             switch (type) {
                 case "hello" -> hub.resend(room, socket);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Rooms;
 import org.tallersocial.web.LanguageChoice;
+import org.tallersocial.web.Limits;
 import org.tallersocial.web.Texts;
 
 /** The participant's side: typing a code, joining, and the live phone page. */
@@ -20,8 +21,10 @@ public final class PhoneController {
     private final WorkshopService workshops;
     private final Texts texts;
     private final boolean secureCookies;
+    private final Limits limits;
 
-    public PhoneController(Rooms rooms, WorkshopService workshops, Texts texts, boolean secureCookies) {
+    public PhoneController(Rooms rooms, WorkshopService workshops, Texts texts, boolean secureCookies, Limits limits) {
+        this.limits = limits;
         this.rooms = rooms;
         this.workshops = workshops;
         this.texts = texts;
@@ -66,6 +69,11 @@ public final class PhoneController {
             return;
         }
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
+        if (!limits.mayJoin(ctx.ip())) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+            renderJoin(ctx, w, texts.get(LanguageChoice.of(ctx), "join.too_many"), name);
+            return;
+        }
         try {
             WorkshopService.Joined joined = workshops.join(room.get(), name);
             Cookie cookie = new Cookie(ParticipantCookie.name(w.id()), joined.token());
@@ -93,6 +101,12 @@ public final class PhoneController {
     }
 
     private Optional<Room> roomFor(Context ctx) {
+        if (!limits.mayTryCode(ctx.ip())) {
+            // A script guessing codes: even a right one waits, or guessing would still pay.
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).render("phone/message", Map.of(
+                    "heading", "phone.slow_down.heading", "message", "phone.slow_down.message"));
+            return Optional.empty();
+        }
         Optional<String> code = JoinCodes.normalise(ctx.pathParam("code"));
         Optional<Room> room = code.flatMap(rooms::byOpenCode);
         if (room.isPresent()) {
@@ -102,6 +116,9 @@ public final class PhoneController {
         Optional<Workshop> latest = code.flatMap(rooms::latestByCode);
         latest.ifPresent(w -> LanguageChoice.preferWorkshop(ctx, w.language()));
         boolean ended = latest.map(w -> !w.isOpen()).orElse(false);
+        if (latest.isEmpty()) {
+            limits.wrongCode(ctx.ip());
+        }
         ctx.status(HttpStatus.NOT_FOUND).render("phone/message", Map.of(
                 "heading", ended ? "phone.ended.heading" : "phone.unknown.heading",
                 "message", ended ? "phone.ended.message" : "phone.unknown.message"));
