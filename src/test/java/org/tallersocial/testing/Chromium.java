@@ -104,6 +104,18 @@ public final class Chromium implements AutoCloseable {
     }
 
     public static Chromium open(Size size) {
+        return open(size, 100);
+    }
+
+    /**
+     * A browser whose person asked for bigger text: the default font size the page's rem and em
+     * grow from, as the text-size setting of a phone or browser sets it.
+     */
+    public static Chromium withTextAt(Size size, int percent) {
+        return open(size, percent);
+    }
+
+    private static Chromium open(Size size, int textPercent) {
         requireInstalled();
         try {
             Files.createDirectories(HOME);
@@ -122,6 +134,11 @@ public final class Chromium implements AutoCloseable {
                     "--window-size=" + size.width + "," + size.height);
 
             options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+            if (textPercent != 100) {
+                options.setExperimentalOption("prefs", Map.of(
+                        "webkit.webprefs.default_font_size", 16 * textPercent / 100,
+                        "webkit.webprefs.default_fixed_font_size", 13 * textPercent / 100));
+            }
 
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(DRIVER.toString()))
@@ -246,6 +263,35 @@ public final class Chromium implements AutoCloseable {
     /** True when something on the page is wider than the viewport (the person would have to scroll sideways). */
     public boolean scrollsSideways() {
         return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+    }
+
+    /**
+     * Elements whose own text is cut off: wider than their box with the overflow hidden, or
+     * reaching past the right edge of the viewport. Each as tag.class "text".
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> clippedText() {
+        return (List<String>) script(String.join("\n",
+                "var out = [], vw = document.documentElement.clientWidth;",
+                "document.querySelectorAll('body *').forEach(function (e) {",
+                "  if (!e.offsetParent && getComputedStyle(e).position !== 'fixed') { return; }",
+                "  var own = Array.prototype.some.call(e.childNodes, function (n) {",
+                "    return n.nodeType === 3 && n.textContent.trim().length > 0; });",
+                "  if (!own) { return; }",
+                "  var r = e.getBoundingClientRect(), style = getComputedStyle(e);",
+                "  if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') { return; }",
+                "  if (e.closest('.visually-hidden')) { return; }",
+                "  for (var a = e.parentElement; a && a !== document.body; a = a.parentElement) {",
+                "    var ox = getComputedStyle(a).overflowX;",
+                "    if (ox === 'auto' || ox === 'scroll') { return; }",  // reachable by scrolling that region
+                "  }",
+                "  var label = e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined",
+                "      ? '.' + e.className : '') + ' \"' + e.textContent.trim().slice(0, 40) + '\"';",
+                "  if (r.right > vw + 1) { out.push(label + ' reaches ' + Math.round(r.right) + 'px of ' + vw); return; }",
+                "  var hides = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';",
+                "  if (hides && e.scrollWidth > e.clientWidth + 1) { out.push(label + ' is cut off'); }",
+                "});",
+                "return out;"));
     }
 
     /** Saves what the screen shows now as target/screenshots/{name}.png. */
