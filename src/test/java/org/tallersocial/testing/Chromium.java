@@ -294,6 +294,17 @@ public final class Chromium implements AutoCloseable {
                 "return out;"));
     }
 
+    /**
+     * Puts the browser on a slow mobile network, as DevTools' "Slow 3G" does: every request
+     * waits {@code latencyMillis} and bytes flow at {@code kilobytesPerSecond} each way.
+     */
+    public void throttle(int latencyMillis, int kilobytesPerSecond) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
+                "offline", false, "latency", latencyMillis,
+                "downloadThroughput", kilobytesPerSecond * 1024, "uploadThroughput", kilobytesPerSecond * 1024));
+    }
+
     /** Saves what the screen shows now as target/screenshots/{name}.png. */
     public Path screenshot(String name) {
         return save(name, driver.getScreenshotAs(OutputType.BYTES));
