@@ -5,40 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tallersocial.testing.Facilitators;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tallersocial.testing.LiveRoom;
+import org.tallersocial.testing.LiveWorkshop;
 import org.tallersocial.testing.LiveRoom.Phone;
-import org.tallersocial.testing.TestServer;
 import org.tallersocial.testing.WsClient;
 
 class LiveWorkshopTest {
 
-    private TestServer server;
-    private LiveRoom room;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        room = LiveRoom.live(server, Facilitators.first(server));
-    }
-
-    @AfterEach
-    void stop() {
-        room.close();
-        server.close();
-    }
+    @RegisterExtension
+    final LiveWorkshop live = new LiveWorkshop();
 
     @Test
     void advancing_a_step_moves_every_phone_and_the_projector() {
-        List<Phone> phones = List.of(room.join("Ana"), room.join(""), room.join("Luis"));
-        WsClient projector = room.projector();
+        List<Phone> phones = List.of(live.room.join("Ana"), live.room.join(""), live.room.join("Luis"));
+        WsClient projector = live.room.projector();
         phones.forEach(p -> p.ws.awaitStep(0));
         projector.awaitStep(0);
 
-        room.goTo(1);
+        live.room.goTo(1);
 
         for (Phone p : phones) {
             JsonNode state = p.ws.awaitStep(1);
@@ -51,11 +37,11 @@ class LiveWorkshopTest {
 
     @Test
     void a_vote_is_acknowledged_and_the_projector_and_console_see_the_count() {
-        WsClient projector = room.projector();
-        WsClient console = room.console();
-        Phone ana = room.join("Ana");
-        Phone bo = room.join("Bo");
-        room.goTo(1);
+        WsClient projector = live.room.projector();
+        WsClient console = live.room.console();
+        Phone ana = live.room.join("Ana");
+        Phone bo = live.room.join("Bo");
+        live.room.goTo(1);
         long step = ana.ws.awaitStep(1).at("/step/id").asLong();
 
         JsonNode ack = ana.answerAndWait(step, 1);
@@ -72,12 +58,12 @@ class LiveWorkshopTest {
 
     @Test
     void a_phone_that_reconnects_sees_its_own_answer() {
-        Phone ana = room.join("Ana");
-        room.goTo(2);
+        Phone ana = live.room.join("Ana");
+        live.room.goTo(2);
         long step = ana.ws.awaitStep(2).at("/step/id").asLong();
         ana.answerAndWait(step, List.of(0, 3));
 
-        ana.reconnect(server.wsUrl(), room.code);
+        ana.reconnect(live.server.wsUrl(), live.room.code);
 
         JsonNode state = ana.ws.await("state");
         assertThat(state.at("/step/index").asInt()).isEqualTo(2);
@@ -86,9 +72,9 @@ class LiveWorkshopTest {
 
     @Test
     void a_retried_vote_is_not_counted_twice_and_a_changed_vote_replaces_the_old_one() {
-        WsClient console = room.console();
-        Phone ana = room.join("Ana");
-        room.goTo(1);
+        WsClient console = live.room.console();
+        Phone ana = live.room.join("Ana");
+        live.room.goTo(1);
         long step = ana.ws.awaitStep(1).at("/step/id").asLong();
 
         ana.reply(ana.answer(step, 0, 100));
@@ -108,17 +94,17 @@ class LiveWorkshopTest {
 
     @Test
     void hidden_results_reach_the_projector_only_after_the_reveal() {
-        WsClient projector = room.projector();
-        Phone ana = room.join("Ana");
-        room.goTo(6);
+        WsClient projector = live.room.projector();
+        Phone ana = live.room.join("Ana");
+        live.room.goTo(6);
         long step = ana.ws.awaitStep(6).at("/step/id").asLong();
         JsonNode before = projector.awaitStep(6);
         assertThat(before.has("results")).isFalse();
         assertThat(before.at("/step/truth").isMissingNode()).as("the true value stays secret").isTrue();
 
         ana.answerAndWait(step, 30);
-        room.poll(step, "close");
-        room.poll(step, "reveal");
+        live.room.poll(step, "close");
+        live.room.poll(step, "reveal");
 
         JsonNode after = projector.await(m -> m.path("type").asText().equals("state")
                 && m.at("/step/revealed").asBoolean(), Duration.ofSeconds(5));
@@ -132,9 +118,9 @@ class LiveWorkshopTest {
 
     @Test
     void facilitator_notes_reach_only_the_console() {
-        WsClient projector = room.projector();
-        WsClient console = room.console();
-        Phone ana = room.join("Ana");
+        WsClient projector = live.room.projector();
+        WsClient console = live.room.console();
+        Phone ana = live.room.join("Ana");
 
         assertThat(console.awaitStep(0).at("/step/notes").asText()).isEqualTo("Secret facilitator note");
         assertThat(projector.awaitStep(0).toString()).doesNotContain("Secret facilitator note");
@@ -143,10 +129,10 @@ class LiveWorkshopTest {
 
     @Test
     void the_projector_and_console_count_who_joined_and_who_is_connected() {
-        WsClient projector = room.projector();
+        WsClient projector = live.room.projector();
         projector.await("state");
-        Phone ana = room.join("Ana");
-        Phone bo = room.join("Bo");
+        Phone ana = live.room.join("Ana");
+        Phone bo = live.room.join("Bo");
 
         projector.await(m -> m.at("/presence/joined").asInt() == 2 && m.at("/presence/connected").asInt() == 2,
                 Duration.ofSeconds(5));
@@ -158,10 +144,10 @@ class LiveWorkshopTest {
 
     @Test
     void a_text_answer_hidden_by_the_facilitator_leaves_the_projector() {
-        WsClient projector = room.projector();
-        WsClient console = room.console();
-        Phone ana = room.join("Ana");
-        room.goTo(5);
+        WsClient projector = live.room.projector();
+        WsClient console = live.room.console();
+        Phone ana = live.room.join("Ana");
+        live.room.goTo(5);
         long step = ana.ws.awaitStep(5).at("/step/id").asLong();
         ana.answerAndWait(step, "<b>rude</b> words");
 
@@ -171,7 +157,7 @@ class LiveWorkshopTest {
         projector.await(m -> m.path("type").asText().equals("results")
                 && m.at("/results/answers/0/text").asText().equals("<b>rude</b> words"), Duration.ofSeconds(5));
 
-        room.act("/steps/" + step + "/answers/" + answerId, "action", "hide");
+        live.room.act("/steps/" + step + "/answers/" + answerId, "action", "hide");
 
         JsonNode after = projector.await(m -> m.path("type").asText().equals("results")
                 && m.at("/results/hiddenCount").asInt() == 1, Duration.ofSeconds(5));
@@ -181,30 +167,30 @@ class LiveWorkshopTest {
 
     @Test
     void the_timer_is_shared_by_every_screen() {
-        Phone ana = room.join("Ana");
+        Phone ana = live.room.join("Ana");
         ana.ws.awaitStep(0);
-        room.act("/timer", "seconds", "90");
+        live.room.act("/timer", "seconds", "90");
         JsonNode state = ana.ws.await(m -> m.at("/step/timerEndsAt").isNumber(), Duration.ofSeconds(5));
         long left = state.at("/step/timerEndsAt").asLong() - state.path("now").asLong();
         assertThat(left).isBetween(85_000L, 90_000L);
-        room.act("/timer", "seconds", "stop");
+        live.room.act("/timer", "seconds", "stop");
         ana.ws.await(m -> m.path("type").asText().equals("state") && m.at("/step/timerEndsAt").isMissingNode(),
                 Duration.ofSeconds(5));
     }
 
     @Test
     void the_console_gets_the_clock_to_compare_time_spent_with_time_planned() {
-        WsClient console = room.console();
+        WsClient console = live.room.console();
         JsonNode first = console.awaitStep(0);
         assertThat(first.at("/clock/plannedTotalSeconds").asInt()).isEqualTo(8 * 60);
         assertThat(first.at("/clock/workshopStartedAt").asLong()).isPositive();
 
-        room.goTo(3);
+        live.room.goTo(3);
 
         JsonNode third = console.awaitStep(3);
         assertThat(third.at("/clock/plannedBeforeStepSeconds").asInt()).isEqualTo(3 * 60);
         assertThat(third.at("/clock/stepStartedAt").asLong())
                 .isGreaterThanOrEqualTo(first.at("/clock/stepStartedAt").asLong());
-        assertThat(room.projector().await("state").has("clock")).as("only the console").isFalse();
+        assertThat(live.room.projector().await("state").has("clock")).as("only the console").isFalse();
     }
 }

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tallersocial.testing.Browser;
 import org.tallersocial.testing.DelayingProxy;
-import org.tallersocial.testing.Facilitators;
 import org.tallersocial.testing.LiveRoom;
+import org.tallersocial.testing.LiveWorkshop;
 import org.tallersocial.testing.LiveRoom.Phone;
 import org.tallersocial.testing.RawPhone;
-import org.tallersocial.testing.TestServer;
 import org.tallersocial.testing.WsClient;
 
 /**
@@ -27,35 +25,24 @@ class SlowPhonesTest {
     private static final int STEP_CHANGES = 300;
     private static final int HELLOS = 20_000;
 
-    private TestServer server;
-    private LiveRoom room;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        room = LiveRoom.live(server, Facilitators.first(server));
-    }
-
-    @AfterEach
-    void stop() {
-        room.close();
-        server.close();
-    }
+    @RegisterExtension
+    final LiveWorkshop live = new LiveWorkshop();
 
     @Test
     void a_phone_that_never_reads_is_cut_off_and_gets_a_fresh_snapshot_when_it_comes_back() {
         Browser stuck = joined("Stuck");
-        RawPhone deaf = RawPhone.connect(server.baseUrl(), "/ws/phone/" + room.code, stuck.cookieHeader(), 2_048);
-        List<Phone> phones = List.of(room.join("Ana"), room.join("Bo"), room.join("Cy"));
-        WsClient projector = room.projector();
+        RawPhone deaf = RawPhone.connect(live.server.baseUrl(), "/ws/phone/" + live.room.code, stuck.cookieHeader(),
+                2_048);
+        List<Phone> phones = List.of(live.room.join("Ana"), live.room.join("Bo"), live.room.join("Cy"));
+        WsClient projector = live.room.projector();
 
         // Each "hello" asks for one more snapshot, and each step change sends every screen one: far
         // more than the kernel's buffers and the 256 the server queues for a socket that never reads.
         deaf.send("{\"type\":\"hello\"}", HELLOS);
         for (int i = 0; i < STEP_CHANGES; i++) {
-            room.goTo(i % 2);
+            live.room.goTo(i % 2);
         }
-        room.goTo(1);
+        live.room.goTo(1);
         long step = phones.get(0).ws.awaitStep(1).at("/step/id").asLong();
         phones.forEach(p -> assertThat(p.answerAndWait(step, 1).path("type").asText()).isEqualTo("ack"));
         projector.await(m -> m.path("type").asText().equals("results") && m.at("/results/voters").asInt() == 3, WAIT);
@@ -67,7 +54,7 @@ class SlowPhonesTest {
                 .isLessThan(HELLOS / 4);
         deaf.close();
 
-        WsClient back = WsClient.connect(server.wsUrl() + "/ws/phone/" + room.code, stuck.cookieHeader());
+        WsClient back = WsClient.connect(live.server.wsUrl() + "/ws/phone/" + live.room.code, stuck.cookieHeader());
         JsonNode fresh = back.await("state");
         assertThat(fresh.at("/step/index").asInt()).isEqualTo(1);
         assertThat(fresh.at("/step/pollState").asText()).isEqualTo("open");
@@ -76,44 +63,47 @@ class SlowPhonesTest {
 
     @Test
     void a_phone_that_goes_silent_in_the_middle_of_a_message_holds_up_nobody_and_stores_nothing() {
-        room.goTo(1);
+        live.room.goTo(1);
         Browser halfway = joined("Halfway");
-        RawPhone silent = RawPhone.connect(server.baseUrl(), "/ws/phone/" + room.code, halfway.cookieHeader(), 65_536);
-        List<Phone> phones = List.of(room.join("Ana"), room.join("Bo"));
-        WsClient projector = room.projector();
-        WsClient console = room.console();
+        RawPhone silent = RawPhone.connect(live.server.baseUrl(), "/ws/phone/" + live.room.code,
+                halfway.cookieHeader(), 65_536);
+        List<Phone> phones = List.of(live.room.join("Ana"), live.room.join("Bo"));
+        WsClient projector = live.room.projector();
+        WsClient console = live.room.console();
         long step = phones.get(0).ws.awaitStep(1).at("/step/id").asLong();
 
         silent.sendHalfAMessage("{\"type\":\"answer\",\"id\":\"h1\",\"step\":" + step + ",\"seq\":1,\"value\":", 200);
 
         phones.forEach(p -> assertThat(p.answerAndWait(step, 0).path("type").asText()).isEqualTo("ack"));
         projector.await(m -> m.path("type").asText().equals("results") && m.at("/results/voters").asInt() == 2, WAIT);
-        room.goTo(2);
+        live.room.goTo(2);
         phones.forEach(p -> p.ws.awaitStep(2));
         console.awaitStep(2);
         silent.close();
 
-        room.goTo(1);
-        WsClient again = WsClient.connect(server.wsUrl() + "/ws/phone/" + room.code, halfway.cookieHeader());
+        live.room.goTo(1);
+        WsClient again = WsClient.connect(live.server.wsUrl() + "/ws/phone/" + live.room.code, halfway.cookieHeader());
         JsonNode mine = again.await("state").at("/mine");
-        assertThat(mine.isMissingNode() || mine.isNull()).as("the half-sent answer was never stored: %s", mine).isTrue();
+        assertThat(mine.isMissingNode() || mine.isNull()).as("the half-sent answer was never stored: %s", mine)
+                .isTrue();
         again.close();
     }
 
     @Test
     void a_phone_two_seconds_away_gets_its_answer_in_while_the_nearby_phones_are_not_held_back() {
-        room.goTo(1);
+        live.room.goTo(1);
         Browser far = joined("Far");
-        try (DelayingProxy twoSeconds = DelayingProxy.to(server.baseUrl(), 1_000)) {
-            String farUrl = twoSeconds.baseUrl().replace("http", "ws") + "/ws/phone/" + room.code;
+        try (DelayingProxy twoSeconds = DelayingProxy.to(live.server.baseUrl(), 1_000)) {
+            String farUrl = twoSeconds.baseUrl().replace("http", "ws") + "/ws/phone/" + live.room.code;
             WsClient farWs = WsClient.connect(farUrl, far.cookieHeader(), twoSeconds.baseUrl());
-            List<Phone> near = List.of(room.join("Ana"), room.join("Bo"), room.join("Cy"));
-            WsClient projector = room.projector();
+            List<Phone> near = List.of(live.room.join("Ana"), live.room.join("Bo"), live.room.join("Cy"));
+            WsClient projector = live.room.projector();
             long step = farWs.awaitStep(1).at("/step/id").asLong();
 
             farWs.send("{\"type\":\"answer\",\"id\":\"far1\",\"step\":" + step + ",\"seq\":1,\"value\":2}");
             near.forEach(p -> p.answerAndWait(step, 1));
-            projector.await(m -> m.path("type").asText().equals("results") && m.at("/results/voters").asInt() == 3, WAIT);
+            projector.await(m -> m.path("type").asText().equals("results")
+                    && m.at("/results/voters").asInt() == 3, WAIT);
             assertThat(farWs.transcript()).as("the far phone's answer is still on its way")
                     .doesNotContain("\"id\":\"far1\"");
 
@@ -127,9 +117,9 @@ class SlowPhonesTest {
     }
 
     private Browser joined(String name) {
-        Browser browser = server.browser();
-        browser.get("/j/" + room.code);
-        assertThat(browser.post("/j/" + room.code, "name", name).status()).isEqualTo(303);
+        Browser browser = live.server.browser();
+        browser.get("/j/" + live.room.code);
+        assertThat(browser.post("/j/" + live.room.code, "name", name).status()).isEqualTo(303);
         return browser;
     }
 }

@@ -5,39 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tallersocial.testing.Facilitators;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tallersocial.testing.LiveRoom;
+import org.tallersocial.testing.LiveWorkshop;
 import org.tallersocial.testing.LiveRoom.Phone;
-import org.tallersocial.testing.TestServer;
 import org.tallersocial.testing.WsClient;
 
 /** Each poll kind's tally, as the console receives it. */
 class PollKindsTest {
 
-    private TestServer server;
-    private LiveRoom room;
+    @RegisterExtension
+    final LiveWorkshop live = new LiveWorkshop();
     private WsClient console;
     private List<Phone> phones;
 
     @BeforeEach
     void start() {
-        server = TestServer.start();
-        room = LiveRoom.live(server, Facilitators.first(server));
-        console = room.console();
-        phones = List.of(room.join("Ana"), room.join("Bo"), room.join("Cai"));
-    }
-
-    @AfterEach
-    void stop() {
-        room.close();
-        server.close();
+        console = live.room.console();
+        phones = List.of(live.room.join("Ana"), live.room.join("Bo"), live.room.join("Cai"));
     }
 
     private JsonNode answerAll(int position, Object... values) {
-        room.goTo(position);
+        live.room.goTo(position);
         long step = 0;
         for (Phone p : phones) {
             step = p.ws.awaitStep(position).at("/step/id").asLong();
@@ -100,7 +91,7 @@ class PollKindsTest {
         assertThat(r.at("/low").asDouble()).isEqualTo(20.0);
         assertThat(r.at("/high").asDouble()).isEqualTo(50.0);
         assertThat(r.at("/bins").toString()).isEqualTo("[0,0,1,1,0,1,0,0,0,0]");
-        WsClient projector = room.projector();
+        WsClient projector = live.room.projector();
         assertThat(projector.await("state").toString()).doesNotContain("\"truth\"");
     }
 

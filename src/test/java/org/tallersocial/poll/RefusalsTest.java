@@ -5,38 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tallersocial.testing.Facilitators;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tallersocial.testing.LiveRoom;
+import org.tallersocial.testing.LiveWorkshop;
 import org.tallersocial.testing.LiveRoom.Phone;
-import org.tallersocial.testing.TestServer;
 import org.tallersocial.testing.WsClient;
 
 /** Every bad input gets a clear error on its own socket; the socket and the room carry on. */
 class RefusalsTest {
 
-    private TestServer server;
-    private LiveRoom room;
+    @RegisterExtension
+    final LiveWorkshop live = new LiveWorkshop();
     private Phone phone;
     private WsClient console;
     private long singleStep;
 
     @BeforeEach
     void start() {
-        server = TestServer.start();
-        room = LiveRoom.live(server, Facilitators.first(server));
-        console = room.console();
-        phone = room.join("Ana");
-        room.goTo(1);
+        console = live.room.console();
+        phone = live.room.join("Ana");
+        live.room.goTo(1);
         singleStep = phone.ws.awaitStep(1).at("/step/id").asLong();
-    }
-
-    @AfterEach
-    void stop() {
-        room.close();
-        server.close();
     }
 
     private JsonNode error(String code) {
@@ -53,14 +44,14 @@ class RefusalsTest {
 
     @Test
     void a_vote_on_a_closed_poll_is_refused() {
-        room.poll(singleStep, "close");
+        live.room.poll(singleStep, "close");
         phone.ws.await(m -> m.at("/step/pollState").asText().equals("closed"), Duration.ofSeconds(5));
 
         JsonNode reply = phone.answerAndWait(singleStep, 0);
 
         assertThat(reply.path("code").asText()).isEqualTo("poll_closed");
         assertThat(reply.path("message").asText()).isEqualTo("This poll is closed.");
-        room.poll(singleStep, "open");
+        live.room.poll(singleStep, "open");
         theRoomCarriesOnWithNothingStored();
     }
 
@@ -132,7 +123,7 @@ class RefusalsTest {
 
     @Test
     void an_oversize_text_answer_is_refused() {
-        room.goTo(5);
+        live.room.goTo(5);
         long textStep = phone.ws.awaitStep(5).at("/step/id").asLong();
         JsonNode reply = phone.answerAndWait(textStep, "y".repeat(101));
         assertThat(reply.path("code").asText()).isEqualTo("too_long");
@@ -143,7 +134,7 @@ class RefusalsTest {
 
     @Test
     void the_projector_cannot_answer() {
-        WsClient projector = room.projector();
+        WsClient projector = live.room.projector();
         projector.await("state");
         projector.send("{\"type\":\"answer\",\"id\":\"p1\",\"step\":" + singleStep + ",\"value\":0,\"seq\":1}");
         JsonNode reply = projector.await("error");
@@ -153,7 +144,7 @@ class RefusalsTest {
 
     @Test
     void too_many_picks_and_repeated_picks_are_refused() {
-        room.goTo(2);
+        live.room.goTo(2);
         long multiStep = phone.ws.awaitStep(2).at("/step/id").asLong();
         assertThat(phone.answerAndWait(multiStep, List.of(0, 1, 2)).path("code").asText()).isEqualTo("too_many_picks");
         assertThat(phone.answerAndWait(multiStep, List.of(1, 1)).path("code").asText()).isEqualTo("invalid_answer");
@@ -162,14 +153,14 @@ class RefusalsTest {
 
     @Test
     void out_of_range_scale_guess_and_incomplete_ranking_are_refused() {
-        room.goTo(3);
+        live.room.goTo(3);
         long scale = phone.ws.awaitStep(3).at("/step/id").asLong();
         assertThat(phone.answerAndWait(scale, 6).path("code").asText()).isEqualTo("out_of_range");
         assertThat(phone.answerAndWait(scale, 2.5).path("code").asText()).isEqualTo("out_of_range");
-        room.goTo(6);
+        live.room.goTo(6);
         long guess = phone.ws.awaitStep(6).at("/step/id").asLong();
         assertThat(phone.answerAndWait(guess, 101).path("code").asText()).isEqualTo("out_of_range");
-        room.goTo(7);
+        live.room.goTo(7);
         long ranking = phone.ws.awaitStep(7).at("/step/id").asLong();
         assertThat(phone.answerAndWait(ranking, List.of(0, 1, 2)).path("code").asText()).isEqualTo("invalid_answer");
         assertThat(phone.answerAndWait(ranking, List.of(0, 1, 2, 2)).path("code").asText()).isEqualTo("invalid_answer");
@@ -177,7 +168,7 @@ class RefusalsTest {
 
     @Test
     void a_slide_takes_no_answers() {
-        room.goTo(0);
+        live.room.goTo(0);
         long slide = phone.ws.awaitStep(0).at("/step/id").asLong();
         assertThat(phone.answerAndWait(slide, 0).path("code").asText()).isEqualTo("not_a_poll");
     }

@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tallersocial.testing.Browser;
-import org.tallersocial.testing.Facilitators;
 import org.tallersocial.testing.LiveRoom;
+import org.tallersocial.testing.LiveWorkshop;
 import org.tallersocial.testing.LiveRoom.Phone;
-import org.tallersocial.testing.TestServer;
 import org.tallersocial.testing.WsClient;
 
 /**
@@ -22,26 +20,14 @@ import org.tallersocial.testing.WsClient;
  */
 class RateLimitsTest {
 
-    private TestServer server;
-    private LiveRoom room;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        room = LiveRoom.live(server, Facilitators.first(server));
-    }
-
-    @AfterEach
-    void stop() {
-        room.close();
-        server.close();
-    }
+    @RegisterExtension
+    final LiveWorkshop live = new LiveWorkshop();
 
     @Test
     void a_phone_that_floods_answers_is_told_to_wait_and_its_last_acknowledged_answer_is_the_one_counted() {
-        Phone flood = room.join("Flood");
-        WsClient console = room.console();
-        room.goTo(3);
+        Phone flood = live.room.join("Flood");
+        WsClient console = live.room.console();
+        live.room.goTo(3);
         long step = flood.ws.awaitStep(3).at("/step/id").asLong();
 
         List<String> ids = new ArrayList<>();
@@ -66,7 +52,7 @@ class RateLimitsTest {
         assertThat(told).isEqualTo(200 - acked);
         console.await(m -> m.path("type").asText().equals("results") && m.at("/results/voters").asInt() == 1,
                 Duration.ofSeconds(5));
-        flood.reconnect(server.wsUrl(), room.code);
+        flood.reconnect(live.server.wsUrl(), live.room.code);
         assertThat(flood.ws.await("state").at("/mine/value").asInt()).as("the last acknowledged answer stands")
                 .isEqualTo(lastAcked);
 
@@ -77,13 +63,13 @@ class RateLimitsTest {
 
     @Test
     void joining_from_one_address_is_limited_and_the_one_turned_away_is_told_to_wait_and_not_counted() {
-        WsClient console = room.console();
+        WsClient console = live.room.console();
         int joined = 0;
         Browser.Response refused = null;
         for (int i = 0; i < 1_000 && refused == null; i++) {
-            Browser phone = server.browser();
-            phone.get("/j/" + room.code);
-            Browser.Response r = phone.post("/j/" + room.code, "name", "P" + i);
+            Browser phone = live.server.browser();
+            phone.get("/j/" + live.room.code);
+            Browser.Response r = phone.post("/j/" + live.room.code, "name", "P" + i);
             if (r.status() == 303) {
                 joined++;
             } else {
@@ -101,7 +87,7 @@ class RateLimitsTest {
 
     @Test
     void guessing_codes_from_one_address_stops_even_the_right_code_for_a_while() {
-        Browser guesser = server.browser();
+        Browser guesser = live.server.browser();
         int wrong = 0;
         for (String code : List.of("AAAAAA", "BBBBBB", "CCCCCC")) {
             for (int i = 0; i < 10; i++) {
@@ -110,7 +96,7 @@ class RateLimitsTest {
             }
         }
         assertThat(wrong).isEqualTo(30);
-        Browser.Response blocked = guesser.get("/j/" + room.code);
+        Browser.Response blocked = guesser.get("/j/" + live.room.code);
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.body()).contains("Many wrong codes were typed from this network");
     }
