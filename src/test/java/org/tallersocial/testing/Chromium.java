@@ -104,6 +104,11 @@ public final class Chromium implements AutoCloseable {
     }
 
     public static Chromium open(Size size) {
+        return open(size, List.of());
+    }
+
+    /** @param extraArguments further Chromium switches, e.g. which test certificate to trust */
+    public static Chromium open(Size size, List<String> extraArguments) {
         requireInstalled();
         try {
             Files.createDirectories(HOME);
@@ -120,6 +125,7 @@ public final class Chromium implements AutoCloseable {
                     "--hide-scrollbars", "--force-color-profile=srgb", "--lang=en-US",
                     "--user-data-dir=" + profile,
                     "--window-size=" + size.width + "," + size.height);
+            options.addArguments(extraArguments);
 
             options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 
