@@ -138,6 +138,12 @@ public final class App implements AutoCloseable {
                 ws.setIdleTimeout(Duration.ofMinutes(2));
             });
             cfg.jetty.port = config.port();
+            // Javalin opens a servlet session on every WebSocket upgrade to hand attributes over. We keep
+            // nothing in it, so it must not leave a JSESSIONID cookie (neither Secure nor HttpOnly) behind.
+            cfg.jetty.modifyServletContextHandler(handler -> {
+                handler.getSessionHandler().setUsingCookies(false);
+                handler.getSessionHandler().setMaxInactiveInterval(60);
+            });
             // Under a public URL with a path, the kit answers under it, so a proxy passes requests on unchanged.
             cfg.router.contextPath = config.basePath().isEmpty() ? "/" : config.basePath();
 

@@ -76,10 +76,7 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir) 
 
     private static String stripTrailingSlash(String url) {
         String trimmed = url.trim();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        return trimmed;
+        return trimmed.endsWith("/") && !trimmed.endsWith("://") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
     /** Thrown for --help so that Main can print usage and exit 0. */
