@@ -68,6 +68,10 @@ class BehindNginxTest {
             if (server != null) {
                 server.close();
             }
+            if (certificate != null) {
+                // The test's private key lives no longer than the test.
+                certificate.privateKey().toFile().delete();
+            }
         }
     }
 
