@@ -37,6 +37,7 @@ import org.tallersocial.web.Csrf;
 import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Limits;
+import org.tallersocial.web.Origins;
 import org.tallersocial.web.Texts;
 import org.tallersocial.web.Tokens;
 import org.tallersocial.web.Pages;
@@ -79,7 +80,8 @@ public final class App implements AutoCloseable {
         Clock clock = new StoredPrecisionClock(Clock.systemUTC());
         ObjectMapper json = new ObjectMapper();
         Database db = Database.open(config.dataDir());
-        boolean secure = config.publicUrl().startsWith("https://");
+        boolean secure = config.secure();
+        Origins origins = new Origins(config.publicUrl());
 
         Texts texts = new Texts();
         Views views = new Views(texts);
@@ -103,7 +105,7 @@ public final class App implements AutoCloseable {
         PollService polls = new PollService(stepRepo, answerRepo, writer, hub);
 
         Pages pages = new Pages(db);
-        Csrf csrf = new Csrf(secure);
+        Csrf csrf = new Csrf(secure, origins);
         Limits limits = new Limits(config.addressLimits());
         PhoneController phone = new PhoneController(rooms, workshops, texts, secure, limits);
         ScreenController screen = new ScreenController(rooms, views, config.publicUrl());
@@ -119,7 +121,7 @@ public final class App implements AutoCloseable {
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         String adminToken = Tokens.newToken();
         BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);
-        LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises, limits);
+        LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises, origins, limits);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -138,6 +140,14 @@ public final class App implements AutoCloseable {
                 ws.setIdleTimeout(Duration.ofMinutes(2));
             });
             cfg.jetty.port = config.port();
+            // Javalin opens a servlet session on every WebSocket upgrade to hand attributes over. We keep
+            // nothing in it, so it must not leave a JSESSIONID cookie (neither Secure nor HttpOnly) behind.
+            cfg.jetty.modifyServletContextHandler(handler -> {
+                handler.getSessionHandler().setUsingCookies(false);
+                handler.getSessionHandler().setMaxInactiveInterval(60);
+            });
+            // Under a public URL with a path, the kit answers under it, so a proxy passes requests on unchanged.
+            cfg.router.contextPath = config.basePath().isEmpty() ? "/" : config.basePath();
 
             var r = cfg.routes;
             r.before(SecurityHeaders::apply);
@@ -183,7 +193,7 @@ public final class App implements AutoCloseable {
 
     public App start() {
         javalin.start(config.port());
-        adminFile = new AdminFile(javalin.port(), adminToken);
+        adminFile = new AdminFile(javalin.port(), config.basePath(), adminToken);
         adminFile.writeTo(config.dataDir());
         return this;
     }

@@ -14,7 +14,8 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
               --port N            port to listen on (env PORT, default 7070)
               --data-dir DIR      where the H2 database lives (env DATA_DIR, default ./data)
               --public-url URL    address phones use, for links and QR codes
-                                  (env PUBLIC_URL, default http://localhost:PORT)
+                                  (env PUBLIC_URL, default http://localhost:PORT); a path
+                                  in it (https://example.org/taller) serves the kit under it
               --content-dir DIR   workshop templates (env CONTENT_DIR, default ./workshop-content)
               --address-limits on|off
                                   limit joins and answers per network address (env
@@ -30,9 +31,17 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
         dataDir = dataDir.toAbsolutePath().normalize();
         contentDir = contentDir.toAbsolutePath().normalize();
         publicUrl = stripTrailingSlash(publicUrl);
-        if (!publicUrl.startsWith("http://") && !publicUrl.startsWith("https://")) {
-            throw new IllegalArgumentException("public URL must start with http:// or https://, got " + publicUrl);
-        }
+        PublicUrl.check(publicUrl);
+    }
+
+    /** The path the kit is served under, from the public URL: "" at the root, else e.g. "/taller". */
+    public String basePath() {
+        return PublicUrl.basePath(publicUrl);
+    }
+
+    /** Cookies are Secure when people reach the kit over https, whatever the last hop (a TLS proxy) uses. */
+    public boolean secure() {
+        return publicUrl.startsWith("https://");
     }
 
     public Config(int port, Path dataDir, String publicUrl, Path contentDir) {
@@ -80,7 +89,7 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
 
     private static String stripTrailingSlash(String url) {
         String trimmed = url.trim();
-        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+        return trimmed.endsWith("/") && !trimmed.endsWith("://") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
     /** Thrown for --help so that Main can print usage and exit 0. */

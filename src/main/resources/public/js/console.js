@@ -42,7 +42,12 @@
     }
   });
 
-  function post(url, body) {
+  // A path of the kit ('/facilitate/...'); a form's action already carries the base.
+  function post(kitPath, body) {
+    return send(L.path(kitPath), body);
+  }
+
+  function send(url, body) {
     return fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
@@ -61,12 +66,13 @@
     if (!form.hasAttribute('data-action')) { return; }
     e.preventDefault();
     if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) { return; }
-    var action = form.getAttribute('action');
+    var body = new URLSearchParams(new FormData(form)).toString();
     if (form.dataset.poll) {
       if (!state) { return; }
-      action = '/facilitate/' + id + '/steps/' + state.step.id + '/poll';
+      post('/facilitate/' + id + '/steps/' + state.step.id + '/poll', body);
+      return;
     }
-    post(action, new URLSearchParams(new FormData(form)).toString());
+    send(form.getAttribute('action'), body);
   });
 
   window.ConsoleToast = toast;

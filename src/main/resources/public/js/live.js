@@ -12,6 +12,13 @@
     try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
   })();
   var numbers = {};
+  // Where the kit sits on its site ("" or e.g. "/taller" behind a proxy), written by
+  // the server on <html data-base>. Every URL a script builds goes through `path`.
+  var BASE = document.documentElement.getAttribute('data-base') || '';
+
+  function path(p) {
+    return BASE + p;
+  }
 
   // A number written the way the page's language writes it (1.234,5 in Spanish).
   function num(value, digits) {
@@ -56,7 +63,7 @@
   // `lang` asks the server to word its error messages in the page's language.
   LiveSocket.prototype.url = function () {
     var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    return scheme + location.host + this.path + (this.path.indexOf('?') < 0 ? '?' : '&') + 'lang=' + encodeURIComponent(LANG);
+    return scheme + location.host + path(this.path) + (this.path.indexOf('?') < 0 ? '?' : '&') + 'lang=' + encodeURIComponent(LANG);
   };
 
   LiveSocket.prototype.connect = function () {
@@ -168,5 +175,5 @@
   }
 
   window.Live = { LiveSocket: LiveSocket, el: el, clear: clear, countdown: countdown, showConnection: showConnection,
-    isPoll: isPoll, t: t, num: num, withUnit: withUnit, lang: LANG, minutesSeconds: minutesSeconds };
+    isPoll: isPoll, path: path, t: t, num: num, withUnit: withUnit, lang: LANG, minutesSeconds: minutesSeconds };
 })();

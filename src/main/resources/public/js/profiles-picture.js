@@ -174,7 +174,7 @@
     box.appendChild(pictureBox);
     var foot = el('div', 'exercise-tools');
     var csv = el('a', 'button secondary', t('console.profiles_csv'));
-    csv.href = '/facilitate/' + tools.workshop + '/steps/' + s.id + '/profiles.csv';
+    csv.href = L.path('/facilitate/' + tools.workshop + '/steps/' + s.id + '/profiles.csv');
     foot.appendChild(csv);
     foot.appendChild(networksForm(tools, s));
     box.appendChild(foot);

@@ -16,7 +16,7 @@
     hidden: t('console.question_hidden') };
 
   function post(path, body) {
-    return fetch('/facilitate/' + id + '/questions/' + path, {
+    return fetch(L.path('/facilitate/' + id + '/questions/' + path), {
       method: 'POST', credentials: 'same-origin', body: body,
       headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' }
     }).then(function (r) { return r.json(); }).then(function (res) {

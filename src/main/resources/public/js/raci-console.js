@@ -86,9 +86,9 @@
         if (window.confirm(t('console.raci.majority_confirm'))) { send('/majority', ''); }
       }));
       var csv = el('a', 'button secondary', t('console.raci.csv'));
-      csv.href = base.replace(/\/raci$/, '/raci.csv');
+      csv.href = L.path(base.replace(/\/raci$/, '/raci.csv'));
       var print = el('a', 'button secondary', t('console.raci.print'));
-      print.href = base + '/print';
+      print.href = L.path(base + '/print');
       print.target = '_blank';
       print.rel = 'noopener';
       tools.appendChild(csv);

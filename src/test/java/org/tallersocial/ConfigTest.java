@@ -61,6 +61,41 @@ class ConfigTest {
     }
 
     @Test
+    void a_public_url_with_a_path_serves_the_kit_under_it() {
+        Config c = Config.from(new String[] {"--public-url", "https://example.org/taller/"}, Map.of());
+        assertThat(c.publicUrl()).isEqualTo("https://example.org/taller");
+        assertThat(c.basePath()).isEqualTo("/taller");
+        assertThat(c.secure()).isTrue();
+        assertThat(Config.from(new String[0], Map.of()).basePath()).as("no path, the root").isEmpty();
+        assertThat(Config.from(new String[] {"--public-url", "http://10.0.0.5:7070/"}, Map.of()).basePath()).isEmpty();
+        assertThat(Config.from(new String[] {"--public-url", "http://h/a/b-c_d.e~f"}, Map.of()).basePath())
+                .isEqualTo("/a/b-c_d.e~f");
+    }
+
+    @Test
+    void a_public_url_the_kit_cannot_be_served_at_is_refused_with_what_is_wrong() {
+        String[][] refused = {
+            {"https://example.org/taller?x=1", "must not have a query"},
+            {"https://example.org/?lang=es", "must not have a query"},
+            {"https://example.org/taller#top", "must not have a fragment"},
+            {"ftp://example.org/taller", "must start with http:// or https://"},
+            {"HTTPS://example.org", "must start with http:// or https://"},
+            {"https://", "is not a valid URL"},
+            {"https:///taller", "has no host name"},
+            {"https://marta:secret@example.org", "must not carry a user name or password"},
+            {"https://example.org/my taller", "is not a valid URL"},
+            {"https://example.org/t%C3%A1ller", "has a path the kit cannot be served under"},
+            {"https://example.org/a/../b", "has a path the kit cannot be served under"},
+            {"https://example.org//taller", "has a path the kit cannot be served under"},
+        };
+        for (String[] bad : refused) {
+            assertThatThrownBy(() -> Config.from(new String[] {"--public-url", bad[0]}, Map.of()))
+                    .as(bad[0]).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(bad[1]).hasMessageContaining(bad[0].trim());
+        }
+    }
+
+    @Test
     void help_lists_every_option() {
         assertThatThrownBy(() -> Config.from(new String[] {"--help"}, Map.of())).isInstanceOf(Config.HelpRequested.class);
         assertThat(Config.USAGE).contains("--port", "--data-dir", "--public-url", "PORT", "DATA_DIR", "PUBLIC_URL");

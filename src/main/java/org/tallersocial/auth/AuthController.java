@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tallersocial.web.BasePath;
 import org.tallersocial.web.Csrf;
 
 /** The HTTP side of facilitator accounts: pages, forms, cookies and the login guard. */
@@ -49,7 +50,7 @@ final class AuthController {
     /** Before every request: lets the layout greet a logged-in facilitator. */
     void recognise(Context ctx) {
         // Most visitors (participants' phones) carry no session cookie and cost nothing here.
-        if (cookie.read(ctx) == null || isAsset(ctx.path())) {
+        if (cookie.read(ctx) == null || isAsset(BasePath.local(ctx))) {
             return;
         }
         current(ctx);
@@ -61,9 +62,10 @@ final class AuthController {
             return;
         }
         if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
-            String target = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+            String path = BasePath.local(ctx);
+            String target = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
             // In a before-handler, redirect() skips the endpoint but keeps the after-handlers.
-            ctx.redirect("/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8), HttpStatus.FOUND);
+            BasePath.redirect(ctx, "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8), HttpStatus.FOUND);
             return;
         }
         throw new UnauthorizedResponse("session_ended");
@@ -78,7 +80,7 @@ final class AuthController {
     void loginPage(Context ctx) {
         String next = localPathOr(ctx.queryParam("next"), HOME);
         if (current(ctx).isPresent()) {
-            ctx.redirect(next, HttpStatus.SEE_OTHER);
+            BasePath.redirect(ctx, next, HttpStatus.SEE_OTHER);
             return;
         }
         Map<String, Object> model = new HashMap<>();
@@ -92,7 +94,7 @@ final class AuthController {
         LoginResult result = service.logIn(email, ctx.formParam("password"), cookie.read(ctx));
         if (result instanceof LoginResult.LoggedIn loggedIn) {
             cookie.write(ctx, loggedIn.sessionToken());
-            ctx.redirect(next, HttpStatus.SEE_OTHER);
+            BasePath.redirect(ctx, next, HttpStatus.SEE_OTHER);
             return;
         }
         Map<String, Object> model = new HashMap<>();
@@ -114,7 +116,7 @@ final class AuthController {
     void logout(Context ctx) {
         service.endSession(cookie.read(ctx));
         cookie.clear(ctx);
-        ctx.redirect("/login", HttpStatus.SEE_OTHER);
+        BasePath.redirect(ctx, "/login", HttpStatus.SEE_OTHER);
     }
 
     /**
@@ -217,7 +219,7 @@ final class AuthController {
     private void handleAccountResult(Context ctx, AccountResult result, AccountForm form, String kind) {
         if (result instanceof AccountResult.Created created) {
             cookie.write(ctx, created.sessionToken());
-            ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+            BasePath.redirect(ctx, HOME, HttpStatus.SEE_OTHER);
         } else if (result instanceof AccountResult.Invalid invalid) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             ctx.render(kind.equals("setup") ? "auth/setup" : "auth/invite", accountModel(form, invalid.problems()));

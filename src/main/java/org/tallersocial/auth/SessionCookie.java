@@ -3,6 +3,7 @@ package org.tallersocial.auth;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import org.tallersocial.web.BasePath;
 
 /** The login cookie: it carries the session token, the database only its hash. */
 final class SessionCookie {
@@ -20,16 +21,16 @@ final class SessionCookie {
     }
 
     void write(Context ctx, String token) {
-        ctx.cookie(cookie(token, (int) AuthService.SESSION_LIFETIME.toSeconds()));
+        ctx.cookie(cookie(ctx, token, (int) AuthService.SESSION_LIFETIME.toSeconds()));
     }
 
     void clear(Context ctx) {
-        ctx.cookie(cookie("", 0));
+        ctx.cookie(cookie(ctx, "", 0));
     }
 
-    private Cookie cookie(String value, int maxAgeSeconds) {
+    private Cookie cookie(Context ctx, String value, int maxAgeSeconds) {
         Cookie cookie = new Cookie(NAME, value);
-        cookie.setPath("/");
+        cookie.setPath(BasePath.cookiePath(ctx));
         cookie.setHttpOnly(true);
         cookie.setSecure(secure);
         // Lax, not Strict: a link to the console from a mail or chat must

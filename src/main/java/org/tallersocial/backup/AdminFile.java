@@ -14,12 +14,13 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * How a command on the same machine finds the running server: the port and a
+ * How a command on the same machine finds the running server: the port, the
+ * path it serves under (empty at the root) and a
  * fresh secret, in a file only the server's user can read, inside the data
  * directory. Whoever can read it can read the database file itself, so the
  * secret gives no power they did not already have.
  */
-public record AdminFile(int port, String token) {
+public record AdminFile(int port, String basePath, String token) {
 
     public static final String NAME = "server.properties";
 
@@ -39,6 +40,7 @@ public record AdminFile(int port, String token) {
             }
             Properties p = new Properties();
             p.setProperty("port", String.valueOf(port));
+            p.setProperty("basePath", basePath);
             p.setProperty("token", token);
             try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
                 p.store(w, "Written by the running Taller Social server for scripts/backup; removed when it stops");
@@ -70,7 +72,7 @@ public record AdminFile(int port, String token) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
             return Optional.of(new AdminFile(Integer.parseInt(p.getProperty("port", "").trim()),
-                    p.getProperty("token", "")));
+                    p.getProperty("basePath", "").trim(), p.getProperty("token", "")));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

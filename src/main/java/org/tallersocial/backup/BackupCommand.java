@@ -97,7 +97,7 @@ public final class BackupCommand {
             return false;
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + admin.get().port() + BackupRoute.PATH))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + admin.get().port() + admin.get().basePath() + BackupRoute.PATH))
                 .header("Authorization", "Bearer " + admin.get().token())
                 .header("Accept", "application/json")
                 .timeout(Duration.ofMinutes(10))

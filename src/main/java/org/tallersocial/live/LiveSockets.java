@@ -48,13 +48,15 @@ public final class LiveSockets {
     private final Texts texts;
     private final ObjectMapper json;
     private final Exercises exercises;
+    private final Origins origins;
     private final Limits limits;
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
 
     public LiveSockets(Hub hub, WorkshopService workshops, PollService polls, AuthModule auth, Texts texts,
-                       ObjectMapper json, Exercises exercises, Limits limits) {
+                       ObjectMapper json, Exercises exercises, Origins origins, Limits limits) {
         this.limits = limits;
         this.exercises = exercises;
+        this.origins = origins;
         this.hub = hub;
         this.workshops = workshops;
         this.polls = polls;
@@ -110,8 +112,8 @@ public final class LiveSockets {
         return Texts.locale(Texts.supports(asked) ? asked : fallback);
     }
 
-    private static void checkOrigin(Context ctx) {
-        if (!Origins.sameOrigin(ctx.header("Origin"), ctx.header("Host"))) {
+    private void checkOrigin(Context ctx) {
+        if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
             throw new ForbiddenResponse("foreign_socket");
         }
     }

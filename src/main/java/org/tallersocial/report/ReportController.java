@@ -12,6 +12,7 @@ import java.util.Map;
 import org.tallersocial.auth.Facilitator;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Rooms;
+import org.tallersocial.web.BasePath;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Texts;
@@ -81,7 +82,7 @@ public final class ReportController {
         Report report = builder.build(room, LanguageChoice.of(ctx));
         Map<String, Object> model = new HashMap<>();
         model.put("report", report);
-        model.put("base", base);
+        model.put("reportPath", base);
         model.put("files", exports.csvFiles(report).keySet());
         model.put("chartWidth", Chart.WIDTH);
         model.put("forFacilitator", ctx.attribute(Csrf.FACILITATOR_ATTRIBUTE) != null && base.startsWith("/facilitate"));
@@ -135,7 +136,7 @@ public final class ReportController {
         Room room = console.room(ctx);
         try {
             links.revoke(room.workshop().id(), ConsoleActions.longParam(ctx.pathParam("linkId"), "link"));
-            ctx.redirect("/facilitate/" + room.workshop().id() + "/review", HttpStatus.SEE_OTHER);
+            BasePath.redirect(ctx, "/facilitate/" + room.workshop().id() + "/review", HttpStatus.SEE_OTHER);
         } catch (WorkshopRefusal e) {
             ctx.status(HttpStatus.CONFLICT);
             linksPage(ctx, room, Map.of("error", texts.get(LanguageChoice.of(ctx), e.textKey(), e.args())));

@@ -22,14 +22,16 @@ public final class Csrf {
     private static final String ADMIN_PREFIX = "/admin/";
 
     private final boolean secureCookies;
+    private final Origins origins;
 
-    public Csrf(boolean secureCookies) {
+    public Csrf(boolean secureCookies, Origins origins) {
         this.secureCookies = secureCookies;
+        this.origins = origins;
     }
 
     /** Before every request: make sure the visitor has a token, and check it on writes. */
     public void handle(Context ctx) {
-        if (ctx.path().startsWith(ADMIN_PREFIX)) {
+        if (BasePath.local(ctx).startsWith(ADMIN_PREFIX)) {
             // Admin routes take a bearer secret and ignore cookies, so a forged request carries nothing.
             return;
         }
@@ -37,7 +39,7 @@ public final class Csrf {
         if (token == null || token.length() < 40 || token.length() > 64) {
             token = Tokens.newToken();
             Cookie cookie = new Cookie(COOKIE, token);
-            cookie.setPath("/");
+            cookie.setPath(BasePath.cookiePath(ctx));
             cookie.setHttpOnly(true);
             cookie.setSecure(secureCookies);
             cookie.setSameSite(SameSite.STRICT);
@@ -59,8 +61,8 @@ public final class Csrf {
                 || method == HandlerType.PATCH || method == HandlerType.DELETE;
     }
 
-    private static void check(Context ctx, String expected) {
-        if (!Origins.sameOrigin(ctx.header("Origin"), ctx.header("Host"))) {
+    private void check(Context ctx, String expected) {
+        if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
             throw new ForbiddenResponse("foreign_site");
         }
         String sent = ctx.header(HEADER);

@@ -48,14 +48,14 @@ public final class LanguageChoice {
             return;
         }
         Cookie cookie = new Cookie(COOKIE, lang);
-        cookie.setPath("/");
+        cookie.setPath(BasePath.cookiePath(ctx));
         cookie.setMaxAge(60 * 60 * 24 * 365);
         cookie.setSameSite(SameSite.LAX);
         // No script reads it, so no script (nor an injected one) gets to.
         cookie.setHttpOnly(true);
         cookie.setSecure(secureCookies);
         ctx.cookie(cookie);
-        ctx.redirect(localPath(ctx.formParam("back")), HttpStatus.SEE_OTHER);
+        BasePath.redirect(ctx, localPath(ctx.formParam("back")), HttpStatus.SEE_OTHER);
     }
 
     /** Only a path on this site, so the switch can't be used to send people elsewhere. */

@@ -57,7 +57,9 @@ public final class Views implements FileRenderer {
         all.putIfAbsent("facilitator", ctx.attribute(Csrf.FACILITATOR_ATTRIBUTE));
         all.put("lang", locale.getLanguage());
         all.put("languages", Texts.LANGUAGES);
-        all.put("here", ctx.path());
+        all.put("here", BasePath.local(ctx));
+        // Every link, form and asset of every template starts with it, and scripts read it from <html>.
+        all.put("base", BasePath.of(ctx));
         boolean console = filePath.startsWith("console/");
         all.put("scriptTexts", scriptTexts.computeIfAbsent(locale.getLanguage() + console,
                 k -> scriptTextsJson(locale, console)));

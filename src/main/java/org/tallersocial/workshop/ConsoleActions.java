@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.tallersocial.live.Room;
 import org.tallersocial.poll.PollService;
+import org.tallersocial.web.BasePath;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Texts;
@@ -100,7 +101,7 @@ public final class ConsoleActions {
                 if (fromScript) {
                     ctx.json(Map.of("ok", true));
                 } else {
-                    ctx.redirect("/facilitate/" + room.workshop().id(), HttpStatus.SEE_OTHER);
+                    BasePath.redirect(ctx, "/facilitate/" + room.workshop().id(), HttpStatus.SEE_OTHER);
                 }
             } catch (WorkshopRefusal e) {
                 Locale locale = LanguageChoice.of(ctx);

@@ -11,6 +11,7 @@ import org.tallersocial.auth.Facilitator;
 import org.tallersocial.content.TemplateCatalog;
 import org.tallersocial.content.WorkshopTemplate;
 import org.tallersocial.live.Room;
+import org.tallersocial.web.BasePath;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Texts;
@@ -48,7 +49,7 @@ public final class ConsoleController {
         }
         try {
             Workshop w = workshops.create(template.get(), title, company, me.id());
-            ctx.redirect("/facilitate/" + w.id(), HttpStatus.SEE_OTHER);
+            BasePath.redirect(ctx, "/facilitate/" + w.id(), HttpStatus.SEE_OTHER);
         } catch (WorkshopRefusal e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             renderList(ctx, texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()), title, company);
@@ -70,7 +71,7 @@ public final class ConsoleController {
         Room room = room(ctx);
         try {
             workshops.delete(room, ctx.formParam("confirm"));
-            ctx.redirect("/facilitate", HttpStatus.SEE_OTHER);
+            BasePath.redirect(ctx, "/facilitate", HttpStatus.SEE_OTHER);
         } catch (WorkshopRefusal e) {
             ctx.status(HttpStatus.CONFLICT);
             ctx.render("errors/error", Map.of("heading", texts.get(LanguageChoice.of(ctx), "http.heading.409"),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Rooms;
+import org.tallersocial.web.BasePath;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Limits;
 import org.tallersocial.web.Texts;
@@ -40,7 +41,7 @@ public final class PhoneController {
                     "typed", Optional.ofNullable(ctx.queryParam("code")).orElse("")));
             return;
         }
-        ctx.redirect("/j/" + code.get(), HttpStatus.SEE_OTHER);
+        BasePath.redirect(ctx, "/j/" + code.get(), HttpStatus.SEE_OTHER);
     }
 
     /** GET /j/{code}: the join form, or the live page for someone who already joined. */
@@ -65,7 +66,7 @@ public final class PhoneController {
         }
         Workshop w = room.get().workshop();
         if (workshops.participant(room.get(), ctx.cookie(ParticipantCookie.name(w.id()))).isPresent()) {
-            ctx.redirect("/j/" + w.code(), HttpStatus.SEE_OTHER);
+            BasePath.redirect(ctx, "/j/" + w.code(), HttpStatus.SEE_OTHER);
             return;
         }
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
@@ -77,13 +78,13 @@ public final class PhoneController {
         try {
             WorkshopService.Joined joined = workshops.join(room.get(), name);
             Cookie cookie = new Cookie(ParticipantCookie.name(w.id()), joined.token());
-            cookie.setPath("/");
+            cookie.setPath(BasePath.cookiePath(ctx));
             cookie.setHttpOnly(true);
             cookie.setSecure(secureCookies);
             cookie.setSameSite(SameSite.LAX);
             cookie.setMaxAge(COOKIE_MAX_AGE);
             ctx.cookie(cookie);
-            ctx.redirect("/j/" + w.code(), HttpStatus.SEE_OTHER);
+            BasePath.redirect(ctx, "/j/" + w.code(), HttpStatus.SEE_OTHER);
         } catch (WorkshopRefusal e) {
             ctx.status(HttpStatus.CONFLICT);
             renderJoin(ctx, w, texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()), name);

@@ -28,7 +28,7 @@ final class AuthTestServer implements AutoCloseable {
     AuthTestServer(Path dataDir, boolean secureCookies) {
         database = Database.open(dataDir);
         Views views = new Views(new org.tallersocial.web.Texts());
-        Csrf csrf = new Csrf(false);
+        Csrf csrf = new Csrf(false, new org.tallersocial.web.Origins("http://kit.example"));
         module = AuthModule.create(database.dsl(), clock, "http://kit.example", secureCookies);
         app = Javalin.create(cfg -> {
             cfg.fileRenderer(views);

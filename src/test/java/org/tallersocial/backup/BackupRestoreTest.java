@@ -77,6 +77,16 @@ class BackupRestoreTest {
     }
 
     @Test
+    void a_server_under_a_path_is_backed_up_online_too() throws Exception {
+        TestServer server = keep(TestServer.reachedAt("https://example.org/taller", TestServer.TEST_CONTENT));
+        Path zip = work.resolve("prefixed.zip");
+        Run backup = script("backup", "--data-dir", server.dataDir().toString(), zip.toString());
+        assertThat(backup.exit).as(backup.output).isZero();
+        assertThat(backup.output).contains("from the running server");
+        assertThat(zip).isRegularFile();
+    }
+
+    @Test
     void a_stopped_server_is_backed_up_from_its_file_and_a_restore_keeps_the_database_it_replaces() throws Exception {
         TestServer server = TestServer.start();
         Browser facilitator = Facilitators.first(server);

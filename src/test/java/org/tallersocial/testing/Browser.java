@@ -28,8 +28,17 @@ public final class Browser {
     private final HttpClient client;
 
     public Browser(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param tls what this browser trusts over https (a test's own certificate), or null for the default */
+    public Browser(String baseUrl, javax.net.ssl.SSLContext tls) {
         this.baseUrl = baseUrl;
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder
                 .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -77,8 +86,14 @@ public final class Browser {
         // Browsers send Origin with every form post; so does this one, so an Origin check can't pass by accident.
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", baseUrl)
+                .header("Origin", origin())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** What a browser sends as Origin: scheme, host and port, never the path. */
+    public String origin() {
+        URI uri = URI.create(baseUrl);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     public String csrfToken() {

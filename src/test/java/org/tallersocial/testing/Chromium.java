@@ -104,7 +104,12 @@ public final class Chromium implements AutoCloseable {
     }
 
     public static Chromium open(Size size) {
-        return open(size, 100);
+        return open(size, List.of(), 100);
+    }
+
+    /** @param extraArguments further Chromium switches, e.g. which test certificate to trust */
+    public static Chromium open(Size size, List<String> extraArguments) {
+        return open(size, extraArguments, 100);
     }
 
     /**
@@ -112,10 +117,10 @@ public final class Chromium implements AutoCloseable {
      * grow from, as the text-size setting of a phone or browser sets it.
      */
     public static Chromium withTextAt(Size size, int percent) {
-        return open(size, percent);
+        return open(size, List.of(), percent);
     }
 
-    private static Chromium open(Size size, int textPercent) {
+    private static Chromium open(Size size, List<String> extraArguments, int textPercent) {
         requireInstalled();
         try {
             Files.createDirectories(HOME);
@@ -132,6 +137,7 @@ public final class Chromium implements AutoCloseable {
                     "--hide-scrollbars", "--force-color-profile=srgb", "--lang=en-US",
                     "--user-data-dir=" + profile,
                     "--window-size=" + size.width + "," + size.height);
+            options.addArguments(extraArguments);
 
             options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             if (textPercent != 100) {

@@ -16,8 +16,12 @@ public final class Facilitators {
 
     /** The first account, created through the one-time setup link; the browser is logged in. */
     public static Browser first(TestServer server) {
+        return first(server, server.browser());
+    }
+
+    /** The first account, made in the given browser (e.g. one that reaches the kit through a proxy). */
+    public static Browser first(TestServer server, Browser browser) {
         String path = server.app().auth().setupPathIfNeeded().orElseThrow();
-        Browser browser = server.browser();
         browser.get(path);
         Browser.Response r = browser.post(path, "name", "Marta Facilitadora", "email", "marta@example.org",
                 "password", PASSWORD, "confirm", PASSWORD);

@@ -45,7 +45,8 @@ public final class LiveRoom implements AutoCloseable {
         Browser.Response created = facilitator.post("/facilitate/workshops", "title", title,
                 "company", company, "template", template);
         assertThat(created.status()).as("workshop created: %s", created.body()).isEqualTo(303);
-        long id = Long.parseLong(created.location().orElseThrow().replace("/facilitate/", ""));
+        String location = created.location().orElseThrow();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         Matcher m = CODE.matcher(facilitator.get("/facilitate/" + id).body());
         assertThat(m.find()).as("console shows the join code").isTrue();
         return new LiveRoom(server, facilitator, id, m.group(1));

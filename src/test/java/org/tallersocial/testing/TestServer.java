@@ -24,12 +24,19 @@ public final class TestServer implements AutoCloseable {
     private final Path dataDir;
     private final Path contentDir;
     private final int port;
+    /** Null for the default, http://localhost:PORT. */
+    private final String publicUrl;
     private App app;
 
     private TestServer(Path dataDir, Path contentDir, int port) {
+        this(dataDir, contentDir, port, null);
+    }
+
+    private TestServer(Path dataDir, Path contentDir, int port, String publicUrl) {
         this.dataDir = dataDir;
         this.contentDir = contentDir;
         this.port = port;
+        this.publicUrl = publicUrl;
         boot();
     }
 
@@ -39,10 +46,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path contentDir) {
+        return new TestServer(freshDataDir(), contentDir, 0);
+    }
+
+    /** A server that people reach at another address, e.g. https://localhost:8443/taller through a proxy. */
+    public static TestServer reachedAt(String publicUrl, Path contentDir) {
+        return new TestServer(freshDataDir(), contentDir, 0, publicUrl);
+    }
+
+    private static Path freshDataDir() {
         try {
             Path target = Path.of("target");
             Files.createDirectories(target);
-            return new TestServer(Files.createTempDirectory(target, "data-"), contentDir, 0);
+            return Files.createTempDirectory(target, "data-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +71,8 @@ public final class TestServer implements AutoCloseable {
 
     private void boot() {
         try {
-            Config config = new Config(port, dataDir, "http://localhost:" + (port == 0 ? 7070 : port), contentDir);
+            Config config = new Config(port, dataDir,
+                    publicUrl != null ? publicUrl : "http://localhost:" + (port == 0 ? 7070 : port), contentDir);
             app = App.create(config).start();
         } catch (Exception e) {
             throw new IllegalStateException("test server did not start", e);
@@ -66,15 +83,16 @@ public final class TestServer implements AutoCloseable {
     public TestServer restart() {
         int samePort = app.port();
         app.close();
-        return new TestServer(dataDir, contentDir, samePort);
+        return new TestServer(dataDir, contentDir, samePort, publicUrl);
     }
 
+    /** The kit itself, spoken to directly (under its base path, if the public URL has one). */
     public String baseUrl() {
-        return "http://localhost:" + app.port();
+        return "http://localhost:" + app.port() + app.config().basePath();
     }
 
     public String wsUrl() {
-        return "ws://localhost:" + app.port();
+        return "ws://localhost:" + app.port() + app.config().basePath();
     }
 
     public int port() {
