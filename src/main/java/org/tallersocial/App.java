@@ -18,7 +18,7 @@ import org.tallersocial.ideas.IdeaExercise;
 import org.tallersocial.db.StoredPrecisionClock;
 import org.tallersocial.live.Exercises;
 import org.tallersocial.live.Hub;
-import org.tallersocial.live.LiveSockets;
+import org.tallersocial.live.LiveRoutes;
 import org.tallersocial.live.Rooms;
 import org.tallersocial.poll.AnswerRepository;
 import org.tallersocial.poll.AnswerWriter;
@@ -56,14 +56,16 @@ public final class App implements AutoCloseable {
     private final Config config;
     private final Database db;
     private final Hub hub;
+    private final LiveRoutes live;
     private final AnswerWriter writer;
     private final AuthModule auth;
     private final Javalin javalin;
     private final String adminToken;
     private AdminFile adminFile;
 
-    private App(Config config, Database db, Hub hub, AnswerWriter writer, AuthModule auth, Javalin javalin,
-                String adminToken) {
+    private App(Config config, Database db, Hub hub, LiveRoutes live, AnswerWriter writer, AuthModule auth,
+                Javalin javalin, String adminToken) {
+        this.live = live;
         this.adminToken = adminToken;
         this.config = config;
         this.db = db;
@@ -117,7 +119,7 @@ public final class App implements AutoCloseable {
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         String adminToken = Tokens.newToken();
         BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);
-        LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises);
+        LiveRoutes live = new LiveRoutes(hub, workshops, polls, auth, texts, json, exercises);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -174,9 +176,9 @@ public final class App implements AutoCloseable {
             raciConsole.register(r);
             questionConsole.register(r);
             ideaConsole.register(r);
-            sockets.register(r);
+            live.register(r);
         });
-        return new App(config, db, hub, writer, auth, javalin, adminToken);
+        return new App(config, db, hub, live, writer, auth, javalin, adminToken);
     }
 
     public App start() {
@@ -213,6 +215,7 @@ public final class App implements AutoCloseable {
         }
         hub.closeSockets();
         javalin.stop();
+        live.close();
         writer.close();
         hub.close();
         db.close();
