@@ -121,6 +121,7 @@ class PhoneFallbackTest {
         EventStreamClient events = EventStreamClient.open(ana, stream());
         events.await("state");
         console.await(m -> m.at("/presence/fallback").asInt() == 1, Duration.ofSeconds(5));
+        console.forget();
 
         events.close();
         // A stream learns that its phone went away when it next writes: move the room until it has.
@@ -138,6 +139,7 @@ class PhoneFallbackTest {
         assertThat(gone.at("/presence/fallback").asInt()).isZero();
         assertThat(gone.at("/presence/dropped").asInt()).isEqualTo(1);
 
+        console.forget();
         try (EventStreamClient back = EventStreamClient.open(ana, stream())) {
             assertThat(back.await("state").at("/step/index").asInt()).as("a fresh snapshot where the room is")
                     .isBetween(1, 2);
