@@ -52,7 +52,7 @@ final class EventStream implements Outbound {
         drainSoon();
     }
 
-    /** A comment line every so often keeps proxies (and Jetty's own idle timeout) from closing a quiet stream. */
+    /** A comment line every so often keeps proxies from closing a quiet stream, and finds phones gone. */
     void keepAlive(long nowNanos, long stuckAfterNanos) {
         long since = writingSince;
         if (since != 0 && nowNanos - since > stuckAfterNanos) {

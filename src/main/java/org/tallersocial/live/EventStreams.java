@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The open event streams, the few threads that write them, and their
  * keep-alive: a comment every 15 s, well inside the 60 s after which common
- * proxies drop a quiet connection, and inside Jetty's own 30 s. A write that
- * has not finished by the next keep-alive belongs to a phone that stopped
- * reading; its stream is cut, as a WebSocket that falls behind is.
+ * proxies drop a quiet connection. The comment is also how a stream learns
+ * that its phone went away (only a write fails), and a write that has not
+ * finished by the next keep-alive belongs to a phone that stopped reading:
+ * its stream is cut, as a WebSocket that falls behind is.
  */
 final class EventStreams implements AutoCloseable {
 

@@ -149,6 +149,19 @@ class PhoneFallbackTest {
     }
 
     @Test
+    void a_quiet_stream_stays_open_with_keep_alive_comments() {
+        Browser ana = room.joinWithoutSocket("Ana");
+        try (EventStreamClient events = EventStreamClient.open(ana, stream())) {
+            events.await("state");
+            // A proxy drops a connection quiet for 60 s; a comment comes every 15 s when nothing else does.
+            events.awaitComments(1, Duration.ofSeconds(EventStreams.KEEP_ALIVE_SECONDS + 5));
+            assertThat(events.ended()).isFalse();
+            room.goTo(1);
+            assertThat(events.awaitStep(1).at("/step/kind").asText()).isEqualTo("single");
+        }
+    }
+
+    @Test
     void a_post_from_another_site_or_without_the_token_is_refused_and_stores_nothing() {
         Browser ana = room.joinWithoutSocket("Ana");
         room.goTo(1);

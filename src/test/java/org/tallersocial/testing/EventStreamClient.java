@@ -133,6 +133,29 @@ public final class EventStreamClient implements AutoCloseable {
                 Duration.ofSeconds(10));
     }
 
+    /** Waits until the server has sent this many comment lines (its keep-alives). */
+    public void awaitComments(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (comments() < count) {
+            if (ended || System.nanoTime() > deadline) {
+                throw new AssertionError(count + " comments expected within " + timeout + (ended ? ", but the stream ended" : "")
+                        + "; got: " + transcript());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private long comments() {
+        synchronized (transcript) {
+            return transcript.stream().filter(line -> line.startsWith(":")).count();
+        }
+    }
+
     /** Every event's data and every comment line so far, in order. */
     public String transcript() {
         synchronized (transcript) {
