@@ -214,8 +214,8 @@ public final class App implements AutoCloseable {
             adminFile.removeFrom(config.dataDir());
         }
         hub.closeSockets();
-        javalin.stop();
         live.close();
+        javalin.stop();
         writer.close();
         hub.close();
         db.close();

@@ -109,11 +109,23 @@ final class EventStream implements Outbound {
                     client.sendEvent("message", frame.data());
                 }
             }
+        } catch (RuntimeException gone) {
+            // A response Jetty has already let go of (a stopping server): the stream is over all the same.
+            open.set(false);
+            endQuietly();
         } finally {
             writingSince = 0;
             if (frame.done() != null) {
                 frame.done().run();
             }
+        }
+    }
+
+    private void endQuietly() {
+        try {
+            client.close();
+        } catch (RuntimeException alreadyEnded) {
+            // nothing is left to end
         }
     }
 

@@ -49,10 +49,16 @@ final class EventStreams implements AutoCloseable {
         }
     }
 
+    /** Lets the writers finish what is queued (the ends of the streams the hub just closed), briefly. */
     @Override
     public void close() {
         ticker.shutdownNow();
         writers.shutdown();
+        try {
+            writers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory daemon(String name) {

@@ -32,7 +32,10 @@ public final class LiveRoutes implements AutoCloseable {
         fallback.register(routes);
     }
 
-    /** Stops the event streams' writers and keep-alives; the hub has closed the streams themselves by then. */
+    /**
+     * Ends the event streams the hub has just closed, before the server stops: a stream
+     * ended after Jetty let its response go would only leave warnings in the log.
+     */
     @Override
     public void close() {
         streams.close();
