@@ -203,6 +203,11 @@ public final class App implements AutoCloseable {
         return config;
     }
 
+    /** The live hub, for tests that reach a room's connections as the server holds them. */
+    public Hub hub() {
+        return hub;
+    }
+
     public AuthModule auth() {
         return auth;
     }

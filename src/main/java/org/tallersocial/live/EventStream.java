@@ -63,14 +63,17 @@ final class EventStream implements Outbound {
         drainSoon();
     }
 
-    /** Ends the stream after what is already queued; a write stuck on a phone that stopped reading is aborted. */
+    /**
+     * Ends the stream. A phone too far behind (1013), or one a write is under way to, has its
+     * connection cut, which also frees a writer stuck on it; otherwise the stream ends in order.
+     */
     @Override
     public void close(int code, String reason) {
         if (!open.getAndSet(false)) {
             return;
         }
         if (writingSince != 0 || code == 1013) {
-            abort(reason);
+            cutOff(reason);
         }
         queue.add(END);
         drainSoon();
@@ -129,14 +132,19 @@ final class EventStream implements Outbound {
         }
     }
 
-    private void abort(String reason) {
+    /**
+     * Closes the connection under the stream, as a failing network would: the write under way fails, and the
+     * stream ends as for a phone gone. (Aborting the servlet channel instead lets Jetty recycle the response
+     * while Javalin still holds it.)
+     */
+    private void cutOff(String reason) {
         try {
             ServletContextRequest request = ServletContextRequest.getServletContextRequest(client.ctx().req());
             if (request != null) {
-                request.getServletChannel().abort(new IOException(reason));
+                request.getServletChannel().getEndPoint().close(new IOException(reason));
             }
         } catch (RuntimeException alreadyGone) {
-            // the response is complete already: nothing is left to abort
+            // the response is complete already: nothing is left to cut
         }
     }
 }

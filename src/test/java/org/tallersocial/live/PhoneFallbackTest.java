@@ -162,6 +162,30 @@ class PhoneFallbackTest {
     }
 
     @Test
+    void a_stream_that_falls_behind_is_cut_and_reopened_with_a_fresh_snapshot() {
+        WsClient console = room.console();
+        Browser ana = room.joinWithoutSocket("Ana");
+        EventStreamClient events = EventStreamClient.open(ana, stream());
+        events.await("state");
+        console.await(m -> m.at("/presence/fallback").asInt() == 1, Duration.ofSeconds(5));
+        Socket stream = server.app().hub().rooms().get(room.id).orElseThrow().sockets().stream()
+                .filter(Socket::isFallback).findFirst().orElseThrow();
+
+        // Far more at once than a phone reads: the server does not keep it all waiting for this phone.
+        for (int i = 0; i < 20 * Socket.MAX_PENDING_MESSAGES; i++) {
+            stream.send("{\"type\":\"pong\"}");
+        }
+        events.awaitEnd(Duration.ofSeconds(10));
+        console.forget();
+        console.await(m -> m.at("/presence/fallback").asInt() == 0, Duration.ofSeconds(5));
+
+        try (EventStreamClient again = EventStreamClient.open(ana, stream())) {
+            assertThat(again.await("state").at("/workshop/code").asText()).isEqualTo(room.code);
+            console.await(m -> m.at("/presence/fallback").asInt() == 1, Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void a_post_from_another_site_or_without_the_token_is_refused_and_stores_nothing() {
         Browser ana = room.joinWithoutSocket("Ana");
         room.goTo(1);

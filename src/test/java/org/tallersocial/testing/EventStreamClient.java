@@ -163,6 +163,19 @@ public final class EventStreamClient implements AutoCloseable {
         }
     }
 
+    /** Waits until the server ends the stream (or cuts it off). */
+    public void awaitEnd(Duration timeout) {
+        try {
+            reader.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (!ended) {
+            throw new AssertionError("the stream was still open after " + timeout);
+        }
+    }
+
     /** Whether the server ended the stream. */
     public boolean ended() {
         return ended;
