@@ -18,7 +18,7 @@ import org.tallersocial.ideas.IdeaExercise;
 import org.tallersocial.db.StoredPrecisionClock;
 import org.tallersocial.live.Exercises;
 import org.tallersocial.live.Hub;
-import org.tallersocial.live.LiveSockets;
+import org.tallersocial.live.LiveRoutes;
 import org.tallersocial.live.Rooms;
 import org.tallersocial.poll.AnswerRepository;
 import org.tallersocial.poll.AnswerWriter;
@@ -58,14 +58,16 @@ public final class App implements AutoCloseable {
     private final Config config;
     private final Database db;
     private final Hub hub;
+    private final LiveRoutes live;
     private final AnswerWriter writer;
     private final AuthModule auth;
     private final Javalin javalin;
     private final String adminToken;
     private AdminFile adminFile;
 
-    private App(Config config, Database db, Hub hub, AnswerWriter writer, AuthModule auth, Javalin javalin,
-                String adminToken) {
+    private App(Config config, Database db, Hub hub, LiveRoutes live, AnswerWriter writer, AuthModule auth,
+                Javalin javalin, String adminToken) {
+        this.live = live;
         this.adminToken = adminToken;
         this.config = config;
         this.db = db;
@@ -121,7 +123,7 @@ public final class App implements AutoCloseable {
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         String adminToken = Tokens.newToken();
         BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);
-        LiveSockets sockets = new LiveSockets(hub, workshops, polls, auth, texts, json, exercises, origins, limits);
+        LiveRoutes live = new LiveRoutes(hub, workshops, polls, auth, texts, json, exercises, origins, limits);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -186,9 +188,9 @@ public final class App implements AutoCloseable {
             raciConsole.register(r);
             questionConsole.register(r);
             ideaConsole.register(r);
-            sockets.register(r);
+            live.register(r);
         });
-        return new App(config, db, hub, writer, auth, javalin, adminToken);
+        return new App(config, db, hub, live, writer, auth, javalin, adminToken);
     }
 
     public App start() {
@@ -213,6 +215,11 @@ public final class App implements AutoCloseable {
         return config;
     }
 
+    /** The live hub, for tests that reach a room's connections as the server holds them. */
+    public Hub hub() {
+        return hub;
+    }
+
     public AuthModule auth() {
         return auth;
     }
@@ -224,6 +231,7 @@ public final class App implements AutoCloseable {
             adminFile.removeFrom(config.dataDir());
         }
         hub.closeSockets();
+        live.close();
         javalin.stop();
         writer.close();
         hub.close();

@@ -97,6 +97,10 @@
   function presence(p) {
     document.getElementById('joined').textContent = L.num(p.joined);
     document.getElementById('connected').textContent = L.num(p.connected);
+    // Phones on the fallback work, but many of them point at a proxy in the way of WebSockets.
+    var fallback = document.getElementById('fallback'), f = p.fallback || 0;
+    fallback.textContent = f ? t('console.fallback', f) : '';
+    fallback.classList.toggle('hidden', f === 0);
     // Who went away lately tells the facilitator whether to wait a moment before moving on.
     var dropped = document.getElementById('dropped'), n = p.dropped || 0;
     dropped.textContent = n === 0 ? t('console.dropped_none') : t(n === 1 ? 'console.dropped_one' : 'console.dropped_many', n);

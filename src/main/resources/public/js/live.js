@@ -1,6 +1,7 @@
-// One WebSocket per screen that never gives up: it reconnects with backoff,
-// comes back at once when the phone wakes or the network returns, and lets
-// the page know how it stands so the person can see it.
+// One live connection per screen that never gives up: a WebSocket (or, on a
+// phone whose network blocks WebSockets, an event stream and posts) that
+// reconnects with backoff, comes back at once when the phone wakes or the
+// network returns, and lets the page know how it stands so the person can see it.
 (function () {
   'use strict';
 
@@ -43,12 +44,36 @@
     });
   }
 
-  function LiveSocket(path, handlers) {
+  var OPEN_TIMEOUT_MS = 6000;   // a proxy that swallows the upgrade may leave a socket opening for ever
+  var PROBE_MS = 5 * 60 * 1000; // on the fallback, how often to see whether a WebSocket works again
+
+  // The one place that builds a live connection's address, the kit's base path in front.
+  // `lang` asks the server to word its error messages in the page's language.
+  function address(where, socket) {
+    var scheme = socket ? (location.protocol === 'https:' ? 'wss://' : 'ws://') : location.protocol + '//';
+    return scheme + location.host + path(where) + (where.indexOf('?') < 0 ? '?' : '&') + 'lang=' + encodeURIComponent(LANG);
+  }
+
+  function csrfToken() {
+    var meta = document.querySelector('meta[name=csrf]');
+    return meta ? meta.content : '';
+  }
+
+  // A page that names a `fallback` (the phone) gets by without WebSockets: when there is no WebSocket, or
+  // two tries in a row never open, it listens on that event stream and posts what it says, with the same
+  // messages. Now and then it tries a WebSocket again, which takes over when it opens.
+  function LiveSocket(path, handlers, fallback) {
     this.path = path;
     this.handlers = handlers;
+    this.fallback = fallback && typeof EventSource === 'function' ? fallback : null;
     this.attempt = 0;
     this.ws = null;
+    this.es = null;
+    this.unopened = 0;
+    this.useStream = this.fallback !== null && typeof WebSocket !== 'function';
+    this.wsWorked = false;
     this.timer = null;
+    this.probeTimer = null;
     this.everConnected = false;
     this.connect();
     var self = this;
@@ -60,36 +85,107 @@
     window.addEventListener('pageshow', function (e) { if (e.persisted) { self.wake(); } });
   }
 
-  // `lang` asks the server to word its error messages in the page's language.
-  LiveSocket.prototype.url = function () {
-    var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    return scheme + location.host + path(this.path) + (this.path.indexOf('?') < 0 ? '?' : '&') + 'lang=' + encodeURIComponent(LANG);
-  };
-
   LiveSocket.prototype.connect = function () {
-    var self = this;
     clearTimeout(this.timer);
     this.status(this.everConnected ? 'reconnecting' : 'connecting');
-    var ws;
-    try { ws = new WebSocket(this.url()); } catch (e) { this.retry(); return; }
-    this.ws = ws;
+    if (this.useStream) { this.listen(); } else { this.dial(false); }
+  };
+
+  // A probing socket is tried beside a working stream; it replaces the stream only once it opens.
+  LiveSocket.prototype.dial = function (probing) {
+    var self = this, ws, opened = false;
+    try { ws = new WebSocket(address(this.path, true)); } catch (e) { this.neverOpened(probing); return; }
+    if (!probing) { this.ws = ws; }
+    var deadline = setTimeout(function () {
+      ws.onclose = null;
+      try { ws.close(); } catch (e) { /* it never opened */ }
+      if (self.ws === ws) { self.ws = null; }
+      self.neverOpened(probing, true);
+    }, OPEN_TIMEOUT_MS);
     ws.onopen = function () {
-      self.attempt = 0;
-      self.everConnected = true;
-      self.status('connected');
-      if (self.handlers.open) { self.handlers.open(); }
+      clearTimeout(deadline);
+      opened = true;
+      if (probing) {
+        if (!self.es) { ws.close(); return; }
+        self.stopStream();
+        clearTimeout(self.timer);
+        self.ws = ws;
+      }
+      self.useStream = false;
+      self.unopened = 0;
+      self.wsWorked = true;
+      self.opened();
     };
-    ws.onmessage = function (event) {
-      var msg;
-      try { msg = JSON.parse(event.data); } catch (e) { return; }
-      if (self.handlers.message) { self.handlers.message(msg); }
-    };
+    ws.onmessage = function (event) { self.deliver(event.data); };
     ws.onclose = function () {
-      if (self.ws !== ws) { return; }
-      self.ws = null;
-      self.retry();
+      clearTimeout(deadline);
+      if (!opened) {
+        if (self.ws === ws) { self.ws = null; }
+        self.neverOpened(probing);
+      } else if (self.ws === ws) {
+        self.ws = null;
+        self.retry();
+      }
     };
-    ws.onerror = function () { /* onclose follows and retries */ };
+    ws.onerror = function () { /* onclose follows */ };
+  };
+
+  // A socket that hung until the deadline is as telling as two that failed: the upgrade is being held up.
+  LiveSocket.prototype.neverOpened = function (probing, hung) {
+    if (probing) { this.probeLater(PROBE_MS); return; }
+    this.unopened += hung ? 2 : 1;
+    if (this.fallback && this.unopened >= 2) { this.useStream = true; }
+    this.retry();
+  };
+
+  LiveSocket.prototype.listen = function () {
+    var self = this, es, opened = false;
+    try { es = new EventSource(address(this.fallback, false)); } catch (e) { this.streamLost(false); return; }
+    this.es = es;
+    es.onopen = function () {
+      opened = true;
+      self.opened();
+      // A socket that worked on this page before points at an outage, not a proxy: try it again soon.
+      self.probeLater(self.wsWorked ? 1000 : PROBE_MS);
+    };
+    es.onmessage = function (event) { self.deliver(event.data); };
+    es.onerror = function () {
+      // EventSource would retry by itself; this one backs off like the socket does, and may try a socket.
+      if (self.es !== es) { return; }
+      self.stopStream();
+      self.streamLost(opened);
+    };
+  };
+
+  // A stream that never opened may mean the server is down rather than a proxy in the way: alternate.
+  LiveSocket.prototype.streamLost = function (opened) {
+    if (!opened && typeof WebSocket === 'function') { this.useStream = false; this.unopened = 1; }
+    this.retry();
+  };
+
+  LiveSocket.prototype.stopStream = function () {
+    clearTimeout(this.probeTimer);
+    if (this.es) { this.es.close(); this.es = null; }
+  };
+
+  LiveSocket.prototype.probeLater = function (delay) {
+    var self = this;
+    clearTimeout(this.probeTimer);
+    if (typeof WebSocket !== 'function') { return; }
+    this.probeTimer = setTimeout(function () { if (self.es) { self.dial(true); } }, delay);
+  };
+
+  LiveSocket.prototype.opened = function () {
+    this.attempt = 0;
+    this.everConnected = true;
+    this.status('connected');
+    if (this.handlers.open) { this.handlers.open(); }
+  };
+
+  LiveSocket.prototype.deliver = function (text) {
+    var msg;
+    try { msg = JSON.parse(text); } catch (e) { return; }
+    if (this.handlers.message) { this.handlers.message(msg); }
   };
 
   // 0.5 s, 1 s, 2 s, 4 s, then every 8 s, each with jitter so that a whole
@@ -100,24 +196,47 @@
     var base = Math.min(8000, 500 * Math.pow(2, this.attempt));
     this.attempt += 1;
     if (this.handlers.failed) { this.handlers.failed(this.attempt); }
+    clearTimeout(this.timer);
     this.timer = setTimeout(function () { self.connect(); }, base / 2 + Math.random() * base / 2);
   };
 
   LiveSocket.prototype.wake = function () {
-    if (!this.ws || this.ws.readyState > 1) {
+    var live = this.es ? this.es.readyState !== 2 : this.ws && this.ws.readyState <= 1;
+    if (!live) {
       this.attempt = 0;
       this.connect();
     }
   };
 
   LiveSocket.prototype.isOpen = function () {
+    if (this.es) { return this.es.readyState === 1; }
     return this.ws !== null && this.ws.readyState === 1;
   };
 
   LiveSocket.prototype.send = function (msg) {
     if (!this.isOpen()) { return false; }
-    this.ws.send(JSON.stringify(msg));
+    if (this.es) { this.post(msg); } else { this.ws.send(JSON.stringify(msg)); }
     return true;
+  };
+
+  // On the fallback a message is a post, and its reply reaches the page as if the stream had carried it.
+  // A post that gets no reply counts as a dropped connection: the stream reopens, its snapshot comes, and
+  // the page sends again whatever still waits for its acknowledgement, as after any reconnect.
+  LiveSocket.prototype.post = function (msg) {
+    var self = this, es = this.es;
+    fetch(address(this.fallback + '/send', false), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrfToken() },
+      body: JSON.stringify(msg)
+    }).then(function (r) {
+      if (!r.ok) { throw new Error('status ' + r.status); }
+      return r.text();
+    }).then(function (text) {
+      self.deliver(text);
+    }).catch(function () {
+      if (self.es === es && es) { self.stopStream(); self.retry(); }
+    });
   };
 
   LiveSocket.prototype.status = function (state) {

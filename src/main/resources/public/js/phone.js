@@ -31,7 +31,7 @@
       // few tries, reload so the server can show the join page again.
       if (attempt === 6) { fetch(location.href, { credentials: 'same-origin' }).then(function (r) { if (r.ok) { return r.text(); } }).then(function (html) { if (html && html.indexOf('name="name"') >= 0) { location.reload(); } }).catch(function () {}); }
     }
-  });
+  }, '/sse/phone/' + encodeURIComponent(code));
 
   if (window.PhoneQuestions) { window.PhoneQuestions.init(socket); }
 

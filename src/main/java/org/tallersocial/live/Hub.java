@@ -3,7 +3,6 @@ package org.tallersocial.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.websocket.WsContext;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -47,8 +46,8 @@ public final class Hub implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    public Socket attach(Room room, WsContext ctx, Viewer viewer, long participantId) {
-        Socket socket = new Socket(ctx, viewer, room.workshop().id(), participantId);
+    public Socket attach(Room room, Outbound out, Viewer viewer, long participantId) {
+        Socket socket = new Socket(out, viewer, room.workshop().id(), participantId);
         room.add(socket);
         active.put(room.workshop().id(), room);
         socket.send(write(messages.state(room, viewer, participantId)));
@@ -100,8 +99,7 @@ public final class Hub implements AutoCloseable {
                     sendFeatureUpdates(room);
                 }
                 if (room.takePresenceDirty()) {
-                    String presence = write(messages.presenceMessage(room));
-                    room.sockets().forEach(s -> s.send(presence));
+                    sendPresence(room);
                 }
             } catch (RuntimeException e) {
                 LOG.error("could not publish to workshop {}", room.workshop().id(), e);
@@ -130,6 +128,14 @@ public final class Hub implements AutoCloseable {
         String message = write(messages.storageMessage());
         for (Room room : active.values()) {
             room.sockets().stream().filter(s -> s.viewer() == Viewer.CONSOLE).forEach(s -> s.send(message));
+        }
+    }
+
+    /** Presence, computed once per viewer kind: the console's has more in it. */
+    private void sendPresence(Room room) {
+        Map<Viewer, String> byViewer = new EnumMap<>(Viewer.class);
+        for (Socket socket : room.sockets()) {
+            socket.send(byViewer.computeIfAbsent(socket.viewer(), v -> write(messages.presenceMessage(room, v))));
         }
     }
 

@@ -60,7 +60,7 @@ final class Messages {
             msg.set("clock", clock(room));
             msg.set("storage", storage.status());
         }
-        msg.set("presence", presence(room));
+        msg.set("presence", presence(room, viewer));
         if (viewer == Viewer.PHONE) {
             room.tally(step.id()).of(participantId).ifPresent(mine ->
                     msg.putObject("mine").put("seq", mine.seq()).set("value", mine.value()));
@@ -109,9 +109,9 @@ final class Messages {
         return msg;
     }
 
-    ObjectNode presenceMessage(Room room) {
+    ObjectNode presenceMessage(Room room, Viewer viewer) {
         ObjectNode msg = JSON.objectNode().put("type", "presence");
-        msg.set("presence", presence(room));
+        msg.set("presence", presence(room, viewer));
         return msg;
     }
 
@@ -167,10 +167,14 @@ final class Messages {
         return out.put("plannedBeforeStepSeconds", plannedBefore).put("plannedTotalSeconds", plannedTotal);
     }
 
-    /** @return joined, connected now, and dropped: people whose phone went away in the last minute and is not back */
-    private ObjectNode presence(Room room) {
-        return JSON.objectNode().put("joined", room.joined()).put("connected", room.connectedPhones())
+    /**
+     * @return joined, connected now, and dropped: people whose phone went away in the last minute and is not back;
+     *     for the console also fallback: the connected people whose phone is on the event stream, not a WebSocket
+     */
+    private ObjectNode presence(Room room, Viewer viewer) {
+        ObjectNode out = JSON.objectNode().put("joined", room.joined()).put("connected", room.connectedPhones())
                 .put("dropped", room.droppedLately(clock.millis()));
+        return viewer == Viewer.CONSOLE ? out.put("fallback", room.fallbackPhones()) : out;
     }
 
     private ObjectNode step(Step step, int count, Viewer viewer) {

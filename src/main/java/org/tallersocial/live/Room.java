@@ -25,6 +25,8 @@ public final class Room {
     private final LongFunction<Tally> tallyLoader;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> phonesByParticipant = new ConcurrentHashMap<>();
+    /** The same, for phones on the event-stream fallback: the console counts them, to spot a proxy in the way. */
+    private final Map<Long, Integer> fallbackByParticipant = new ConcurrentHashMap<>();
     /** When each person whose phone is gone lost their last socket, so the console can say who dropped lately. */
     private final Map<Long, Long> droppedAt = new ConcurrentHashMap<>();
     static final long DROPPED_WINDOW_MILLIS = 60_000;
@@ -83,6 +85,11 @@ public final class Room {
         return phonesByParticipant.size();
     }
 
+    /** Distinct people with a phone connected through the event-stream fallback now. */
+    public int fallbackPhones() {
+        return fallbackByParticipant.size();
+    }
+
     public Set<Socket> sockets() {
         return sockets;
     }
@@ -91,6 +98,9 @@ public final class Room {
         if (sockets.add(socket) && socket.viewer() == Viewer.PHONE) {
             phonesByParticipant.merge(socket.participantId(), 1, Integer::sum);
             droppedAt.remove(socket.participantId());
+            if (socket.isFallback()) {
+                fallbackByParticipant.merge(socket.participantId(), 1, Integer::sum);
+            }
         }
         presenceDirty.set(true);
     }
@@ -101,6 +111,9 @@ public final class Room {
             Integer left = phonesByParticipant.computeIfPresent(socket.participantId(), (id, n) -> n > 1 ? n - 1 : null);
             if (left == null) {
                 droppedAt.put(socket.participantId(), nowMillis);
+            }
+            if (socket.isFallback()) {
+                fallbackByParticipant.computeIfPresent(socket.participantId(), (id, n) -> n > 1 ? n - 1 : null);
             }
         }
         presenceDirty.set(true);

@@ -96,6 +96,22 @@ public final class Browser {
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
+    /** A JSON post as a page's script sends it: the CSRF token in its header, and this site as Origin. */
+    public Response postJson(String path, String json) {
+        return postJson(path, json, "Origin", origin(), "X-CSRF-Token", csrfToken());
+    }
+
+    /** A JSON post with exactly the given headers (name, value, ...) and nothing added. */
+    public Response postJson(String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     public String csrfToken() {
         return cookie("ts_csrf").orElseGet(() -> {
             get("/");

@@ -88,6 +88,15 @@ public final class LiveRoom implements AutoCloseable {
         return phone;
     }
 
+    /** Joins as a person does, but opens no socket: for a phone that will use the fallback. */
+    public Browser joinWithoutSocket(String name) {
+        Browser browser = server.browser();
+        browser.get("/j/" + code);
+        Browser.Response r = browser.post("/j/" + code, "name", name);
+        assertThat(r.status()).as("join: %s", r.body()).isEqualTo(303);
+        return browser;
+    }
+
     public WsClient projector() {
         WsClient ws = WsClient.connect(server.wsUrl() + "/ws/screen/" + code, null);
         toClose.add(ws);

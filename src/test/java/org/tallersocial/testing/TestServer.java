@@ -81,8 +81,14 @@ public final class TestServer implements AutoCloseable {
 
     /** Stops the server cleanly and starts it again on the same port and data. */
     public TestServer restart() {
+        return restart(() -> { });
+    }
+
+    /** A restart with something done while the server is down, e.g. a person answering on a phone. */
+    public TestServer restart(Runnable whileDown) {
         int samePort = app.port();
         app.close();
+        whileDown.run();
         return new TestServer(dataDir, contentDir, samePort, publicUrl);
     }
 

@@ -1,0 +1,103 @@
+package org.tallersocial.live;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UnauthorizedResponse;
+import java.util.Locale;
+import org.tallersocial.auth.AuthModule;
+import org.tallersocial.web.LanguageChoice;
+import org.tallersocial.web.Origins;
+import org.tallersocial.web.Texts;
+import org.tallersocial.workshop.Participant;
+import org.tallersocial.workshop.ParticipantCookie;
+import org.tallersocial.workshop.WorkshopService;
+
+/**
+ * Who may open a live connection, decided before it opens: a phone needs the
+ * participant cookie of an open workshop, the console its owner's session, and
+ * every one of them a page of this site behind it. What is admitted is left on
+ * the request for the connection to pick up.
+ */
+final class Admission {
+
+    static final String ROOM = "room";
+    static final String PARTICIPANT = "participant";
+    static final String LOCALE = "locale";
+    static final String ADDRESS = "address";
+
+    private final Hub hub;
+    private final WorkshopService workshops;
+    private final AuthModule auth;
+    private final Origins origins;
+
+    Admission(Hub hub, WorkshopService workshops, AuthModule auth, Origins origins) {
+        this.origins = origins;
+        this.hub = hub;
+        this.workshops = workshops;
+        this.auth = auth;
+    }
+
+    void phone(Context ctx) {
+        checkOrigin(ctx);
+        Room room = hub.rooms().byOpenCode(ctx.pathParam("code"))
+                .orElseThrow(() -> new NotFoundResponse("no_open_workshop"));
+        Participant p = workshops.participant(room, ctx.cookie(ParticipantCookie.name(room.workshop().id())))
+                .orElseThrow(() -> new UnauthorizedResponse("join_first"));
+        ctx.attribute(ROOM, room);
+        ctx.attribute(PARTICIPANT, p.id());
+        ctx.attribute(ADDRESS, ctx.ip());
+        ctx.attribute(LOCALE, language(ctx, room.workshop().language()));
+    }
+
+    void screen(Context ctx) {
+        checkOrigin(ctx);
+        Room room = hub.rooms().byOpenCode(ctx.pathParam("code"))
+                .orElseThrow(() -> new NotFoundResponse("no_open_workshop"));
+        ctx.attribute(ROOM, room);
+        ctx.attribute(LOCALE, language(ctx, room.workshop().language()));
+    }
+
+    void console(Context ctx) {
+        checkOrigin(ctx);
+        var facilitator = auth.current(ctx).orElseThrow(() -> new UnauthorizedResponse("login_first"));
+        long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse("no_workshop"));
+        Room room = hub.rooms().get(id).orElseThrow(() -> new NotFoundResponse("no_workshop"));
+        if (room.workshop().ownerId() != facilitator.id()) {
+            throw new ForbiddenResponse("not_your_workshop");
+        }
+        ctx.attribute(ROOM, room);
+        ctx.attribute(LOCALE, language(ctx, LanguageChoice.of(ctx).getLanguage()));
+    }
+
+    /** The language the page asked for (`?lang=`), else the given default. */
+    private static Locale language(Context ctx, String fallback) {
+        String asked = ctx.queryParam("lang");
+        return Texts.locale(Texts.supports(asked) ? asked : fallback);
+    }
+
+    /**
+     * Origin when the browser sends one; else Referer, which a browser sends for a post from a page of
+     * another site even where it leaves Origin out. Neither (a script of no page) is let through, as for forms.
+     */
+    private void checkOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        String from = origin == null || origin.isBlank() ? referrerOrigin(ctx.header("Referer")) : origin;
+        if (!origins.allows(from, ctx.header("Host"))) {
+            throw new ForbiddenResponse("foreign_socket");
+        }
+    }
+
+    private static String referrerOrigin(String referer) {
+        if (referer == null || referer.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(referer.trim());
+            return uri.getScheme() == null || uri.getHost() == null ? "null"
+                    : uri.getScheme() + "://" + uri.getRawAuthority().replaceFirst("^.*@", "");
+        } catch (IllegalArgumentException e) {
+            return "null";
+        }
+    }
+}

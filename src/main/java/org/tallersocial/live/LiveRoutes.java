@@ -1,0 +1,45 @@
+package org.tallersocial.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import org.tallersocial.auth.AuthModule;
+import org.tallersocial.poll.PollService;
+import org.tallersocial.web.Limits;
+import org.tallersocial.web.Origins;
+import org.tallersocial.web.Texts;
+import org.tallersocial.workshop.WorkshopService;
+
+/**
+ * Every live connection: the three WebSockets, and the phone's fallback for
+ * networks where a WebSocket can't be had. Both admit the same way and take
+ * messages through the same {@link LiveMessages}.
+ */
+public final class LiveRoutes implements AutoCloseable {
+
+    private final LiveSockets sockets;
+    private final PhoneFallback fallback;
+    private final EventStreams streams;
+
+    public LiveRoutes(Hub hub, WorkshopService workshops, PollService polls, AuthModule auth, Texts texts,
+                      ObjectMapper json, Exercises exercises, Origins origins, Limits limits) {
+        Admission admission = new Admission(hub, workshops, auth, origins);
+        LiveMessages messages = new LiveMessages(hub, polls, texts, json, exercises, limits);
+        this.streams = new EventStreams();
+        this.sockets = new LiveSockets(hub, admission, messages);
+        this.fallback = new PhoneFallback(hub, admission, messages, streams);
+    }
+
+    public void register(RoutesConfig routes) {
+        sockets.register(routes);
+        fallback.register(routes);
+    }
+
+    /**
+     * Ends the event streams the hub has just closed, before the server stops: a stream
+     * ended after Jetty let its response go would only leave warnings in the log.
+     */
+    @Override
+    public void close() {
+        streams.close();
+    }
+}
