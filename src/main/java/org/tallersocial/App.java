@@ -78,8 +78,13 @@ public final class App implements AutoCloseable {
     }
 
     public static App create(Config config) throws ContentException {
+        return create(config, Clock.systemUTC());
+    }
+
+    /** @param time the server's clock; tests move it to see what happens after a while */
+    public static App create(Config config, Clock time) throws ContentException {
         TemplateCatalog templates = TemplateCatalog.load(config.contentDir());
-        Clock clock = new StoredPrecisionClock(Clock.systemUTC());
+        Clock clock = new StoredPrecisionClock(time);
         ObjectMapper json = new ObjectMapper();
         Database db = Database.open(config.dataDir());
         boolean secure = config.secure();

@@ -45,6 +45,7 @@
   }
 
   var OPEN_TIMEOUT_MS = 6000;   // a proxy that swallows the upgrade may leave a socket opening for ever
+  var HEARTBEAT_MS = 20 * 1000; // the server drops a phone's socket it has not heard from in 90 s
   var PROBE_MS = 5 * 60 * 1000; // on the fallback, how often to see whether a WebSocket works again
 
   // The one place that builds a live connection's address, the kit's base path in front.
@@ -83,6 +84,11 @@
     window.addEventListener('online', function () { self.wake(); });
     window.addEventListener('offline', function () { self.status('offline'); });
     window.addEventListener('pageshow', function (e) { if (e.persisted) { self.wake(); } });
+    // A heartbeat: a phone that says nothing for a minute (gone from the Wi-Fi, asleep without
+    // closing) is taken for gone by the server, so the console's count stays true.
+    setInterval(function () {
+      if (self.ws && self.ws.readyState === 1) { self.ws.send('{"type":"ping"}'); }
+    }, HEARTBEAT_MS);
   }
 
   LiveSocket.prototype.connect = function () {

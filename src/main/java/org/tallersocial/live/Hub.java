@@ -23,6 +23,13 @@ public final class Hub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     static final long TICK_MILLIS = 100;
+    /**
+     * Phones send a heartbeat every 20 s (once a minute in a tab the browser throttles); after
+     * 90 s of silence a phone is taken for gone.
+     */
+    static final long SILENT_LIMIT_MILLIS = 90_000;
+    private static final int SWEEP_EVERY_TICKS = 20;
+    private int ticks;
 
     private final Rooms rooms;
     private final ObjectMapper json;
@@ -48,10 +55,15 @@ public final class Hub implements AutoCloseable {
 
     public Socket attach(Room room, Outbound out, Viewer viewer, long participantId) {
         Socket socket = new Socket(out, viewer, room.workshop().id(), participantId);
+        socket.heard(clock.millis());
         room.add(socket);
         active.put(room.workshop().id(), room);
         socket.send(write(messages.state(room, viewer, participantId)));
         return socket;
+    }
+
+    public void heardFrom(Socket socket) {
+        socket.heard(clock.millis());
     }
 
     public void detach(Room room, Socket socket) {
@@ -87,7 +99,12 @@ public final class Hub implements AutoCloseable {
         if (storage.takeChanged()) {
             tellConsolesAboutStorage();
         }
+        boolean sweep = ++ticks % SWEEP_EVERY_TICKS == 0;
         for (Room room : active.values()) {
+            if (sweep) {
+                long now = clock.millis();
+                room.sockets().forEach(s -> s.closeIfSilent(now, SILENT_LIMIT_MILLIS));
+            }
             try {
                 if (room.takeResultsDirty()) {
                     sendResults(room);

@@ -45,6 +45,7 @@ final class LiveSockets {
             Socket socket = sockets.get(ctx.sessionId());
             Room room = ctx.attribute(Admission.ROOM);
             if (socket != null && room != null) {
+                hub.heardFrom(socket);
                 messages.take(room, socket, ctx.message(), ctx.attribute(Admission.LOCALE),
                         ctx.attribute(Admission.ADDRESS));
             }

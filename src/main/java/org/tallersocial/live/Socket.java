@@ -17,6 +17,7 @@ public final class Socket {
     private final long workshopId;
     private final long participantId;
     private final AtomicInteger pending = new AtomicInteger();
+    private volatile long lastHeard;
 
     Socket(Outbound out, Viewer viewer, long workshopId, long participantId) {
         this.out = out;
@@ -41,6 +42,25 @@ public final class Socket {
     /** A phone on the event-stream fallback rather than a WebSocket. */
     boolean isFallback() {
         return out.isFallback();
+    }
+
+    /** Something came from the screen (any message, its heartbeat included). */
+    void heard(long now) {
+        lastHeard = now;
+    }
+
+    /**
+     * A phone's WebSocket that has said nothing for longer than its heartbeat allows: a phone
+     * that left the Wi-Fi or went to sleep without closing. Closed, so the console counts it as
+     * gone; if it is still there it reconnects at once. The fallback's stream is watched by its
+     * keep-alive writes instead.
+     */
+    boolean closeIfSilent(long now, long limitMillis) {
+        if (viewer != Viewer.PHONE || isFallback() || now - lastHeard <= limitMillis || !out.isOpen()) {
+            return false;
+        }
+        out.close(4000, "not heard from");
+        return true;
     }
 
     /** Tells the screen the server is going away (1012: restarting), so it reconnects at once. */

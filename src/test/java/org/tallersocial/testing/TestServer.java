@@ -26,6 +26,7 @@ public final class TestServer implements AutoCloseable {
     private final int port;
     /** Null for the default, http://localhost:PORT. */
     private final String publicUrl;
+    private final java.time.Clock clock;
     private App app;
 
     private TestServer(Path dataDir, Path contentDir, int port) {
@@ -33,6 +34,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(Path dataDir, Path contentDir, int port, String publicUrl) {
+        this(dataDir, contentDir, port, publicUrl, java.time.Clock.systemUTC());
+    }
+
+    private TestServer(Path dataDir, Path contentDir, int port, String publicUrl, java.time.Clock clock) {
+        this.clock = clock;
         this.dataDir = dataDir;
         this.contentDir = contentDir;
         this.port = port;
@@ -47,6 +53,11 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Path contentDir) {
         return new TestServer(freshDataDir(), contentDir, 0);
+    }
+
+    /** A server whose clock the test moves, with the test templates. */
+    public static TestServer withClock(java.time.Clock clock) {
+        return new TestServer(freshDataDir(), TEST_CONTENT, 0, null, clock);
     }
 
     /** A server that people reach at another address, e.g. https://localhost:8443/taller through a proxy. */
@@ -73,7 +84,7 @@ public final class TestServer implements AutoCloseable {
         try {
             Config config = new Config(port, dataDir,
                     publicUrl != null ? publicUrl : "http://localhost:" + (port == 0 ? 7070 : port), contentDir);
-            app = App.create(config).start();
+            app = App.create(config, clock).start();
         } catch (Exception e) {
             throw new IllegalStateException("test server did not start", e);
         }
@@ -89,7 +100,7 @@ public final class TestServer implements AutoCloseable {
         int samePort = app.port();
         app.close();
         whileDown.run();
-        return new TestServer(dataDir, contentDir, samePort, publicUrl);
+        return new TestServer(dataDir, contentDir, samePort, publicUrl, clock);
     }
 
     /** The kit itself, spoken to directly (under its base path, if the public URL has one). */
