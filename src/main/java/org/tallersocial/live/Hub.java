@@ -94,11 +94,23 @@ public final class Hub implements AutoCloseable {
                     sendFeatureUpdates(room);
                 }
                 if (room.takePresenceDirty()) {
-                    String presence = write(messages.presenceMessage(room));
-                    room.sockets().forEach(s -> s.send(presence));
+                    sendPresence(room);
                 }
             } catch (RuntimeException e) {
                 LOG.error("could not publish to workshop {}", room.workshop().id(), e);
+            }
+        }
+    }
+
+    /**
+     * Only the projector and the console show who is connected. Phones never did, and while a
+     * room fills, sending them the count ten times a second cost joins times phones messages.
+     */
+    private void sendPresence(Room room) {
+        String presence = write(messages.presenceMessage(room));
+        for (Socket socket : room.sockets()) {
+            if (socket.viewer() != Viewer.PHONE) {
+                socket.send(presence);
             }
         }
     }
