@@ -17,13 +17,18 @@ import org.tallersocial.workshop.Step;
 /**
  * Fans a workshop's events out to its sockets. State changes (a new step, a
  * poll opening) go out at once; results and presence are coalesced and sent
- * at most ten times a second, so the cost follows the number of screens and
- * not votes times screens.
+ * at most ten times a second (a poll's results to phones twice a second), so
+ * the cost follows the number of screens and not votes times screens.
  */
 public final class Hub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     static final long TICK_MILLIS = 100;
+    /**
+     * A poll's live results reach phones every fifth tick: the projector is what the room watches,
+     * and in a room of thousands each update to every phone is thousands of sends over the venue's Wi-Fi.
+     */
+    static final int PHONE_RESULTS_EVERY_TICKS = 5;
 
     private final Rooms rooms;
     private final ObjectMapper json;
@@ -31,6 +36,7 @@ public final class Hub implements AutoCloseable {
     private final Clock clock;
     private final Exercises exercises;
     private final Map<Long, Room> active = new java.util.concurrent.ConcurrentHashMap<>();
+    private long ticks;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hub-ticker");
         t.setDaemon(true);
@@ -82,10 +88,13 @@ public final class Hub implements AutoCloseable {
     }
 
     private void tick() {
+        boolean phoneTick = ++ticks % PHONE_RESULTS_EVERY_TICKS == 0;
         for (Room room : active.values()) {
             try {
-                if (room.takeResultsDirty()) {
-                    sendResults(room);
+                boolean screens = room.takeResultsDirty();
+                boolean phones = phoneTick && room.takePhoneResultsDirty();
+                if (screens || phones) {
+                    sendResults(room, screens, phones);
                 }
                 if (room.dropExpired(clock.millis())) {
                     room.markPresenceDirty();
@@ -115,15 +124,19 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    private void sendResults(Room room) {
+    /** @param screens whether the projector and console are due an update; phones, whether phones are */
+    private void sendResults(Room room, boolean screens, boolean phones) {
         Step step = room.current();
         if (!step.isPoll()) {
-            sendPicture(room, step);
+            if (screens) {
+                sendPicture(room, step);
+            }
             return;
         }
         Map<Viewer, String> byViewer = new EnumMap<>(Viewer.class);
         for (Socket socket : room.sockets()) {
-            if (!Messages.mayShowResults(step, socket.viewer())) {
+            boolean due = socket.viewer() == Viewer.PHONE ? phones : screens;
+            if (!due || !Messages.mayShowResults(step, socket.viewer())) {
                 continue;
             }
             String message = byViewer.computeIfAbsent(socket.viewer(),
