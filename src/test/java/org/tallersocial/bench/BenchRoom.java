@@ -33,6 +33,8 @@ final class BenchRoom {
     /** The measured burst and when the projector first showed every answer (0: never). */
     Burst burst;
     long projectorAt;
+    /** The last unmeasured burst (a warm-up round, or the comparison's). */
+    Burst lastBurst;
 
     private BenchRoom(int number, Browser facilitator, long workshopId, String code, PollChoice poll) {
         this.number = number;
@@ -89,15 +91,29 @@ final class BenchRoom {
 
     /** Waits until every phone's latest snapshot shows the step with this key; returns its id. */
     long awaitStep(String key) throws InterruptedException {
+        return awaitStep(key, false);
+    }
+
+    /** The same, and with the step's results revealed to the phones if asked. */
+    long awaitStep(String key, boolean revealed) throws InterruptedException {
         List<Phone> in = joined();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            if (in.stream().allMatch(p -> key.equals(p.state.path("step").path("key").asText()))) {
+            if (in.stream().allMatch(p -> key.equals(p.state.path("step").path("key").asText())
+                    && (!revealed || p.state.path("step").path("revealed").asBoolean()))) {
                 return in.get(0).state.path("step").path("id").asLong();
             }
             Thread.sleep(20);
         }
         throw new IllegalStateException("not every phone of workshop " + number + " reached step '" + key + "'");
+    }
+
+    /** Moves the room to another poll and reveals it to the phones; returns its id once every phone shows it. */
+    long goToRevealed(PollChoice other) throws InterruptedException {
+        act("/step", "to", String.valueOf(other.position()));
+        long id = awaitStep(other.key());
+        act("/steps/" + id + "/poll", "action", "reveal");
+        return awaitStep(other.key(), true);
     }
 
     /** The first single- or multiple-choice step whose results the projector shows, or the one named. */

@@ -22,9 +22,10 @@ record Options(String baseUrl, String setupPath, Path dataDir, long serverPid, i
               --connect-only           join and connect, but do not answer
               --reveal                 reveal the poll to the phones first, so that each phone receives
                                        the coalesced results while the room answers
-              --compare-bare           after the burst, replay the results the phones received to the same
-                                       number of sockets from a bare Jetty server (a second JVM started with
-                                       --server-jvm) and compare the fan-out; implies --reveal
+              --compare-bare           after the measured burst, one more on another poll, revealed to the
+                                       phones; then replay the results they received from it to as many
+                                       sockets from a bare Jetty server (a second JVM started with
+                                       --server-jvm) and compare the fan-out
               --server-jvm "FLAGS"     the server JVM's flags, given to the bare Jetty JVM too
               --sockets-per-client N   WebSockets per java.net.http client (default 200)
               --join-concurrency N     joins in flight at once (default 32)
@@ -110,7 +111,7 @@ record Options(String baseUrl, String setupPath, Path dataDir, long serverPid, i
             throw new IllegalArgumentException("--compare-bare needs one workshop that answers");
         }
         return new Options(baseUrl.replaceAll("/$", ""), setupPath, Path.of(dataDir), pid, phones, workshops,
-                connectOnly, reveal || compare, compare, serverJvm, perClient,
+                connectOnly, reveal, compare, serverJvm, perClient,
                 Math.max(1, Math.min(8, concurrency / 8)), threads, concurrency, Path.of(content),
                 "social-business/en", step, Duration.ofSeconds(joinTimeout), Duration.ofSeconds(answerTimeout),
                 Duration.ofSeconds(10), Duration.ofSeconds(60), Math.max(0, Math.min(20, warmup)),

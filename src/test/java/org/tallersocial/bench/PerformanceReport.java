@@ -137,7 +137,7 @@ public final class PerformanceReport {
                 + r.figures().get("bare_fanout_p50_ms") + " | " + r.figures().get("fanout_ratio") + " |\n"
                 + "| fan-out, first phone to last, p99 (ms) | " + r.figures().get("hub_fanout_p99_ms") + " | "
                 + r.figures().get("bare_fanout_p99_ms") + " | " + r.figures().get("fanout_ratio_p99") + " |\n"
-                + "| ack p99 during the same burst (ms) | " + r.figures().get("ack_p99_ms") + " | "
+                + "| ack p99 meanwhile (ms) | " + r.figures().get("hub_ack_p99_ms") + " | "
                 + r.figures().get("bare_ack_p99_ms") + " | |\n\n"
                 + "Target: " + ratioCheck(r).text() + "\n";
     }

@@ -105,7 +105,9 @@ final class Phone implements WebSocket.Listener {
                 .orElseThrow(() -> new IllegalStateException("joining set no " + prefix + " cookie"));
     }
 
-    void prepareAnswer(int round, long stepId, String kind) {
+    /** The answer to the poll on show (its kind and options read from the phone's last snapshot). */
+    void prepareAnswer(int round, long stepId) {
+        String kind = state.path("step").path("kind").asText();
         int options = Math.max(1, state.path("step").path("options").size());
         JsonNode max = state.path("step").path("maxPicks");
         int maxPicks = max.isNumber() ? max.asInt() : options;
