@@ -134,13 +134,20 @@ final class BenchRoom {
 
     /** A single- or multiple-choice step other than the measured one, for warming up. */
     static PollChoice otherPoll(Path contentFile, int not) throws IOException {
+        return otherPolls(contentFile, not, 1).get(0);
+    }
+
+    /** The first {@code count} single- or multiple-choice steps other than the measured one. */
+    static List<PollChoice> otherPolls(Path contentFile, int not, int count) throws IOException {
         JsonNode steps = new ObjectMapper(new YAMLFactory()).readTree(contentFile.toFile()).path("steps");
-        for (int i = 0; i < steps.size(); i++) {
+        List<PollChoice> out = new ArrayList<>();
+        for (int i = 0; i < steps.size() && out.size() < count; i++) {
             String kind = steps.get(i).path("kind").asText();
             if (i != not && (kind.equals("single") || kind.equals("multiple"))) {
-                return new PollChoice(i, steps.get(i).path("id").asText(), kind);
+                out.add(new PollChoice(i, steps.get(i).path("id").asText(), kind));
             }
         }
-        throw new IllegalStateException("no second choice poll in " + contentFile + " to warm up on");
+        Bench.require(out.size() == count, "fewer than " + count + " other choice polls in " + contentFile);
+        return out;
     }
 }

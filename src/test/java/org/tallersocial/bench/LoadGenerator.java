@@ -167,17 +167,23 @@ public final class LoadGenerator {
             reportRooms();
             retryBurst(joined);
             if (opt.compareBare()) {
-                // The hub's side of the comparison: another poll, its live results shown on every phone.
+                // The hub's side of the comparison: two more polls, their live results shown on every phone,
+                // the first to warm up (bare Jetty gets a warm-up round too), the second measured.
                 BenchRoom room = rooms.get(0);
                 long measuredStep = room.stepId;
-                room.stepId = room.goToRevealed(BenchRoom.otherPoll(opt.contentFile(), room.poll.position()));
+                List<BenchRoom.PollChoice> polls = BenchRoom.otherPolls(opt.contentFile(), room.poll.position(), 2);
+                room.stepId = room.goToRevealed(polls.get(0));
+                burst(opt.warmupRounds() + 2, false);
+                log("comparison warm-up on '%s', revealed to the phones: %d acked, p99 %.1f ms", polls.get(0).key(),
+                        room.lastBurst.acked.size(), room.lastBurst.p(99));
+                room.stepId = room.goToRevealed(polls.get(1));
                 hubFanout = new Fanout();
                 Fanout f = hubFanout;
                 joined.forEach(p -> p.fanout = f);
-                hubStart = burst(opt.warmupRounds() + 2, false);
+                hubStart = burst(opt.warmupRounds() + 3, false);
                 joined.forEach(p -> p.fanout = null);
-                log("comparison burst on a poll revealed to the phones: %d acked, p50 %.1f ms, p99 %.1f ms",
-                        room.lastBurst.acked.size(), room.lastBurst.p(50), room.lastBurst.p(99));
+                log("comparison burst on '%s', revealed to the phones: %d acked, p50 %.1f ms, p99 %.1f ms",
+                        polls.get(1).key(), room.lastBurst.acked.size(), room.lastBurst.p(50), room.lastBurst.p(99));
                 room.stepId = measuredStep;
             }
         }

@@ -67,15 +67,16 @@ final class Reading {
               socket and receive its first snapshot, 32 at a time. It is not a target; it is most of the
               suite's time.
             - **Our hub against bare Jetty.** After the measured burst of the first scenario, the facilitator
-              moves to another poll and reveals it to the phones, and the 5,000 phones answer it at the same
-              pace, so that each results update our hub coalesces goes to every phone socket while answers
-              arrive. The phones note when each update reached them. Then, in the same run and once our server
+              moves on to two more polls, each revealed to the phones, and the 5,000 phones answer each at the
+              same pace, so that each results update our hub coalesces (twice a second for phones) goes to
+              every phone socket while answers arrive. The first of the two warms the server up; during the
+              second the phones note when each update reached them. Then, in the same run and once our server
               has stopped, the same phones open as many sockets to a bare Jetty 12 WebSocket server
               (`BareJettyServer`: no Javalin and none of our code, its own JVM with the server's flags). They
               send the same answers at the same pace; it echoes each one back as an ack at once, with no
               parsing and no database, and broadcasts the exact texts our hub sent, at the moments our hub
               sent them, with one plain `sendText` per socket. It does this twice and only the second round
-              counts, as our hub's comparison burst was its second too. The ratio compares the **fan-out
+              counts, so that both servers are measured warm. The ratio compares the **fan-out
               time** of each broadcast, taken the same way for both on the phones: from the first phone
               receiving it to the last (the bare server's own clock shows the first phone gets it a fraction
               of a millisecond after its send loop starts). It leaves out what our hub does before the first
