@@ -16,8 +16,8 @@ import org.tallersocial.workshop.Step;
 /**
  * Fans a workshop's events out to its sockets. State changes (a new step, a
  * poll opening) go out at once; results and presence are coalesced and sent
- * at most ten times a second, so the cost follows the number of screens and
- * not votes times screens.
+ * at most ten times a second (a poll's results to phones twice a second), so
+ * the cost follows the number of screens and not votes times screens.
  */
 public final class Hub implements AutoCloseable {
 
@@ -29,7 +29,11 @@ public final class Hub implements AutoCloseable {
      */
     static final long SILENT_LIMIT_MILLIS = 90_000;
     private static final int SWEEP_EVERY_TICKS = 20;
-    private int ticks;
+    /**
+     * A poll's live results reach phones every fifth tick: the projector is what the room watches,
+     * and in a room of thousands each update to every phone is thousands of sends over the venue's Wi-Fi.
+     */
+    static final int PHONE_RESULTS_EVERY_TICKS = 5;
 
     private final Rooms rooms;
     private final ObjectMapper json;
@@ -38,6 +42,7 @@ public final class Hub implements AutoCloseable {
     private final Exercises exercises;
     private final StorageWatch storage = new StorageWatch();
     private final Map<Long, Room> active = new java.util.concurrent.ConcurrentHashMap<>();
+    private long ticks;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hub-ticker");
         t.setDaemon(true);
@@ -99,15 +104,19 @@ public final class Hub implements AutoCloseable {
         if (storage.takeChanged()) {
             tellConsolesAboutStorage();
         }
-        boolean sweep = ++ticks % SWEEP_EVERY_TICKS == 0;
+        ++ticks;
+        boolean sweep = ticks % SWEEP_EVERY_TICKS == 0;
+        boolean phoneTick = ticks % PHONE_RESULTS_EVERY_TICKS == 0;
         for (Room room : active.values()) {
             if (sweep) {
                 long now = clock.millis();
                 room.sockets().forEach(s -> s.closeIfSilent(now, SILENT_LIMIT_MILLIS));
             }
             try {
-                if (room.takeResultsDirty()) {
-                    sendResults(room);
+                boolean screens = room.takeResultsDirty();
+                boolean phones = phoneTick && room.takePhoneResultsDirty();
+                if (screens || phones) {
+                    sendResults(room, screens, phones);
                 }
                 if (room.dropExpired(clock.millis())) {
                     room.markPresenceDirty();
@@ -124,15 +133,19 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    private void sendResults(Room room) {
+    /** @param screens whether the projector and console are due an update; phones, whether phones are */
+    private void sendResults(Room room, boolean screens, boolean phones) {
         Step step = room.current();
         if (!step.isPoll()) {
-            sendPicture(room, step);
+            if (screens) {
+                sendPicture(room, step);
+            }
             return;
         }
         Map<Viewer, String> byViewer = new EnumMap<>(Viewer.class);
         for (Socket socket : room.sockets()) {
-            if (!Messages.mayShowResults(step, socket.viewer())) {
+            boolean due = socket.viewer() == Viewer.PHONE ? phones : screens;
+            if (!due || !Messages.mayShowResults(step, socket.viewer())) {
                 continue;
             }
             String message = byViewer.computeIfAbsent(socket.viewer(),
@@ -148,11 +161,17 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    /** Presence, computed once per viewer kind: the console's has more in it. */
+    /**
+     * Presence, computed once per viewer kind (the console's has more in it), and only for the
+     * projector and the console: phones never show it, and while a room fills, sending them the
+     * count ten times a second cost joins times phones messages.
+     */
     private void sendPresence(Room room) {
         Map<Viewer, String> byViewer = new EnumMap<>(Viewer.class);
         for (Socket socket : room.sockets()) {
-            socket.send(byViewer.computeIfAbsent(socket.viewer(), v -> write(messages.presenceMessage(room, v))));
+            if (socket.viewer() != Viewer.PHONE) {
+                socket.send(byViewer.computeIfAbsent(socket.viewer(), v -> write(messages.presenceMessage(room, v))));
+            }
         }
     }
 

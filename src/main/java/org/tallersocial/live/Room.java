@@ -32,6 +32,7 @@ public final class Room {
     static final long DROPPED_WINDOW_MILLIS = 60_000;
     private final AtomicInteger joined;
     private final AtomicBoolean resultsDirty = new AtomicBoolean();
+    private final AtomicBoolean phoneResultsDirty = new AtomicBoolean();
     private final AtomicBoolean presenceDirty = new AtomicBoolean();
     private final AtomicBoolean featuresDirty = new AtomicBoolean();
 
@@ -136,10 +137,16 @@ public final class Room {
 
     public void markResultsDirty() {
         resultsDirty.set(true);
+        phoneResultsDirty.set(true);
     }
 
     boolean takeResultsDirty() {
         return resultsDirty.getAndSet(false);
+    }
+
+    /** Phones take a poll's results less often than the screens (see Hub), so they keep their own flag. */
+    boolean takePhoneResultsDirty() {
+        return phoneResultsDirty.getAndSet(false);
     }
 
     /** Something the room's every-step features show (questions) changed: the next tick sends their updates. */

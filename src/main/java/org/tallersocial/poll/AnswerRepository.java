@@ -5,6 +5,10 @@ import static org.tallersocial.db.generated.Tables.ANSWER;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,18 +29,25 @@ public final class AnswerRepository {
 
     private final DSLContext dsl;
     private final ObjectMapper json;
+    /** One first answer, its values bound in this order: step, participant, value, seq, time. */
+    private final String insertOne;
 
     public AnswerRepository(DSLContext dsl, ObjectMapper json) {
         this.dsl = dsl;
         this.json = json;
+        this.insertOne = dsl.render(dsl.insertInto(ANSWER, ANSWER.STEP_ID, ANSWER.PARTICIPANT_ID, ANSWER.VALUE_JSON,
+                ANSWER.CLIENT_SEQ, ANSWER.ANSWERED_AT).values((Long) null, null, null, null, null));
     }
 
     /**
      * Writes a batch in one transaction and returns each answer's row id, in
      * the batch's order. One commit for many phones is what keeps
-     * acknowledgements fast in a burst; first answers go in as one multi-row
-     * insert and changed ones as one prepared update, because a generic
-     * upsert makes H2 scan the whole table for every row.
+     * acknowledgements fast in a burst; a generic upsert would make H2 scan
+     * the whole table for every row. First answers go in as a JDBC batch of
+     * the one insert jOOQ rendered at start, with the ids H2 generated read
+     * back: a multi-row insert was new SQL for every batch size, and parsing
+     * it (and compiling H2's parser) was most of the CPU a burst of answers
+     * cost. Changed answers go in as one prepared update.
      */
     public List<Long> upsertAll(List<NewAnswer> batch, OffsetDateTime now) {
         return dsl.transactionResult(cfg -> {
@@ -45,13 +56,10 @@ public final class AnswerRepository {
             List<NewAnswer> changed = batch.stream().filter(a -> a.existingId() != null).toList();
             Map<String, Long> ids = new HashMap<>();
             if (!fresh.isEmpty()) {
-                var insert = tx.insertInto(ANSWER, ANSWER.STEP_ID, ANSWER.PARTICIPANT_ID, ANSWER.VALUE_JSON,
-                        ANSWER.CLIENT_SEQ, ANSWER.ANSWERED_AT);
-                for (NewAnswer a : fresh) {
-                    insert = insert.values(a.stepId(), a.participantId(), write(a.value()), a.seq(), now);
+                List<Long> generated = insertAll(tx, fresh, now);
+                for (int i = 0; i < fresh.size(); i++) {
+                    ids.put(fresh.get(i).stepId() + ":" + fresh.get(i).participantId(), generated.get(i));
                 }
-                insert.returning(ANSWER.ID, ANSWER.STEP_ID, ANSWER.PARTICIPANT_ID).fetch()
-                        .forEach(r -> ids.put(r.getStepId() + ":" + r.getParticipantId(), r.getId()));
             }
             if (!changed.isEmpty()) {
                 var update = tx.batch(tx.update(ANSWER)
@@ -68,6 +76,32 @@ public final class AnswerRepository {
             batch.forEach(a -> out.add(a.existingId() != null ? a.existingId()
                     : ids.get(a.stepId() + ":" + a.participantId())));
             return out;
+        });
+    }
+
+    private List<Long> insertAll(DSLContext tx, List<NewAnswer> fresh, OffsetDateTime now) {
+        return tx.connectionResult(c -> {
+            try (PreparedStatement st = c.prepareStatement(insertOne, Statement.RETURN_GENERATED_KEYS)) {
+                for (NewAnswer a : fresh) {
+                    st.setLong(1, a.stepId());
+                    st.setLong(2, a.participantId());
+                    st.setString(3, write(a.value()));
+                    st.setLong(4, a.seq());
+                    st.setObject(5, now);
+                    st.addBatch();
+                }
+                st.executeBatch();
+                List<Long> generated = new ArrayList<>(fresh.size());
+                try (ResultSet keys = st.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        generated.add(keys.getLong(1));
+                    }
+                }
+                if (generated.size() != fresh.size()) {
+                    throw new SQLException("H2 gave " + generated.size() + " ids for " + fresh.size() + " answers");
+                }
+                return generated;
+            }
         });
     }
 

@@ -57,6 +57,26 @@ class LiveWorkshopTest {
     }
 
     @Test
+    void a_poll_revealed_while_open_shows_the_phones_the_live_count() {
+        Phone ana = live.room.join("Ana");
+        Phone bo = live.room.join("Bo");
+        Phone cy = live.room.join("Cy");
+        live.room.goTo(1);
+        long step = cy.ws.awaitStep(1).at("/step/id").asLong();
+        live.room.poll(step, "reveal");
+        cy.ws.await(m -> m.path("type").asText().equals("state") && m.at("/step/revealed").asBoolean(),
+                Duration.ofSeconds(5));
+
+        ana.answerAndWait(step, 1);
+        bo.answerAndWait(step, 2);
+
+        JsonNode seen = cy.ws.await(m -> m.path("type").asText().equals("results")
+                && m.at("/results/voters").asInt() == 2, Duration.ofSeconds(5));
+        assertThat(seen.at("/results/options/1/count").asInt()).isEqualTo(1);
+        assertThat(seen.at("/results/options/2/count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void a_phone_that_reconnects_sees_its_own_answer() {
         Phone ana = live.room.join("Ana");
         live.room.goTo(2);

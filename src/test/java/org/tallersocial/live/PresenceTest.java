@@ -36,4 +36,28 @@ class PresenceTest {
             room.close();
         }
     }
+
+    @Test
+    void presence_updates_go_to_the_projector_and_console_but_not_to_phones() {
+        try (TestServer server = TestServer.start()) {
+            LiveRoom room = LiveRoom.live(server, Facilitators.first(server));
+            WsClient projector = room.projector();
+            WsClient console = room.console();
+            Phone ana = room.join("Ana");
+            Phone bo = room.join("Bo");
+            Phone cy = room.join("Cy");
+            projector.await(m -> m.at("/presence/connected").asInt() == 3, Duration.ofSeconds(5));
+            console.await(m -> m.at("/presence/connected").asInt() == 3, Duration.ofSeconds(5));
+            cy.ws.close();
+            projector.await(m -> "presence".equals(m.path("type").asText())
+                    && m.at("/presence/connected").asInt() == 2, Duration.ofSeconds(5));
+
+            room.goTo(1);
+            ana.ws.awaitStep(1);
+            assertThat(ana.ws.transcript()).as("what Ana's phone received").doesNotContain("\"type\":\"presence\"");
+            assertThat(bo.ws.transcript()).doesNotContain("\"type\":\"presence\"");
+            assertThat(ana.ws.transcript()).as("the snapshot still counts the room").contains("\"presence\":{");
+            room.close();
+        }
+    }
 }

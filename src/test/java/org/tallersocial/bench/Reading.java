@@ -1,0 +1,91 @@
+package org.tallersocial.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The prose under the suite's table: what this run's figures say, what each one means, and what it leaves out. */
+final class Reading {
+
+    private Reading() {
+    }
+
+    static String of(List<PerformanceReport.Run> runs) {
+        StringBuilder r = new StringBuilder();
+        r.append(PerformanceReport.exitStatus(runs) == 0 ? "Every target was met in this run.\n\n"
+                : "Not every target was met in this run; see the ✘ marks above.\n\n");
+        for (PerformanceReport.Run run : runs) {
+            r.append("- ").append(figures(run)).append('\n');
+        }
+        for (PerformanceReport.Run run : runs) {
+            double others = run.get("others_pct");
+            if (others > PerformanceReport.BUSY_PCT) {
+                r.append(String.format(Locale.ROOT, "- *%s* was taken on a busy machine: other processes used %.0f%%"
+                        + " of it while phones joined and answered, so its times are pessimistic.%n", run.name(),
+                        others));
+            }
+        }
+        r.append("\n### What the figures mean\n\n").append(MEANING);
+        return r.toString();
+    }
+
+    private static String figures(PerformanceReport.Run run) {
+        if (!run.figures().containsKey("phones")) {
+            return String.format(Locale.ROOT, "*%s* did not run to its end (exit %d); its log says why.", run.name(),
+                    run.status());
+        }
+        if (run.connectOnly()) {
+            return String.format(Locale.ROOT, "*%s*: %,.0f phones connected; the server held %.0f MB of heap after"
+                    + " a full GC, against a limit of %.0f MB.", run.name(), run.get("phones"), run.get("heap_mb"),
+                    PerformanceReport.HEAP_MB);
+        }
+        String text = String.format(Locale.ROOT, "*%s*: %,.0f of %,d answers acknowledged, %,.0f lost; ack p99 %.0f ms"
+                        + " against %.0f%s; the projector counted every answer %.0f ms after the last ack, against %.0f.",
+                run.name(), run.get("answered"), run.expectedPhones(), run.get("lost"), run.get("ack_p99_ms"),
+                PerformanceReport.ACK_P99_MS, run.get("workshops") > 1 ? " in the slowest room" : "",
+                run.get("projector_exact_ms"), PerformanceReport.PROJECTOR_MS);
+        if (run.compared()) {
+            text += String.format(Locale.ROOT, " Our hub took %.0f ms at the median to get a broadcast from the first"
+                            + " phone to the last, bare Jetty %.0f ms: %.2fx (goal: at most %.1fx); at p99 %.0f against"
+                            + " %.0f ms.", run.get("hub_fanout_p50_ms"), run.get("bare_fanout_p50_ms"),
+                    run.get("fanout_ratio"), PerformanceReport.RATIO, run.get("hub_fanout_p99_ms"),
+                    run.get("bare_fanout_p99_ms"));
+        }
+        return text;
+    }
+
+    private static final String MEANING = """
+            - **Acknowledgement** (ack) is the time from a phone sending its answer to the server's `ack`,
+              which the server sends only after the answer is committed to the H2 file. **Lost** counts
+              answers sent but not in the database, read from the file after a clean stop. **Projector
+              exact** is how long after the last ack the projector's socket received results counting every
+              answer. With several rooms, the ack and projector figures are the worst room's, each room taken
+              on its own. The measured burst is the server's first, as in a real room.
+            - **Heap** is what the server's JVM holds after a full GC (`jcmd GC.run`, then `jstat -gc`) with
+              every socket still open; the idle scenario runs the server with `-Xmx1g`, the others with
+              `-Xmx512m`.
+            - **Joining** is the wall time for every phone to fetch the join page, post the form, open its
+              socket and receive its first snapshot, 32 at a time. It is not a target; it is most of the
+              suite's time.
+            - **Our hub against bare Jetty.** After the measured burst of the first scenario, the facilitator
+              moves on to two more polls, each revealed to the phones, and the 5,000 phones answer each at the
+              same pace, so that each results update our hub coalesces (twice a second for phones) goes to
+              every phone socket while answers arrive. The first of the two warms the server up; during the
+              second the phones note when each update reached them. Then, in the same run and once our server
+              has stopped, the same phones open as many sockets to a bare Jetty 12 WebSocket server
+              (`BareJettyServer`: no Javalin and none of our code, its own JVM with the server's flags). They
+              send the same answers at the same pace; it echoes each one back as an ack at once, with no
+              parsing and no database, and broadcasts the exact texts our hub sent, at the moments our hub
+              sent them, with one plain `sendText` per socket. It does this twice and only the second round
+              counts, so that both servers are measured warm. The ratio compares the **fan-out
+              time** of each broadcast, taken the same way for both on the phones: from the first phone
+              receiving it to the last (the bare server's own clock shows the first phone gets it a fraction
+              of a millisecond after its send loop starts). It leaves out what our hub does before the first
+              send (computing the results once per kind of screen). Our hub fans out while it also checks,
+              commits and acks the answers of that moment, and bare Jetty does next to nothing else, so the
+              ratio is the cost of the whole live server beside the cheapest possible broadcast of the same
+              bytes, not of a send loop alone. Server, bare server and phones share the same two cores, so a
+              busier server also slows the phones that time it.
+            - The suite is not part of `scripts/test`: it needs the whole machine for about five minutes.
+              Figures taken while other work runs only show regressions of several times.
+            """;
+}
