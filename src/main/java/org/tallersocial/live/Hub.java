@@ -117,11 +117,7 @@ public final class Hub implements AutoCloseable {
      */
     private void sendPresence(Room room) {
         String presence = write(messages.presenceMessage(room));
-        for (Socket socket : room.sockets()) {
-            if (socket.viewer() != Viewer.PHONE) {
-                socket.send(presence);
-            }
-        }
+        room.screens().forEach(socket -> socket.send(presence));
     }
 
     /** @param screens whether the projector and console are due an update; phones, whether phones are */
@@ -133,9 +129,10 @@ public final class Hub implements AutoCloseable {
             }
             return;
         }
+        boolean toPhones = phones && Messages.mayShowResults(step, Viewer.PHONE);
         Map<Viewer, String> byViewer = new EnumMap<>(Viewer.class);
-        for (Socket socket : room.sockets()) {
-            boolean due = socket.viewer() == Viewer.PHONE ? phones : screens;
+        for (Socket socket : toPhones ? room.sockets() : room.screens()) {
+            boolean due = socket.viewer() == Viewer.PHONE ? toPhones : screens;
             if (!due || !Messages.mayShowResults(step, socket.viewer())) {
                 continue;
             }
