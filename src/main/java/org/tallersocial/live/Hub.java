@@ -142,9 +142,10 @@ public final class Hub implements AutoCloseable {
             }
             return;
         }
+        boolean toPhones = phones && Messages.mayShowResults(step, Viewer.PHONE);
         Map<Viewer, String> byViewer = new EnumMap<>(Viewer.class);
-        for (Socket socket : room.sockets()) {
-            boolean due = socket.viewer() == Viewer.PHONE ? phones : screens;
+        for (Socket socket : toPhones ? room.sockets() : room.screens()) {
+            boolean due = socket.viewer() == Viewer.PHONE ? toPhones : screens;
             if (!due || !Messages.mayShowResults(step, socket.viewer())) {
                 continue;
             }
@@ -157,7 +158,7 @@ public final class Hub implements AutoCloseable {
     private void tellConsolesAboutStorage() {
         String message = write(messages.storageMessage());
         for (Room room : active.values()) {
-            room.sockets().stream().filter(s -> s.viewer() == Viewer.CONSOLE).forEach(s -> s.send(message));
+            room.screens().stream().filter(s -> s.viewer() == Viewer.CONSOLE).forEach(s -> s.send(message));
         }
     }
 
@@ -168,10 +169,8 @@ public final class Hub implements AutoCloseable {
      */
     private void sendPresence(Room room) {
         Map<Viewer, String> byViewer = new EnumMap<>(Viewer.class);
-        for (Socket socket : room.sockets()) {
-            if (socket.viewer() != Viewer.PHONE) {
-                socket.send(byViewer.computeIfAbsent(socket.viewer(), v -> write(messages.presenceMessage(room, v))));
-            }
+        for (Socket socket : room.screens()) {
+            socket.send(byViewer.computeIfAbsent(socket.viewer(), v -> write(messages.presenceMessage(room, v))));
         }
     }
 

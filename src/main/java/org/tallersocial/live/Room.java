@@ -24,6 +24,8 @@ public final class Room {
     private final Map<Long, Tally> tallies = new ConcurrentHashMap<>();
     private final LongFunction<Tally> tallyLoader;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    /** The projectors and consoles among them, which the hub updates ten times a second without walking every phone. */
+    private final Set<Socket> screens = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> phonesByParticipant = new ConcurrentHashMap<>();
     /** The same, for phones on the event-stream fallback: the console counts them, to spot a proxy in the way. */
     private final Map<Long, Integer> fallbackByParticipant = new ConcurrentHashMap<>();
@@ -95,7 +97,15 @@ public final class Room {
         return sockets;
     }
 
+    /** The sockets of the projector and the console, phones left out. */
+    Set<Socket> screens() {
+        return screens;
+    }
+
     void add(Socket socket) {
+        if (socket.viewer() != Viewer.PHONE) {
+            screens.add(socket);
+        }
         if (sockets.add(socket) && socket.viewer() == Viewer.PHONE) {
             phonesByParticipant.merge(socket.participantId(), 1, Integer::sum);
             droppedAt.remove(socket.participantId());
@@ -107,6 +117,7 @@ public final class Room {
     }
 
     void remove(Socket socket, long nowMillis) {
+        screens.remove(socket);
         if (sockets.remove(socket) && socket.viewer() == Viewer.PHONE) {
             // A person with two tabs stays connected until the last one closes.
             Integer left = phonesByParticipant.computeIfPresent(socket.participantId(), (id, n) -> n > 1 ? n - 1 : null);

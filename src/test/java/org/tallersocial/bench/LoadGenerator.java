@@ -108,7 +108,7 @@ public final class LoadGenerator {
         }
         int exit;
         try {
-            exit = new LoadGenerator(opt).run();
+            exit = new LoadGenerator(opt).run().status();
         } catch (Exception e) {
             System.err.println("bench failed: " + e);
             e.printStackTrace(System.err);
@@ -118,9 +118,18 @@ public final class LoadGenerator {
         System.exit(exit);
     }
 
+    /** How a run ended: main's exit status, and the last line it printed. */
+    record Outcome(int status, String lastLine) {
+    }
+
+    /** A whole run, as main does it, without ending the JVM; for the bench's smoke test. */
+    static Outcome runInProcess(String... args) throws Exception {
+        return new LoadGenerator(Options.parse(args)).run();
+    }
+
     // ------------------------------------------------------------------ the run
 
-    private int run() throws Exception {
+    private Outcome run() throws Exception {
         log("server pid %d at %s, data in %s; %d workshop(s) of %d phones%s", opt.serverPid(), opt.baseUrl(),
                 opt.dataDir(), opt.workshops(), opt.phones(), opt.connectOnly() ? " (connect only)" : "");
 
@@ -216,7 +225,7 @@ public final class LoadGenerator {
         System.out.println(line);
         boolean ok = joined.size() == opt.totalPhones() && lost == 0
                 && (opt.connectOnly() || rooms.stream().allMatch(r -> r.burst.acked.size() == r.burst.sent));
-        return ok ? 0 : 1;
+        return new Outcome(ok ? 0 : 1, line);
     }
 
     /** Notes a measured phase's wall time and the CPU other processes took meanwhile. */

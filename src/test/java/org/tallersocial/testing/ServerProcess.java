@@ -103,6 +103,16 @@ public final class ServerProcess implements AutoCloseable {
         return new Browser(baseUrl());
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The one-time setup link the server printed, as a path, for a client that creates the first account itself. */
+    public String setupPath() {
+        String line = awaitLine("/setup/");
+        return line.substring(line.indexOf("/setup/")).trim();
+    }
+
     /** Everything the server printed so far. */
     public String log() {
         synchronized (log) {
@@ -112,8 +122,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The first account, through the one-time setup link the server printed; the browser is logged in. */
     public Browser firstFacilitator() {
-        String line = awaitLine("/setup/");
-        String path = line.substring(line.indexOf("/setup/")).trim();
+        String path = setupPath();
         Browser browser = browser();
         browser.get(path);
         Browser.Response r = browser.post(path, "name", "Marta Facilitadora", "email", "marta@example.org",
