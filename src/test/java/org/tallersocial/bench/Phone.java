@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 /** One participant: its cookies, its socket, its answer and when the ack came. */
 final class Phone implements WebSocket.Listener {
 
+    private static final String PING = "{\"type\":\"ping\"}";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF_COOKIE = Pattern.compile("^ts_csrf=([^;]*)");
 
@@ -149,8 +151,12 @@ final class Phone implements WebSocket.Listener {
     }
 
     private void send() {
-        lastSend = lastSend.handle((x, e) -> null).thenCompose(x -> ws.sendText(answerText, true));
-        lastSend.whenComplete((x, failure) -> {
+        CompletableFuture<WebSocket> sent;
+        synchronized (this) {
+            sent = lastSend.handle((x, e) -> null).thenCompose(x -> ws.sendText(answerText, true));
+            lastSend = sent;
+        }
+        sent.whenComplete((x, failure) -> {
             if (failure != null) {
                 finish("send failed: " + Bench.rootCause(failure));
             }
@@ -168,6 +174,17 @@ final class Phone implements WebSocket.Listener {
     @Override
     public void onOpen(WebSocket webSocket) {
         webSocket.request(1);
+        // The heartbeat a phone page sends: without it the server drops a phone silent for 90 s,
+        // which a slow join of thousands of phones would reach.
+        long first = 5 + (index % 15);
+        scheduler.scheduleAtFixedRate(() -> heartbeat(webSocket), first, 20, TimeUnit.SECONDS);
+    }
+
+    // One send at a time on a socket: the heartbeat queues behind the answer like any message.
+    private synchronized void heartbeat(WebSocket webSocket) {
+        if (!webSocket.isOutputClosed()) {
+            lastSend = lastSend.handle((x, e) -> null).thenCompose(x -> webSocket.sendText(PING, true));
+        }
     }
 
     @Override
