@@ -43,14 +43,14 @@ import org.tallersocial.web.Tokens;
 import org.tallersocial.web.Pages;
 import org.tallersocial.web.SecurityHeaders;
 import org.tallersocial.web.Views;
-import org.tallersocial.workshop.ConsoleActions;
-import org.tallersocial.workshop.ConsoleController;
+import org.tallersocial.console.ConsoleActions;
+import org.tallersocial.console.ConsoleController;
 import org.tallersocial.workshop.ParticipantRepository;
-import org.tallersocial.workshop.PhoneController;
-import org.tallersocial.workshop.ScreenController;
+import org.tallersocial.phone.PhoneController;
+import org.tallersocial.projector.ProjectorController;
 import org.tallersocial.workshop.StepRepository;
 import org.tallersocial.workshop.WorkshopRepository;
-import org.tallersocial.workshop.WorkshopService;
+import org.tallersocial.console.WorkshopService;
 
 /** Builds the whole kit from its parts with plain constructors; {@link #start()} opens the port. */
 public final class App implements AutoCloseable {
@@ -115,7 +115,7 @@ public final class App implements AutoCloseable {
         Csrf csrf = new Csrf(secure, origins);
         Limits limits = new Limits(config.addressLimits());
         PhoneController phone = new PhoneController(rooms, workshops, texts, secure, limits);
-        ScreenController screen = new ScreenController(rooms, views, config.publicUrl());
+        ProjectorController screen = new ProjectorController(rooms, views, config.publicUrl());
         ConsoleController console = new ConsoleController(workshops, templates, texts, config.publicUrl());
         ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts);
         ProfileController profileConsole = new ProfileController(profiles, console, actions, workshops, texts);
@@ -128,7 +128,7 @@ public final class App implements AutoCloseable {
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         String adminToken = Tokens.newToken();
         BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);
-        LiveRoutes live = new LiveRoutes(hub, workshops, polls, auth, texts, json, exercises, origins, limits);
+        LiveRoutes live = new LiveRoutes(hub, participantRepo, polls, auth, texts, json, exercises, origins, limits);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -7,8 +7,8 @@ import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Room;
 import org.tallersocial.questions.Questions;
 import org.tallersocial.web.Texts;
-import org.tallersocial.workshop.ConsoleActions;
-import org.tallersocial.workshop.ConsoleController;
+import org.tallersocial.console.ConsoleActions;
+import org.tallersocial.console.ConsoleController;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
 

@@ -11,7 +11,7 @@ import org.tallersocial.web.Origins;
 import org.tallersocial.web.Texts;
 import org.tallersocial.workshop.Participant;
 import org.tallersocial.workshop.ParticipantCookie;
-import org.tallersocial.workshop.WorkshopService;
+import org.tallersocial.workshop.ParticipantRepository;
 
 /**
  * Who may open a live connection, decided before it opens: a phone needs the
@@ -27,14 +27,14 @@ final class Admission {
     static final String ADDRESS = "address";
 
     private final Hub hub;
-    private final WorkshopService workshops;
+    private final ParticipantRepository participants;
     private final AuthModule auth;
     private final Origins origins;
 
-    Admission(Hub hub, WorkshopService workshops, AuthModule auth, Origins origins) {
+    Admission(Hub hub, ParticipantRepository participants, AuthModule auth, Origins origins) {
         this.origins = origins;
         this.hub = hub;
-        this.workshops = workshops;
+        this.participants = participants;
         this.auth = auth;
     }
 
@@ -42,7 +42,7 @@ final class Admission {
         checkOrigin(ctx);
         Room room = hub.rooms().byOpenCode(ctx.pathParam("code"))
                 .orElseThrow(() -> new NotFoundResponse("no_open_workshop"));
-        Participant p = workshops.participant(room, ctx.cookie(ParticipantCookie.name(room.workshop().id())))
+        Participant p = participants.byCookie(room.workshop().id(), ctx.cookie(ParticipantCookie.name(room.workshop().id())))
                 .orElseThrow(() -> new UnauthorizedResponse("join_first"));
         ctx.attribute(ROOM, room);
         ctx.attribute(PARTICIPANT, p.id());

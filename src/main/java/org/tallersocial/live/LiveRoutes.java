@@ -7,7 +7,7 @@ import org.tallersocial.poll.PollService;
 import org.tallersocial.web.Limits;
 import org.tallersocial.web.Origins;
 import org.tallersocial.web.Texts;
-import org.tallersocial.workshop.WorkshopService;
+import org.tallersocial.workshop.ParticipantRepository;
 
 /**
  * Every live connection: the three WebSockets, and the phone's fallback for
@@ -20,9 +20,9 @@ public final class LiveRoutes implements AutoCloseable {
     private final PhoneFallback fallback;
     private final EventStreams streams;
 
-    public LiveRoutes(Hub hub, WorkshopService workshops, PollService polls, AuthModule auth, Texts texts,
+    public LiveRoutes(Hub hub, ParticipantRepository participants, PollService polls, AuthModule auth, Texts texts,
                       ObjectMapper json, Exercises exercises, Origins origins, Limits limits) {
-        Admission admission = new Admission(hub, workshops, auth, origins);
+        Admission admission = new Admission(hub, participants, auth, origins);
         LiveMessages messages = new LiveMessages(hub, polls, texts, json, exercises, limits);
         this.streams = new EventStreams();
         this.sockets = new LiveSockets(hub, admission, messages);

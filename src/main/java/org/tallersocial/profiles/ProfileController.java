@@ -9,11 +9,11 @@ import org.tallersocial.content.ExerciseValidator;
 import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Room;
 import org.tallersocial.web.Texts;
-import org.tallersocial.workshop.ConsoleActions;
-import org.tallersocial.workshop.ConsoleController;
+import org.tallersocial.console.ConsoleActions;
+import org.tallersocial.console.ConsoleController;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
-import org.tallersocial.workshop.WorkshopService;
+import org.tallersocial.console.WorkshopService;
 
 /** The facilitator's side of the exercise: adapting its networks to the company, and exporting the counts. */
 public final class ProfileController {

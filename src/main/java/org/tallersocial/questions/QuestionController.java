@@ -1,7 +1,7 @@
 package org.tallersocial.questions;
 
 import io.javalin.config.RoutesConfig;
-import org.tallersocial.workshop.ConsoleActions;
+import org.tallersocial.console.ConsoleActions;
 import org.tallersocial.workshop.WorkshopRefusal;
 
 /** The console's moderation of the room's questions. */

@@ -15,11 +15,11 @@ import org.tallersocial.live.Room;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Texts;
-import org.tallersocial.workshop.ConsoleActions;
-import org.tallersocial.workshop.ConsoleController;
+import org.tallersocial.console.ConsoleActions;
+import org.tallersocial.console.ConsoleController;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
-import org.tallersocial.workshop.WorkshopService;
+import org.tallersocial.console.WorkshopService;
 
 /** The facilitator's side of the matrix: its rows and columns, the settled letters, and the exports. */
 public final class RaciController {

@@ -138,7 +138,7 @@ final class RaciLayout {
             if (w.equals("all") || w.equals("none")) {
                 activities = board.activities().stream().map(a -> a.opened(w.equals("all"))).toList();
             } else {
-                long id = org.tallersocial.workshop.ConsoleActions.longParam(w, "activity");
+                long id = org.tallersocial.console.ConsoleActions.longParam(w, "activity");
                 Activity only = board.activity(id).orElseThrow(() -> new WorkshopRefusal("raci_unknown_activity"));
                 activities = board.activities().stream().map(a -> a.opened(a.id() == only.id())).toList();
             }

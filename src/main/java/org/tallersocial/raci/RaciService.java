@@ -12,7 +12,7 @@ import org.tallersocial.live.Room;
 import org.tallersocial.web.Texts;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
-import org.tallersocial.workshop.WorkshopService;
+import org.tallersocial.console.WorkshopService;
 
 /**
  * What the facilitator does with the settled matrix: set letters (with a

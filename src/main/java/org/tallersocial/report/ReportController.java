@@ -16,8 +16,8 @@ import org.tallersocial.web.BasePath;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Texts;
-import org.tallersocial.workshop.ConsoleActions;
-import org.tallersocial.workshop.ConsoleController;
+import org.tallersocial.console.ConsoleActions;
+import org.tallersocial.console.ConsoleController;
 import org.tallersocial.workshop.WorkshopRefusal;
 
 /**

@@ -29,6 +29,14 @@ public final class ParticipantRepository {
         return new Participant(id, workshopId, displayName);
     }
 
+    /** The person whose cookie this is, in this workshop only; only the token's hash is stored. */
+    public Optional<Participant> byCookie(long workshopId, String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        return findByToken(workshopId, org.tallersocial.web.Tokens.sha256(token));
+    }
+
     /** A token only ever opens the workshop it was issued for. */
     public Optional<Participant> findByToken(long workshopId, String tokenHash) {
         return dsl.selectFrom(PARTICIPANT)

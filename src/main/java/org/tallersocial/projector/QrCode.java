@@ -1,4 +1,4 @@
-package org.tallersocial.workshop;
+package org.tallersocial.projector;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;

@@ -1,5 +1,15 @@
-package org.tallersocial.workshop;
+package org.tallersocial.console;
 
+import org.tallersocial.workshop.WorkshopState;
+import org.tallersocial.workshop.WorkshopRepository;
+import org.tallersocial.workshop.WorkshopRefusal;
+import org.tallersocial.workshop.Workshop;
+import org.tallersocial.workshop.StepRepository;
+import org.tallersocial.workshop.Step;
+import org.tallersocial.workshop.PollState;
+import org.tallersocial.workshop.ParticipantRepository;
+import org.tallersocial.workshop.Participant;
+import org.tallersocial.workshop.JoinCodes;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -166,10 +176,7 @@ public final class WorkshopService {
     }
 
     public Optional<Participant> participant(Room room, String token) {
-        if (token == null || token.length() > 100) {
-            return Optional.empty();
-        }
-        return participants.findByToken(room.workshop().id(), Tokens.sha256(token));
+        return participants.byCookie(room.workshop().id(), token);
     }
 
     public record Joined(Participant participant, String token) {

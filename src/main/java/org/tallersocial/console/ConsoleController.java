@@ -1,5 +1,7 @@
-package org.tallersocial.workshop;
+package org.tallersocial.console;
 
+import org.tallersocial.workshop.WorkshopRefusal;
+import org.tallersocial.workshop.Workshop;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;

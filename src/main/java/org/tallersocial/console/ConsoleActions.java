@@ -1,5 +1,7 @@
-package org.tallersocial.workshop;
+package org.tallersocial.console;
 
+import org.tallersocial.workshop.WorkshopRefusal;
+import org.tallersocial.workshop.Step;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;

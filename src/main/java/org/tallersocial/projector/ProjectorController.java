@@ -1,5 +1,7 @@
-package org.tallersocial.workshop;
+package org.tallersocial.projector;
 
+import org.tallersocial.workshop.Workshop;
+import org.tallersocial.workshop.JoinCodes;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Locale;
@@ -10,13 +12,13 @@ import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Views;
 
 /** The projector: read-only, large type, the join code and QR, live results. */
-public final class ScreenController {
+public final class ProjectorController {
 
     private final Rooms rooms;
     private final Views views;
     private final String publicUrl;
 
-    public ScreenController(Rooms rooms, Views views, String publicUrl) {
+    public ProjectorController(Rooms rooms, Views views, String publicUrl) {
         this.rooms = rooms;
         this.views = views;
         this.publicUrl = publicUrl;

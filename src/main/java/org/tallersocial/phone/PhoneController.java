@@ -1,5 +1,10 @@
-package org.tallersocial.workshop;
+package org.tallersocial.phone;
 
+import org.tallersocial.console.WorkshopService;
+import org.tallersocial.workshop.WorkshopRefusal;
+import org.tallersocial.workshop.Workshop;
+import org.tallersocial.workshop.ParticipantCookie;
+import org.tallersocial.workshop.JoinCodes;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
