@@ -25,7 +25,7 @@ import org.tallersocial.live.Exercise;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Socket;
 import org.tallersocial.live.Viewer;
-import org.tallersocial.poll.RefusedAnswer;
+import org.tallersocial.live.Refused;
 import org.tallersocial.poll.Words;
 import org.tallersocial.questions.PhoneText;
 import org.tallersocial.workshop.ParticipantRepository;
@@ -79,16 +79,16 @@ public final class CommitmentExercise implements Exercise {
         Commitment changed;
         synchronized (board) {
             Commitment c = Optional.ofNullable(board.get(commitmentId))
-                    .orElseThrow(() -> new RefusedAnswer("unknown_commitment", "commitments.unknown"));
+                    .orElseThrow(() -> new Refused("unknown_commitment", "commitments.unknown"));
             if (on && !c.status().takesVolunteers()) {
-                throw new RefusedAnswer("invalid_answer", "commitments.finished");
+                throw new Refused("invalid_answer", "commitments.finished");
             }
             String name = on ? volunteerName(msg, person) : null;
             try {
                 repo.volunteer(c.id(), person, name, on);
             } catch (RuntimeException e) {
                 LOG.error("could not store a volunteer; the phone keeps it and will retry", e);
-                throw new RefusedAnswer("not_saved", "not_saved");
+                throw new Refused("not_saved", "not_saved");
             }
             List<Commitment.Volunteer> volunteers = new ArrayList<>(c.volunteers());
             volunteers.removeIf(v -> v.participantId() == person);
@@ -111,10 +111,10 @@ public final class CommitmentExercise implements Exercise {
             name = participants.displayName(person).orElse("");
         }
         if (name.isEmpty()) {
-            throw new RefusedAnswer("name_needed", "commitments.name_needed");
+            throw new Refused("name_needed", "commitments.name_needed");
         }
         if (name.codePointCount(0, name.length()) > MAX_NAME) {
-            throw new RefusedAnswer("too_long", "conversation.too_long", MAX_NAME);
+            throw new Refused("too_long", "conversation.too_long", MAX_NAME);
         }
         return name;
     }

@@ -19,7 +19,7 @@ import org.tallersocial.live.Exercise;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Socket;
 import org.tallersocial.live.Viewer;
-import org.tallersocial.poll.RefusedAnswer;
+import org.tallersocial.live.Refused;
 import org.tallersocial.questions.PhoneText;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
@@ -81,10 +81,10 @@ public final class IdeaExercise implements Exercise {
         String text = PhoneText.read(msg, "text", MAX_CHARS);
         String same = PhoneText.sameness(text);
         if (earlier.stream().anyMatch(i -> PhoneText.sameness(i.text()).equals(same))) {
-            throw new RefusedAnswer("duplicate", "ideas.duplicate");
+            throw new Refused("duplicate", "ideas.duplicate");
         }
         if (earlier.size() >= PER_PERSON) {
-            throw new RefusedAnswer("too_many", "ideas.too_many", PER_PERSON);
+            throw new Refused("too_many", "ideas.too_many", PER_PERSON);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         PhoneText.checkPace(earlier.stream().map(Idea::createdAt).toList(), now, PER_MINUTE);
@@ -93,7 +93,7 @@ public final class IdeaExercise implements Exercise {
             id = repo.insert(step.id(), person, clientId, text, now);
         } catch (RuntimeException e) {
             LOG.error("could not store an idea; the phone keeps it and will retry", e);
-            throw new RefusedAnswer("not_saved", "not_saved");
+            throw new Refused("not_saved", "not_saved");
         }
         Idea idea = new Idea(id, step.id(), person, clientId, text, false, null, now);
         board.put(idea);
@@ -104,18 +104,18 @@ public final class IdeaExercise implements Exercise {
     private ObjectNode vote(Step step, IdeaBoard board, long person, JsonNode msg) {
         long ideaId = PhoneText.id(msg, "idea");
         boolean up = PhoneText.flag(msg, "up");
-        Idea idea = board.get(ideaId).orElseThrow(() -> new RefusedAnswer("unknown_idea", "ideas.unknown"));
+        Idea idea = board.get(ideaId).orElseThrow(() -> new Refused("unknown_idea", "ideas.unknown"));
         if (idea.mergedInto() != null) {
             idea = board.get(idea.mergedInto()).orElseThrow();
         }
         if (idea.hidden()) {
-            throw new RefusedAnswer("unknown_idea", "ideas.unknown");
+            throw new Refused("unknown_idea", "ideas.unknown");
         }
         try {
             repo.upvote(idea.id(), person, up);
         } catch (RuntimeException e) {
             LOG.error("could not store a vote for an idea; the phone keeps it and will retry", e);
-            throw new RefusedAnswer("not_saved", "not_saved");
+            throw new Refused("not_saved", "not_saved");
         }
         board.vote(idea.id(), person, up);
         return JSON.objectNode().put("type", "ack").put("step", step.id()).put("idea", idea.id()).put("up", up)

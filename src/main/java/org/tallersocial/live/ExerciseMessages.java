@@ -2,7 +2,7 @@ package org.tallersocial.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tallersocial.content.StepKind;
-import org.tallersocial.poll.RefusedAnswer;
+import org.tallersocial.live.Refused;
 import org.tallersocial.workshop.Step;
 
 /**
@@ -18,17 +18,17 @@ public final class ExerciseMessages {
     /** @param notThisStep the refusal's text key when the current step is of another kind */
     public static Step currentStep(Room room, JsonNode msg, StepKind kind, String notThisStep) {
         if (!msg.path("step").isIntegralNumber() || !msg.path("step").canConvertToLong()) {
-            throw new RefusedAnswer("invalid_message", "no_step");
+            throw new Refused("invalid_message", "no_step");
         }
         if (!room.workshop().isLive()) {
-            throw new RefusedAnswer("not_live", "not_live");
+            throw new Refused("not_live", "not_live");
         }
         Step step = room.current();
         if (step.id() != msg.get("step").asLong()) {
-            throw new RefusedAnswer("wrong_step", "wrong_step");
+            throw new Refused("wrong_step", "wrong_step");
         }
         if (step.kind() != kind) {
-            throw new RefusedAnswer("wrong_step", notThisStep);
+            throw new Refused("wrong_step", notThisStep);
         }
         return step;
     }
@@ -37,7 +37,7 @@ public final class ExerciseMessages {
     public static long seq(JsonNode msg) {
         if (!msg.path("seq").isIntegralNumber() || !msg.path("seq").canConvertToLong()
                 || msg.get("seq").asLong() <= 0) {
-            throw new RefusedAnswer("invalid_message", "no_seq");
+            throw new Refused("invalid_message", "no_seq");
         }
         return msg.get("seq").asLong();
     }

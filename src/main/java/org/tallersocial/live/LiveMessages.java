@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.tallersocial.poll.AnswerWriter;
 import org.tallersocial.poll.PollService;
-import org.tallersocial.poll.RefusedAnswer;
+import org.tallersocial.live.Refused;
 import org.tallersocial.web.Limits;
 import org.tallersocial.web.Texts;
 
@@ -42,13 +42,13 @@ final class LiveMessages {
         String id = null;
         try {
             if (text.length() > MAX_MESSAGE_CHARS) {
-                throw new RefusedAnswer("too_large", "too_large");
+                throw new Refused("too_large", "too_large");
             }
             JsonNode msg = parse(text);
             id = msg.path("id").isTextual() ? msg.get("id").asText() : null;
             if (socket.viewer() == Viewer.PHONE && !limits.mayReceive(socket.participantId(), address)) {
                 // "busy" makes the phone keep what it sent and send it again a little later.
-                throw new RefusedAnswer("busy", "too_fast");
+                throw new Refused("busy", "too_fast");
             }
             String type = msg.path("type").asText("");
             switch (type) {
@@ -57,20 +57,20 @@ final class LiveMessages {
                 case "answer" -> answer(room, socket, msg, id, locale);
                 default -> exercise(room, socket, msg, type, id, locale);
             }
-        } catch (RefusedAnswer e) {
+        } catch (Refused e) {
             hub.send(socket, error(id, e, locale));
         }
     }
 
     private void answer(Room room, Socket socket, JsonNode msg, String id, Locale locale) {
         if (socket.viewer() != Viewer.PHONE) {
-            throw new RefusedAnswer("not_allowed", "not_allowed");
+            throw new Refused("not_allowed", "not_allowed");
         }
         if (id == null || id.length() > 64) {
-            throw new RefusedAnswer("invalid_message", "bad_id");
+            throw new Refused("invalid_message", "bad_id");
         }
         if (!whole(msg.path("step")) || !whole(msg.path("seq"))) {
-            throw new RefusedAnswer("invalid_message", "no_step");
+            throw new Refused("invalid_message", "no_step");
         }
         long stepId = msg.get("step").asLong();
         polls.submit(room, socket.participantId(), stepId, msg.get("value"), msg.get("seq").asLong(),
@@ -79,9 +79,9 @@ final class LiveMessages {
 
     private void exercise(Room room, Socket socket, JsonNode msg, String type, String id, Locale locale) {
         MessageHandler handler = exercises.forMessage(type)
-                .orElseThrow(() -> new RefusedAnswer("unknown_type", "unknown_type", clip(type)));
+                .orElseThrow(() -> new Refused("unknown_type", "unknown_type", clip(type)));
         if (id == null || id.length() > 64) {
-            throw new RefusedAnswer("invalid_message", "bad_id");
+            throw new Refused("invalid_message", "bad_id");
         }
         ObjectNode reply = handler.handle(room, socket, msg, locale);
         hub.send(socket, reply.put("id", id));
@@ -91,11 +91,11 @@ final class LiveMessages {
         try {
             JsonNode node = json.readTree(text);
             if (node == null || !node.isObject()) {
-                throw new RefusedAnswer("bad_json", "not_object");
+                throw new Refused("bad_json", "not_object");
             }
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new RefusedAnswer("bad_json", "bad_json");
+            throw new Refused("bad_json", "bad_json");
         }
     }
 
@@ -109,7 +109,7 @@ final class LiveMessages {
         return ack;
     }
 
-    private ObjectNode error(String id, RefusedAnswer why, Locale locale) {
+    private ObjectNode error(String id, Refused why, Locale locale) {
         ObjectNode err = JsonNodeFactory.instance.objectNode().put("type", "error");
         if (id != null) {
             err.put("id", id);

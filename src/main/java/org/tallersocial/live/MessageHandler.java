@@ -15,7 +15,7 @@ public interface MessageHandler {
      * Takes one message from a socket: checks it, commits it, marks the room for the
      * next coalesced update, and returns the reply for that socket.
      *
-     * @throws org.tallersocial.poll.RefusedAnswer when the message is refused; nothing is stored then
+     * @throws org.tallersocial.live.Refused when the message is refused; nothing is stored then
      */
     ObjectNode handle(Room room, Socket socket, JsonNode message, Locale locale);
 }

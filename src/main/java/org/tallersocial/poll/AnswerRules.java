@@ -1,5 +1,6 @@
 package org.tallersocial.poll;
 
+import org.tallersocial.live.Refused;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,7 +10,7 @@ import org.tallersocial.content.StepSpec;
 
 /**
  * What an answer must look like for each poll kind. Returns the answer in its
- * stored form (trimmed, normalised) or throws {@link RefusedAnswer} with a
+ * stored form (trimmed, normalised) or throws {@link Refused} with a
  * message a person can act on.
  */
 public final class AnswerRules {
@@ -23,7 +24,7 @@ public final class AnswerRules {
 
     public static JsonNode check(StepSpec spec, JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
-            throw new RefusedAnswer("invalid_answer", "empty");
+            throw new Refused("invalid_answer", "empty");
         }
         StepSpec.PollSpec poll = spec.poll();
         return switch (spec.kind()) {
@@ -34,7 +35,7 @@ public final class AnswerRules {
             case TEXT -> JsonNodeFactory.instance.textNode(text(value, poll));
             case GUESS -> JsonNodeFactory.instance.numberNode(guess(value, poll));
             case RANKING -> ranking(value, poll);
-            default -> throw new RefusedAnswer("not_a_poll", "not_a_poll");
+            default -> throw new Refused("not_a_poll", "not_a_poll");
         };
     }
 
@@ -42,25 +43,25 @@ public final class AnswerRules {
         // canConvertToInt: asInt() wraps a huge number (2^32 reads as 0) into a valid-looking option.
         if (!value.isIntegralNumber() || !value.canConvertToInt()
                 || value.asInt() < 0 || value.asInt() >= poll.options().size()) {
-            throw new RefusedAnswer("unknown_option", "unknown_option");
+            throw new Refused("unknown_option", "unknown_option");
         }
         return value.asInt();
     }
 
     private static ArrayNode picks(JsonNode value, StepSpec.PollSpec poll) {
         if (!value.isArray() || value.isEmpty()) {
-            throw new RefusedAnswer("invalid_answer", "pick_one");
+            throw new Refused("invalid_answer", "pick_one");
         }
         int max = poll.maxPicks() == null ? poll.options().size() : poll.maxPicks();
         if (value.size() > max) {
-            throw new RefusedAnswer("too_many_picks", "too_many_picks", max);
+            throw new Refused("too_many_picks", "too_many_picks", max);
         }
         Set<Integer> seen = new HashSet<>();
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (JsonNode pick : value) {
             int index = optionIndex(pick, poll);
             if (!seen.add(index)) {
-                throw new RefusedAnswer("invalid_answer", "picked_twice");
+                throw new Refused("invalid_answer", "picked_twice");
             }
             out.add(index);
         }
@@ -69,7 +70,7 @@ public final class AnswerRules {
 
     private static int scaleValue(JsonNode value, StepSpec.PollSpec poll) {
         if (!value.isIntegralNumber() || value.asDouble() < poll.min() || value.asDouble() > poll.max()) {
-            throw new RefusedAnswer("out_of_range", "scale_range", poll.min().intValue(), poll.max().intValue());
+            throw new Refused("out_of_range", "scale_range", poll.min().intValue(), poll.max().intValue());
         }
         return value.asInt();
     }
@@ -78,7 +79,7 @@ public final class AnswerRules {
         int maxWords = poll.maxWords() == null ? DEFAULT_WORDS : poll.maxWords();
         int maxLength = poll.maxLength() == null ? DEFAULT_WORD_LENGTH : poll.maxLength();
         if (!value.isArray() || value.isEmpty() || value.size() > maxWords) {
-            throw new RefusedAnswer("invalid_answer", "word_count", maxWords);
+            throw new Refused("invalid_answer", "word_count", maxWords);
         }
         Set<String> seen = new HashSet<>();
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
@@ -88,14 +89,14 @@ public final class AnswerRules {
                 continue;
             }
             if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
-                throw new RefusedAnswer("too_long", "word_too_long", maxLength);
+                throw new Refused("too_long", "word_too_long", maxLength);
             }
             if (seen.add(Words.normalise(cleaned))) {
                 out.add(cleaned);
             }
         }
         if (out.isEmpty()) {
-            throw new RefusedAnswer("invalid_answer", "no_words");
+            throw new Refused("invalid_answer", "no_words");
         }
         return out;
     }
@@ -104,10 +105,10 @@ public final class AnswerRules {
         int maxLength = poll.maxLength() == null ? DEFAULT_TEXT_LENGTH : poll.maxLength();
         String cleaned = value.isTextual() ? Words.tidy(value.asText()) : "";
         if (cleaned.isEmpty()) {
-            throw new RefusedAnswer("invalid_answer", "no_text");
+            throw new Refused("invalid_answer", "no_text");
         }
         if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
-            throw new RefusedAnswer("too_long", "text_too_long", maxLength);
+            throw new Refused("too_long", "text_too_long", maxLength);
         }
         return cleaned;
     }
@@ -115,7 +116,7 @@ public final class AnswerRules {
     private static double guess(JsonNode value, StepSpec.PollSpec poll) {
         if (!value.isNumber() || !Double.isFinite(value.asDouble())
                 || value.asDouble() < poll.min() || value.asDouble() > poll.max()) {
-            throw new RefusedAnswer("out_of_range", "guess_range", poll.min(), poll.max());
+            throw new Refused("out_of_range", "guess_range", poll.min(), poll.max());
         }
         return value.asDouble();
     }
@@ -123,14 +124,14 @@ public final class AnswerRules {
     private static ArrayNode ranking(JsonNode value, StepSpec.PollSpec poll) {
         int n = poll.options().size();
         if (!value.isArray() || value.size() != n) {
-            throw new RefusedAnswer("invalid_answer", "rank_all", n);
+            throw new Refused("invalid_answer", "rank_all", n);
         }
         Set<Integer> seen = new HashSet<>();
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (JsonNode item : value) {
             int index = optionIndex(item, poll);
             if (!seen.add(index)) {
-                throw new RefusedAnswer("invalid_answer", "rank_once");
+                throw new Refused("invalid_answer", "rank_once");
             }
             out.add(index);
         }

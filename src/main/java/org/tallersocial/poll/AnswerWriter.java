@@ -1,5 +1,6 @@
 package org.tallersocial.poll;
 
+import org.tallersocial.live.Refused;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -41,8 +42,8 @@ public final class AnswerWriter implements AutoCloseable {
     }
 
     /** What the phone is told. A duplicate is a retry of something already stored. */
-    public record Outcome(boolean accepted, boolean duplicate, JsonNode value, long seq, RefusedAnswer refusal) {
-        static Outcome refused(RefusedAnswer why) {
+    public record Outcome(boolean accepted, boolean duplicate, JsonNode value, long seq, Refused refusal) {
+        static Outcome refused(Refused why) {
             return new Outcome(false, false, null, 0, why);
         }
     }
@@ -65,7 +66,7 @@ public final class AnswerWriter implements AutoCloseable {
 
     public void submit(Pending pending) {
         if (!running || !queue.offer(pending)) {
-            pending.reply().accept(Outcome.refused(new RefusedAnswer("busy", "busy")));
+            pending.reply().accept(Outcome.refused(new Refused("busy", "busy")));
         }
     }
 
@@ -127,7 +128,7 @@ public final class AnswerWriter implements AutoCloseable {
         for (Pending p : batch) {
             var existing = p.tally().of(p.participantId());
             if (!p.stillOpen().getAsBoolean()) {
-                p.reply().accept(Outcome.refused(new RefusedAnswer("poll_closed", "poll_closed")));
+                p.reply().accept(Outcome.refused(new Refused("poll_closed", "poll_closed")));
             } else if (existing.isPresent() && existing.get().seq() >= p.seq()) {
                 p.reply().accept(new Outcome(true, true, existing.get().value(), existing.get().seq(), null));
             } else {
@@ -146,7 +147,7 @@ public final class AnswerWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("could not store {} answers: the database file cannot be written (disk full or read-only?): {}."
                     + " Phones were told not_saved, keep the answers and resend them.", toStore.size(), rootCause(e), e);
-            RefusedAnswer why = new RefusedAnswer("not_saved", "not_saved");
+            Refused why = new Refused("not_saved", "not_saved");
             toStore.forEach(p -> p.reply().accept(Outcome.refused(why)));
             return;
         }

@@ -1,5 +1,6 @@
 package org.tallersocial.poll;
 
+import org.tallersocial.live.Refused;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Consumer;
 import org.tallersocial.live.Hub;
@@ -65,20 +66,20 @@ public final class PollService {
                        Consumer<AnswerWriter.Outcome> reply) {
         Step current = room.current();
         if (!room.workshop().isLive()) {
-            throw new RefusedAnswer("not_live", "not_live");
+            throw new Refused("not_live", "not_live");
         }
         if (current.id() != stepId) {
-            throw new RefusedAnswer("wrong_step", "wrong_step");
+            throw new Refused("wrong_step", "wrong_step");
         }
         if (!current.isPoll()) {
-            throw new RefusedAnswer("not_a_poll", "not_a_poll");
+            throw new Refused("not_a_poll", "not_a_poll");
         }
         if (current.pollState() != PollState.OPEN) {
-            throw new RefusedAnswer("poll_closed",
+            throw new Refused("poll_closed",
                     current.pollState() == PollState.PENDING ? "poll_not_open_yet" : "poll_closed");
         }
         if (seq <= 0) {
-            throw new RefusedAnswer("invalid_message", "no_seq");
+            throw new Refused("invalid_message", "no_seq");
         }
         JsonNode stored = AnswerRules.check(current.spec(), value);
         writer.submit(new AnswerWriter.Pending(stepId, participantId, stored, seq, room.tally(stepId),

@@ -3,7 +3,7 @@ package org.tallersocial.profiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.tallersocial.poll.RefusedAnswer;
+import org.tallersocial.live.Refused;
 
 /** Turns what a phone sent into a {@link ProfileAnswer}, or refuses it whole. */
 final class ProfileAnswerReader {
@@ -17,14 +17,14 @@ final class ProfileAnswerReader {
      */
     static ProfileAnswer read(JsonNode answer, String network, List<String> networks, long seq, String joinedName) {
         if (network == null || !networks.contains(network)) {
-            throw new RefusedAnswer("unknown_network", "profiles.unknown_network");
+            throw new Refused("unknown_network", "profiles.unknown_network");
         }
         if (answer == null || !answer.isObject()) {
-            throw new RefusedAnswer("invalid_message", "profiles.no_answer");
+            throw new Refused("invalid_message", "profiles.no_answer");
         }
         String has = answer.path("profile").asText("");
         if (!ProfileVocabulary.PRESENCE.contains(has)) {
-            throw new RefusedAnswer("invalid_answer", "profiles.presence");
+            throw new Refused("invalid_answer", "profiles.presence");
         }
         Integer ladder = ladder(answer.get("ladder"), has);
         List<String> obstacles = keys(answer.get("obstacles"), ProfileVocabulary.OBSTACLES);
@@ -40,13 +40,13 @@ final class ProfileAnswerReader {
         boolean given = node != null && !node.isNull();
         if (!"yes".equals(has)) {
             if (given) {
-                throw new RefusedAnswer("invalid_answer", "profiles.ladder_without_profile");
+                throw new Refused("invalid_answer", "profiles.ladder_without_profile");
             }
             return null;
         }
         if (!given || !node.canConvertToInt() || !node.isIntegralNumber()
                 || node.asInt() < 0 || node.asInt() >= ProfileVocabulary.LADDER.size()) {
-            throw new RefusedAnswer("invalid_answer", "profiles.ladder", ProfileVocabulary.LADDER.size() - 1);
+            throw new Refused("invalid_answer", "profiles.ladder", ProfileVocabulary.LADDER.size() - 1);
         }
         return node.asInt();
     }
@@ -57,15 +57,15 @@ final class ProfileAnswerReader {
             return out;
         }
         if (!node.isArray() || node.size() > allowed.size()) {
-            throw new RefusedAnswer("invalid_answer", "profiles.choices");
+            throw new Refused("invalid_answer", "profiles.choices");
         }
         for (JsonNode item : node) {
             String key = item.isTextual() ? item.asText() : "";
             if (!allowed.contains(key)) {
-                throw new RefusedAnswer("invalid_answer", "profiles.unknown_choice");
+                throw new Refused("invalid_answer", "profiles.unknown_choice");
             }
             if (out.contains(key)) {
-                throw new RefusedAnswer("invalid_answer", "picked_twice");
+                throw new Refused("invalid_answer", "picked_twice");
             }
             out.add(key);
         }
@@ -78,16 +78,16 @@ final class ProfileAnswerReader {
     private static String other(JsonNode node, List<String> chosen) {
         String text = node == null || node.isNull() ? "" : node.isTextual() ? node.asText().strip() : null;
         if (text == null) {
-            throw new RefusedAnswer("invalid_answer", "profiles.other_text");
+            throw new Refused("invalid_answer", "profiles.other_text");
         }
         if (text.isEmpty()) {
             return null;
         }
         if (!chosen.contains(ProfileVocabulary.OTHER)) {
-            throw new RefusedAnswer("invalid_answer", "profiles.other_unticked");
+            throw new Refused("invalid_answer", "profiles.other_unticked");
         }
         if (text.codePointCount(0, text.length()) > ProfileVocabulary.MAX_OTHER_CHARS) {
-            throw new RefusedAnswer("invalid_answer", "text_too_long", ProfileVocabulary.MAX_OTHER_CHARS);
+            throw new Refused("invalid_answer", "text_too_long", ProfileVocabulary.MAX_OTHER_CHARS);
         }
         return text;
     }
@@ -95,13 +95,13 @@ final class ProfileAnswerReader {
     private static String ambassador(JsonNode answer, String has, String joinedName) {
         JsonNode flag = answer.get("ambassador");
         if (flag != null && !flag.isNull() && !flag.isBoolean()) {
-            throw new RefusedAnswer("invalid_answer", "profiles.ambassador_flag");
+            throw new Refused("invalid_answer", "profiles.ambassador_flag");
         }
         if (flag == null || !flag.asBoolean()) {
             return null;
         }
         if (!"yes".equals(has)) {
-            throw new RefusedAnswer("invalid_answer", "profiles.ambassador_needs_profile");
+            throw new Refused("invalid_answer", "profiles.ambassador_needs_profile");
         }
         JsonNode given = answer.get("ambassadorName");
         String name = given != null && given.isTextual() ? given.asText().strip() : "";
@@ -109,10 +109,10 @@ final class ProfileAnswerReader {
             name = joinedName.strip();
         }
         if (name.isEmpty()) {
-            throw new RefusedAnswer("invalid_answer", "profiles.ambassador_needs_name");
+            throw new Refused("invalid_answer", "profiles.ambassador_needs_name");
         }
         if (name.codePointCount(0, name.length()) > ProfileVocabulary.MAX_NAME_CHARS) {
-            throw new RefusedAnswer("invalid_answer", "profiles.name_too_long", ProfileVocabulary.MAX_NAME_CHARS);
+            throw new Refused("invalid_answer", "profiles.name_too_long", ProfileVocabulary.MAX_NAME_CHARS);
         }
         return name;
     }

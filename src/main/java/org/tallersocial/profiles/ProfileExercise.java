@@ -18,7 +18,7 @@ import org.tallersocial.live.ExerciseMessages;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Socket;
 import org.tallersocial.live.Viewer;
-import org.tallersocial.poll.RefusedAnswer;
+import org.tallersocial.live.Refused;
 import org.tallersocial.workshop.ParticipantRepository;
 import org.tallersocial.workshop.PollState;
 import org.tallersocial.workshop.Step;
@@ -74,7 +74,7 @@ public final class ProfileExercise implements Exercise {
     @Override
     public ObjectNode handle(Room room, Socket socket, JsonNode msg, Locale locale) {
         if (socket.viewer() != Viewer.PHONE) {
-            throw new RefusedAnswer("not_allowed", "profiles.phones_only");
+            throw new Refused("not_allowed", "profiles.phones_only");
         }
         Step step = ExerciseMessages.currentStep(room, msg, StepKind.PROFILES, "profiles.not_this_step");
         long seq = ExerciseMessages.seq(msg);
@@ -93,7 +93,7 @@ public final class ProfileExercise implements Exercise {
             // A retry of what is already stored is acknowledged even after closing; anything new is not.
             PollState state = room.step(step.id()).orElseThrow().pollState();
             if (state != PollState.OPEN) {
-                throw new RefusedAnswer("poll_closed",
+                throw new Refused("poll_closed",
                         state == PollState.PENDING ? "profiles.not_open_yet" : "profiles.closed");
             }
             long id;
@@ -107,7 +107,7 @@ public final class ProfileExercise implements Exercise {
                 }
             } catch (RuntimeException e) {
                 LOG.error("could not store a profile answer; the phone keeps it and will retry", e);
-                throw new RefusedAnswer("not_saved", "not_saved");
+                throw new Refused("not_saved", "not_saved");
             }
             board.put(new ProfileRepository.Stored(id, person, answer));
         }

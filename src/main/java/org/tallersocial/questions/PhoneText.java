@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import org.tallersocial.poll.RefusedAnswer;
+import org.tallersocial.live.Refused;
 import org.tallersocial.poll.Words;
 
 /** What people type on phones for the conversation (questions, ideas): read, tidied, limited. */
@@ -17,14 +17,14 @@ public final class PhoneText {
     public static String read(JsonNode message, String field, int max) {
         JsonNode node = message.get(field);
         if (node == null || !node.isTextual()) {
-            throw new RefusedAnswer("invalid_message", "conversation.no_text");
+            throw new Refused("invalid_message", "conversation.no_text");
         }
         String text = Words.tidy(node.asText()).replace('\n', ' ');
         if (text.isEmpty()) {
-            throw new RefusedAnswer("invalid_answer", "conversation.no_text");
+            throw new Refused("invalid_answer", "conversation.no_text");
         }
         if (text.codePointCount(0, text.length()) > max) {
-            throw new RefusedAnswer("too_long", "conversation.too_long", max);
+            throw new Refused("too_long", "conversation.too_long", max);
         }
         return text;
     }
@@ -39,7 +39,7 @@ public final class PhoneText {
         OffsetDateTime since = now.minus(Duration.ofMinutes(1));
         long recent = earlier.stream().filter(t -> t.isAfter(since)).count();
         if (recent >= perMinute) {
-            throw new RefusedAnswer("too_fast", "conversation.too_fast", perMinute);
+            throw new Refused("too_fast", "conversation.too_fast", perMinute);
         }
     }
 
@@ -47,7 +47,7 @@ public final class PhoneText {
     public static boolean flag(JsonNode message, String field) {
         JsonNode node = message.get(field);
         if (node == null || !node.isBoolean()) {
-            throw new RefusedAnswer("invalid_message", "conversation.no_flag", field);
+            throw new Refused("invalid_message", "conversation.no_flag", field);
         }
         return node.asBoolean();
     }
@@ -56,7 +56,7 @@ public final class PhoneText {
     public static long id(JsonNode message, String field) {
         JsonNode node = message.get(field);
         if (node == null || !node.canConvertToLong() || !node.isIntegralNumber()) {
-            throw new RefusedAnswer("invalid_message", "conversation.no_item", field);
+            throw new Refused("invalid_message", "conversation.no_item", field);
         }
         return node.asLong();
     }

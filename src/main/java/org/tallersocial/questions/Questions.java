@@ -18,7 +18,7 @@ import org.tallersocial.live.Room;
 import org.tallersocial.live.RoomFeature;
 import org.tallersocial.live.Socket;
 import org.tallersocial.live.Viewer;
-import org.tallersocial.poll.RefusedAnswer;
+import org.tallersocial.live.Refused;
 import org.tallersocial.workshop.ParticipantRepository;
 import org.tallersocial.workshop.WorkshopRefusal;
 
@@ -64,10 +64,10 @@ public final class Questions implements RoomFeature {
     @Override
     public ObjectNode handle(Room room, Socket socket, JsonNode msg, Locale locale) {
         if (socket.viewer() != Viewer.PHONE) {
-            throw new RefusedAnswer("not_allowed", "questions.phones_only");
+            throw new Refused("not_allowed", "questions.phones_only");
         }
         if (!room.workshop().isLive()) {
-            throw new RefusedAnswer("not_live", "not_live");
+            throw new Refused("not_live", "not_live");
         }
         QuestionBoard board = board(room);
         ObjectNode reply;
@@ -92,10 +92,10 @@ public final class Questions implements RoomFeature {
         boolean named = !msg.path("anonymous").asBoolean(true);
         String same = PhoneText.sameness(text);
         if (earlier.stream().anyMatch(q -> PhoneText.sameness(q.text()).equals(same))) {
-            throw new RefusedAnswer("duplicate", "questions.duplicate");
+            throw new Refused("duplicate", "questions.duplicate");
         }
         if (earlier.size() >= PER_PERSON) {
-            throw new RefusedAnswer("too_many", "questions.too_many", PER_PERSON);
+            throw new Refused("too_many", "questions.too_many", PER_PERSON);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         PhoneText.checkPace(earlier.stream().map(Question::askedAt).toList(), now, PER_MINUTE);
@@ -106,7 +106,7 @@ public final class Questions implements RoomFeature {
             id = repo.insert(room.workshop().id(), person, clientId, text, name, status, now);
         } catch (RuntimeException e) {
             LOG.error("could not store a question; the phone keeps it and will retry", e);
-            throw new RefusedAnswer("not_saved", "not_saved");
+            throw new Refused("not_saved", "not_saved");
         }
         Question q = new Question(id, person, clientId, text, name, status, false, false, now);
         board.put(q);
@@ -117,12 +117,12 @@ public final class Questions implements RoomFeature {
         long questionId = PhoneText.id(msg, "question");
         boolean up = PhoneText.flag(msg, "up");
         Question q = board.get(questionId).filter(Question::visible)
-                .orElseThrow(() -> new RefusedAnswer("unknown_question", "questions.unknown"));
+                .orElseThrow(() -> new Refused("unknown_question", "questions.unknown"));
         try {
             repo.upvote(q.id(), person, up);
         } catch (RuntimeException e) {
             LOG.error("could not store an upvote; the phone keeps it and will retry", e);
-            throw new RefusedAnswer("not_saved", "not_saved");
+            throw new Refused("not_saved", "not_saved");
         }
         board.vote(q.id(), person, up);
         return JSON.objectNode().put("type", "ack").put("question", q.id()).put("up", up)

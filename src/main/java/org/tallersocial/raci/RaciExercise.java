@@ -18,7 +18,7 @@ import org.tallersocial.live.ExerciseMessages;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Socket;
 import org.tallersocial.live.Viewer;
-import org.tallersocial.poll.RefusedAnswer;
+import org.tallersocial.live.Refused;
 import org.tallersocial.workshop.PollState;
 import org.tallersocial.workshop.Step;
 
@@ -78,7 +78,7 @@ public final class RaciExercise implements Exercise {
     @Override
     public ObjectNode handle(Room room, Socket socket, JsonNode msg, Locale locale) {
         if (socket.viewer() != Viewer.PHONE) {
-            throw new RefusedAnswer("not_allowed", "raci.phones_only");
+            throw new Refused("not_allowed", "raci.phones_only");
         }
         Step step = ExerciseMessages.currentStep(room, msg, StepKind.RACI, "raci.not_this_step");
         long seq = ExerciseMessages.seq(msg);
@@ -96,17 +96,17 @@ public final class RaciExercise implements Exercise {
             // A retry of what is stored is acknowledged above even after closing; anything new is not.
             PollState state = room.step(step.id()).orElseThrow().pollState();
             if (state != PollState.OPEN) {
-                throw new RefusedAnswer("poll_closed", state == PollState.PENDING ? "raci.not_open_yet" : "raci.closed");
+                throw new Refused("poll_closed", state == PollState.PENDING ? "raci.not_open_yet" : "raci.closed");
             }
             if (!activity.open()) {
-                throw new RefusedAnswer("activity_closed", "raci.activity_closed", activity.name());
+                throw new Refused("activity_closed", "raci.activity_closed", activity.name());
             }
             try {
                 OffsetDateTime now = OffsetDateTime.now(clock);
                 repository.inTransaction(tx -> tx.saveProposal(proposal, now));
             } catch (RuntimeException e) {
                 LOG.error("could not store a RACI proposal; the phone keeps it and will retry", e);
-                throw new RefusedAnswer("not_saved", "not_saved");
+                throw new Refused("not_saved", "not_saved");
             }
             board.put(proposal);
             reply = ack(step, proposal, false);
@@ -131,10 +131,10 @@ public final class RaciExercise implements Exercise {
 
     private static Activity activity(RaciBoard board, JsonNode node) {
         if (node == null || !node.canConvertToLong() || !node.isIntegralNumber()) {
-            throw new RefusedAnswer("invalid_proposal", "raci.no_activity");
+            throw new Refused("invalid_proposal", "raci.no_activity");
         }
         return board.activity(node.asLong())
-                .orElseThrow(() -> new RefusedAnswer("unknown_activity", "raci.unknown_activity"));
+                .orElseThrow(() -> new Refused("unknown_activity", "raci.unknown_activity"));
     }
 
     private static Long accountable(RaciBoard board, JsonNode node) {
@@ -149,13 +149,13 @@ public final class RaciExercise implements Exercise {
             return List.of();
         }
         if (!node.isArray() || node.size() > board.roles().size()) {
-            throw new RefusedAnswer("invalid_proposal", "raci.responsible_list");
+            throw new Refused("invalid_proposal", "raci.responsible_list");
         }
         List<Long> out = new ArrayList<>();
         for (JsonNode item : node) {
             long role = role(board, item);
             if (out.contains(role)) {
-                throw new RefusedAnswer("invalid_proposal", "raci.role_twice");
+                throw new Refused("invalid_proposal", "raci.role_twice");
             }
             out.add(role);
         }
@@ -165,10 +165,10 @@ public final class RaciExercise implements Exercise {
     private static long role(RaciBoard board, JsonNode node) {
         // canConvertToLong: asLong() wraps 2^64 + id onto a real role.
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new RefusedAnswer("unknown_role", "raci.unknown_role");
+            throw new Refused("unknown_role", "raci.unknown_role");
         }
         return board.role(node.asLong()).map(Role::id)
-                .orElseThrow(() -> new RefusedAnswer("unknown_role", "raci.unknown_role"));
+                .orElseThrow(() -> new Refused("unknown_role", "raci.unknown_role"));
     }
 
 

@@ -155,7 +155,7 @@ class TextsTest {
         if (status.matches()) {
             return STATUS_THROWN_BY.getOrDefault(status.group(1), List.of()).stream().anyMatch(java::contains);
         }
-        // Refusals and errors name their text by the rest of the key: new RefusedAnswer("code", "bad_json").
+        // Refusals and errors name their text by the rest of the key: new Refused("code", "bad_json").
         for (String prefix : List.of("error.", "refusal.", "http.", "auth.problem.")) {
             if (key.startsWith(prefix) && quoted(java, key.substring(prefix.length()))) {
                 return true;

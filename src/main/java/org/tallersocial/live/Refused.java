@@ -1,16 +1,16 @@
-package org.tallersocial.poll;
+package org.tallersocial.live;
 
 /**
  * An input the room refuses. The code is for programs; the text key and its
  * arguments become a message in the language of the screen that sent it.
  */
-public final class RefusedAnswer extends RuntimeException {
+public final class Refused extends RuntimeException {
 
     private final String code;
     private final String textKey;
     private final transient Object[] args;
 
-    public RefusedAnswer(String code, String textKey, Object... args) {
+    public Refused(String code, String textKey, Object... args) {
         super(code + ": " + textKey, null, false, false);
         this.code = code;
         this.textKey = textKey;
