@@ -16,12 +16,14 @@ import org.tallersocial.ideas.CommitmentExercise;
 import org.tallersocial.ideas.IdeaController;
 import org.tallersocial.ideas.IdeaExercise;
 import org.tallersocial.db.StoredPrecisionClock;
-import org.tallersocial.live.Exercises;
+import org.tallersocial.live.Features;
+import org.tallersocial.live.Replies;
+import org.tallersocial.live.Writer;
 import org.tallersocial.live.Hub;
 import org.tallersocial.live.LiveRoutes;
 import org.tallersocial.live.Rooms;
 import org.tallersocial.poll.AnswerRepository;
-import org.tallersocial.poll.AnswerWriter;
+import org.tallersocial.poll.Polls;
 import org.tallersocial.poll.PollService;
 import org.tallersocial.profiles.ProfileController;
 import org.tallersocial.profiles.ProfileExercise;
@@ -58,20 +60,22 @@ public final class App implements AutoCloseable {
     private final Config config;
     private final Database db;
     private final Hub hub;
+    private final Rooms rooms;
     private final LiveRoutes live;
-    private final AnswerWriter writer;
+    private final Writer writer;
     private final AuthModule auth;
     private final Javalin javalin;
     private final String adminToken;
     private AdminFile adminFile;
 
-    private App(Config config, Database db, Hub hub, LiveRoutes live, AnswerWriter writer, AuthModule auth,
+    private App(Config config, Database db, Hub hub, Rooms rooms, LiveRoutes live, Writer writer, AuthModule auth,
                 Javalin javalin, String adminToken) {
         this.live = live;
         this.adminToken = adminToken;
         this.config = config;
         this.db = db;
         this.hub = hub;
+        this.rooms = rooms;
         this.writer = writer;
         this.auth = auth;
         this.javalin = javalin;
@@ -98,18 +102,19 @@ public final class App implements AutoCloseable {
         StepRepository stepRepo = new StepRepository(db.dsl(), json);
         ParticipantRepository participantRepo = new ParticipantRepository(db.dsl());
         AnswerRepository answerRepo = new AnswerRepository(db.dsl(), json);
-        Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, answerRepo);
-        ProfileExercise profiles = new ProfileExercise(db.dsl(), participantRepo, clock);
+        Polls pollAnswers = new Polls(answerRepo, clock);
+        ProfileExercise profiles = new ProfileExercise(db.dsl(), clock);
         RaciExercise raci = new RaciExercise(db.dsl(), clock);
-        Questions questions = new Questions(db.dsl(), participantRepo, clock);
+        Questions questions = new Questions(db.dsl(), clock);
         IdeaExercise ideas = new IdeaExercise(db.dsl(), clock);
-        CommitmentExercise commitments = new CommitmentExercise(db.dsl(), ideas, participantRepo, clock);
-        Exercises exercises = new Exercises(java.util.List.of(profiles, raci, ideas, commitments),
-                java.util.List.of(questions));
-        Hub hub = new Hub(rooms, json, clock, exercises);
-        AnswerWriter writer = new AnswerWriter(answerRepo, clock, config.dataDir());
-        WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, hub, clock);
-        PollService polls = new PollService(stepRepo, answerRepo, writer, hub);
+        CommitmentExercise commitments = new CommitmentExercise(db.dsl(), ideas, clock);
+        Features features = new Features(java.util.List.of(pollAnswers, profiles, raci, ideas, commitments, questions));
+        Hub hub = new Hub(json, clock, features);
+        Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, hub);
+        Replies replies = new Replies(texts);
+        Writer writer = new Writer(db.dsl(), config.dataDir(), replies);
+        WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, rooms, clock);
+        PollService polls = new PollService(stepRepo, answerRepo, pollAnswers);
 
         Pages pages = new Pages(db);
         Csrf csrf = new Csrf(secure, origins);
@@ -120,7 +125,7 @@ public final class App implements AutoCloseable {
         ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts);
         ProfileController profileConsole = new ProfileController(profiles, console, actions, workshops, texts);
         ReportController reports = new ReportController(
-                new ReportBuilder(profiles, raci, questions, ideas, commitments, texts, clock),
+                new ReportBuilder(pollAnswers, profiles, raci, questions, ideas, commitments, texts, clock),
                 new ReportExports(texts, json), new ReviewLinks(db.dsl(), clock), console, rooms, texts,
                 config.publicUrl());
         RaciController raciConsole = new RaciController(raci, console, actions, workshops, texts, clock);
@@ -128,7 +133,7 @@ public final class App implements AutoCloseable {
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         String adminToken = Tokens.newToken();
         BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);
-        LiveRoutes live = new LiveRoutes(hub, participantRepo, polls, auth, texts, json, exercises, origins, limits);
+        LiveRoutes live = new LiveRoutes(hub, rooms, participantRepo, auth, writer, replies, json, features, origins, limits);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -195,7 +200,7 @@ public final class App implements AutoCloseable {
             ideaConsole.register(r);
             live.register(r);
         });
-        return new App(config, db, hub, live, writer, auth, javalin, adminToken);
+        return new App(config, db, hub, rooms, live, writer, auth, javalin, adminToken);
     }
 
     public App start() {
@@ -220,9 +225,9 @@ public final class App implements AutoCloseable {
         return config;
     }
 
-    /** The live hub, for tests that reach a room's connections as the server holds them. */
-    public Hub hub() {
-        return hub;
+    /** The live rooms, for tests that reach a room's connections or memory as the server holds them. */
+    public Rooms rooms() {
+        return rooms;
     }
 
     public AuthModule auth() {

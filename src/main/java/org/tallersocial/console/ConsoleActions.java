@@ -54,13 +54,14 @@ public final class ConsoleActions {
     public Handler goTo() {
         return act((ctx, room) -> {
             String to = Optional.ofNullable(ctx.formParam("to")).orElse("");
-            int current = room.workshop().currentStep();
-            int target = switch (to) {
-                case "next" -> current + 1;
-                case "previous" -> current - 1;
-                default -> integer(to, "step");
-            };
-            workshops.goTo(room, target);
+            switch (to) {
+                case "next" -> workshops.goTo(room, current -> current + 1);
+                case "previous" -> workshops.goTo(room, current -> current - 1);
+                default -> {
+                    int target = integer(to, "step");
+                    workshops.goTo(room, current -> target);
+                }
+            }
         });
     }
 

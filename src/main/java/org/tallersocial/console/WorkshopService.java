@@ -18,7 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.tallersocial.content.StepSpec;
 import org.tallersocial.content.WorkshopTemplate;
-import org.tallersocial.live.Hub;
+import org.tallersocial.live.Rooms;
 import org.tallersocial.live.Room;
 import org.tallersocial.web.Tokens;
 
@@ -36,16 +36,16 @@ public final class WorkshopService {
     private final WorkshopRepository workshops;
     private final StepRepository steps;
     private final ParticipantRepository participants;
-    private final Hub hub;
+    private final Rooms rooms;
     private final Clock clock;
 
     public WorkshopService(DSLContext dsl, WorkshopRepository workshops, StepRepository steps,
-                           ParticipantRepository participants, Hub hub, Clock clock) {
+                           ParticipantRepository participants, Rooms rooms, Clock clock) {
         this.dsl = dsl;
         this.workshops = workshops;
         this.steps = steps;
         this.participants = participants;
-        this.hub = hub;
+        this.rooms = rooms;
         this.clock = clock;
     }
 
@@ -73,44 +73,50 @@ public final class WorkshopService {
     }
 
     public Room room(Workshop workshop) {
-        return hub.rooms().get(workshop.id()).orElseThrow();
+        return rooms.get(workshop.id()).orElseThrow();
     }
 
     public void rename(Room room, String title, String company) {
         String cleanTitle = required(title, "title", MAX_TITLE);
         String cleanCompany = required(company, "company", MAX_TITLE);
-        update(room, room.workshop().withNames(cleanTitle, cleanCompany));
+        room.change(() -> save(room, room.workshop().withNames(cleanTitle, cleanCompany)));
     }
 
     public void goLive(Room room) {
-        Workshop w = room.workshop();
-        if (w.state() == WorkshopState.CLOSED) {
-            throw new WorkshopRefusal("closed_for_good");
-        }
-        save(room, w.withState(WorkshopState.LIVE, now()));
-        openIfPending(room);
+        room.change(() -> {
+            Workshop w = room.workshop();
+            if (w.state() == WorkshopState.CLOSED) {
+                throw new WorkshopRefusal("closed_for_good");
+            }
+            save(room, w.withState(WorkshopState.LIVE, now()));
+            openIfPending(room);
+        });
     }
 
     public void close(Room room) {
-        Workshop w = room.workshop();
-        for (Step step : room.steps()) {
-            if (step.pollState() == PollState.OPEN) {
-                saveStep(room, step.withPollState(PollState.CLOSED));
+        room.change(() -> {
+            for (Step step : room.steps()) {
+                if (step.pollState() == PollState.OPEN) {
+                    saveState(room, step.withPollState(PollState.CLOSED));
+                }
             }
-        }
-        update(room, w.withState(WorkshopState.CLOSED, now()));
+            save(room, room.workshop().withState(WorkshopState.CLOSED, now()));
+        });
     }
 
     /**
-     * Replaces a step's data with the facilitator's adaptation of it; the
-     * exercise's own rules (what may change once people answered) are checked before.
+     * Replaces a step's data with the facilitator's adaptation of the step as the room holds it now;
+     * call it inside the {@link Room#change} that checked the exercise's own rules (what may change
+     * once people answered), so nothing can come between the check and the write.
      */
-    public void adaptStep(Room room, Step step, StepSpec spec) {
-        requireNotClosed(room);
-        Step updated = step.withSpec(spec);
-        steps.updateSpec(updated);
-        room.replace(updated);
-        hub.publishState(room);
+    public void adaptStep(Room room, long stepId, java.util.function.UnaryOperator<StepSpec> adapt) {
+        room.change(() -> {
+            requireNotClosed(room);
+            Step step = room.step(stepId).orElseThrow(() -> new WorkshopRefusal("step_not_here"));
+            Step updated = step.withSpec(adapt.apply(step.spec()));
+            steps.updateSpec(updated);
+            room.replaceStep(stepId, s -> updated);
+        });
     }
 
     /**
@@ -118,42 +124,45 @@ public final class WorkshopService {
      * workshop row). The facilitator types its title to confirm, so no click deletes by accident.
      */
     public void delete(Room room, String confirmation) {
-        Workshop w = room.workshop();
-        if (w.state() != WorkshopState.CLOSED) {
-            throw new WorkshopRefusal("delete_closed_only");
-        }
-        if (confirmation == null || !confirmation.strip().equals(w.title())) {
-            throw new WorkshopRefusal("delete_confirm", w.title());
-        }
-        workshops.delete(w.id());
-        hub.forget(room);
+        room.change(() -> {
+            Workshop w = room.workshop();
+            if (w.state() != WorkshopState.CLOSED) {
+                throw new WorkshopRefusal("delete_closed_only");
+            }
+            if (confirmation == null || !confirmation.strip().equals(w.title())) {
+                throw new WorkshopRefusal("delete_confirm", w.title());
+            }
+            workshops.delete(w.id());
+        });
+        rooms.forget(room);
     }
 
     public void setJoiningLocked(Room room, boolean locked) {
-        update(room, room.workshop().withJoiningLocked(locked));
+        room.change(() -> save(room, room.workshop().withJoiningLocked(locked)));
     }
 
-    public void goTo(Room room, int position) {
-        if (position < 0 || position >= room.steps().size()) {
-            throw new WorkshopRefusal("no_such_step", position + 1);
-        }
-        requireNotClosed(room);
-        save(room, room.workshop().atStep(position, room.workshop().isLive() ? now() : null));
-        openIfPending(room);
+    /** @param position 0-based; {@code next} and {@code previous} are worked out from the room as it is now */
+    public void goTo(Room room, java.util.function.IntUnaryOperator position) {
+        room.change(() -> {
+            int target = position.applyAsInt(room.workshop().currentStep());
+            if (target < 0 || target >= room.steps().size()) {
+                throw new WorkshopRefusal("no_such_step", target + 1);
+            }
+            requireNotClosed(room);
+            save(room, room.workshop().atStep(target, room.workshop().isLive() ? now() : null));
+            openIfPending(room);
+        });
     }
 
     public void startTimer(Room room, int seconds) {
         if (seconds < 1 || seconds > MAX_TIMER_SECONDS) {
             throw new WorkshopRefusal("timer_range");
         }
-        Step step = room.current();
-        saveStep(room, step.withTimerEndsAt(now().plusSeconds(seconds)));
-        hub.publishState(room);
+        room.change(() -> saveState(room, room.current().withTimerEndsAt(now().plusSeconds(seconds))));
     }
 
     public void stopTimer(Room room) {
-        saveStep(room, room.current().withTimerEndsAt(null));
-        hub.publishState(room);
+        room.change(() -> saveState(room, room.current().withTimerEndsAt(null)));
     }
 
     /** Joining hands out a secret token; only its hash is stored. */
@@ -171,7 +180,7 @@ public final class WorkshopService {
         }
         String token = Tokens.newToken();
         Participant p = participants.insert(w.id(), Tokens.sha256(token), name.isEmpty() ? null : name, now());
-        hub.participantJoined(room);
+        rooms.participantJoined(room);
         return new Joined(p, token);
     }
 
@@ -182,25 +191,19 @@ public final class WorkshopService {
     public record Joined(Participant participant, String token) {
     }
 
-    void saveStep(Room room, Step step) {
+    /** A step's poll state, reveal and timer, as read under the room's lock. */
+    private void saveState(Room room, Step step) {
         steps.updateState(step);
-        room.replace(step);
+        room.replaceStep(step.id(), s -> step);
     }
 
     private void openIfPending(Room room) {
         Step step = room.current();
         if (room.workshop().isLive() && step.takesAnswers() && step.pollState() == PollState.PENDING) {
-            saveStep(room, step.withPollState(PollState.OPEN));
+            saveState(room, step.withPollState(PollState.OPEN));
         }
-        hub.publishState(room);
     }
 
-    private void update(Room room, Workshop updated) {
-        save(room, updated);
-        hub.publishState(room);
-    }
-
-    /** Without publishing: for changes that publish once, together with what follows them. */
     private void save(Room room, Workshop updated) {
         workshops.update(updated);
         room.replace(updated);

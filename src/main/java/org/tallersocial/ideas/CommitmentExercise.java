@@ -16,19 +16,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tallersocial.content.StepKind;
+import org.tallersocial.live.Change;
 import org.tallersocial.live.Exercise;
-import org.tallersocial.live.Room;
-import org.tallersocial.live.Socket;
-import org.tallersocial.live.Viewer;
+import org.tallersocial.live.Message;
+import org.tallersocial.live.Refusals;
 import org.tallersocial.live.Refused;
+import org.tallersocial.live.Room;
+import org.tallersocial.live.Sent;
+import org.tallersocial.live.Store;
+import org.tallersocial.live.Viewer;
 import org.tallersocial.poll.Words;
 import org.tallersocial.questions.PhoneText;
-import org.tallersocial.workshop.ParticipantRepository;
+import org.tallersocial.questions.Votes;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
 
@@ -38,9 +39,8 @@ import org.tallersocial.workshop.WorkshopRefusal;
  * from their phones. A workshop's commitments are one list, whichever
  * commitments step made them.
  */
-public final class CommitmentExercise implements Exercise {
+public final class CommitmentExercise implements Exercise<CommitmentExercise.Taking> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CommitmentExercise.class);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     public static final int MAX_ACTION = 200;
     public static final int MAX_ROLE = 80;
@@ -48,14 +48,20 @@ public final class CommitmentExercise implements Exercise {
 
     private final CommitmentRepository repo;
     private final IdeaExercise ideas;
-    private final ParticipantRepository participants;
     private final Clock clock;
-    private final Map<Long, Map<Long, Commitment>> boards = new ConcurrentHashMap<>();
+    private final Store store = this::write;
 
-    public CommitmentExercise(DSLContext dsl, IdeaExercise ideas, ParticipantRepository participants, Clock clock) {
+    /** What a phone sends: take a commitment on (with the name typed, if any), or step back. */
+    public record Taking(long commitment, boolean on, String typedName) {
+    }
+
+    /** A workshop's commitments, and each person's latest taking on or stepping back with its seq. */
+    private record Board(Map<Long, Commitment> commitments, Votes takings) {
+    }
+
+    public CommitmentExercise(DSLContext dsl, IdeaExercise ideas, Clock clock) {
         this.repo = new CommitmentRepository(dsl);
         this.ideas = ideas;
-        this.participants = participants;
         this.clock = clock;
     }
 
@@ -70,46 +76,96 @@ public final class CommitmentExercise implements Exercise {
     }
 
     @Override
-    public ObjectNode handle(Room room, Socket socket, JsonNode msg, Locale locale) {
-        Step step = OpenStep.of(room, socket, msg, StepKind.COMMITMENTS);
-        long commitmentId = PhoneText.id(msg, "commitment");
-        boolean on = PhoneText.flag(msg, "on");
-        long person = socket.participantId();
-        Map<Long, Commitment> board = board(room);
-        Commitment changed;
+    public Refusals refusals() {
+        return IdeaExercise.WORDS;
+    }
+
+    @Override
+    public Taking read(Room room, Step step, long participantId, Message message) {
+        JsonNode typed = message.body().get("name");
+        return new Taking(PhoneText.id(message.body(), "commitment"), PhoneText.flag(message.body(), "on"),
+                typed != null && typed.isTextual() ? Words.tidy(typed.asText()).replace('\n', ' ') : "");
+    }
+
+    @Override
+    public String slot(Sent<Taking> sent) {
+        return "volunteer:" + sent.input().commitment() + ":" + sent.participantId();
+    }
+
+    @Override
+    public ObjectNode stored(Sent<Taking> sent) {
+        Board board = board(sent.room());
+        return board.takings().of(sent.input().commitment(), sent.participantId())
+                .filter(t -> t.seq() >= sent.seq())
+                .map(t -> fields(sent.step(), board, t)).orElse(null);
+    }
+
+    @Override
+    public Change decide(Sent<Taking> sent) {
+        Board board = board(sent.room());
+        Taking taking = sent.input();
+        Commitment c;
         synchronized (board) {
-            Commitment c = Optional.ofNullable(board.get(commitmentId))
-                    .orElseThrow(() -> new Refused("unknown_commitment", "commitments.unknown"));
-            if (on && !c.status().takesVolunteers()) {
-                throw new Refused("invalid_answer", "commitments.finished");
-            }
-            String name = on ? volunteerName(msg, person) : null;
-            try {
-                repo.volunteer(c.id(), person, name, on);
-            } catch (RuntimeException e) {
-                LOG.error("could not store a volunteer; the phone keeps it and will retry", e);
-                throw new Refused("not_saved", "not_saved");
-            }
-            List<Commitment.Volunteer> volunteers = new ArrayList<>(c.volunteers());
-            volunteers.removeIf(v -> v.participantId() == person);
-            if (on) {
-                volunteers.add(new Commitment.Volunteer(person, name));
-            }
-            changed = c.withVolunteers(volunteers);
-            board.put(c.id(), changed);
+            c = board.commitments().get(taking.commitment());
         }
-        room.markResultsDirty();
-        return JSON.objectNode().put("type", "ack").put("step", step.id()).put("commitment", commitmentId)
-                .put("on", on).put("volunteers", changed.volunteers().size());
+        if (c == null) {
+            throw new Refused("unknown_commitment", "commitments.unknown");
+        }
+        if (taking.on() && !c.status().takesVolunteers()) {
+            throw new Refused("invalid_answer", "commitments.finished");
+        }
+        String name = taking.on() ? volunteerName(sent.room(), taking.typedName(), sent.participantId()) : null;
+        return new Volunteering(sent.step(), board,
+                new Votes.Vote(c.id(), sent.participantId(), taking.on(), sent.seq()), name);
+    }
+
+    private final class Volunteering implements Change {
+        private final Step step;
+        private final Board board;
+        private final Votes.Vote taking;
+        private final String name;
+
+        Volunteering(Step step, Board board, Votes.Vote taking, String name) {
+            this.step = step;
+            this.board = board;
+            this.taking = taking;
+            this.name = name;
+        }
+
+        @Override
+        public Store store() {
+            return store;
+        }
+
+        @Override
+        public ObjectNode apply() {
+            synchronized (board) {
+                Commitment c = board.commitments().get(taking.item());
+                List<Commitment.Volunteer> volunteers = new ArrayList<>(c.volunteers());
+                volunteers.removeIf(v -> v.participantId() == taking.participantId());
+                if (taking.up()) {
+                    volunteers.add(new Commitment.Volunteer(taking.participantId(), name));
+                }
+                board.commitments().put(c.id(), c.withVolunteers(volunteers));
+            }
+            board.takings().put(taking);
+            return fields(step, board, taking);
+        }
+    }
+
+    private void write(DSLContext tx, List<Change> changes) {
+        CommitmentRepository r = new CommitmentRepository(tx);
+        changes.forEach(c -> r.volunteer(((Volunteering) c).taking, ((Volunteering) c).name));
+    }
+
+    private static ObjectNode fields(Step step, Board board, Votes.Vote taking) {
+        return JSON.objectNode().put("step", step.id()).put("seq", taking.seq()).put("commitment", taking.item())
+                .put("on", taking.up()).put("volunteers", board.takings().count(taking.item()));
     }
 
     /** A volunteer is named: the name typed with the message, else the one the person joined with. */
-    private String volunteerName(JsonNode msg, long person) {
-        JsonNode typed = msg.get("name");
-        String name = typed != null && typed.isTextual() ? Words.tidy(typed.asText()).replace('\n', ' ') : "";
-        if (name.isEmpty()) {
-            name = participants.displayName(person).orElse("");
-        }
+    private static String volunteerName(Room room, String typed, long person) {
+        String name = typed.isEmpty() ? room.name(person).orElse("") : typed;
         if (name.isEmpty()) {
             throw new Refused("name_needed", "commitments.name_needed");
         }
@@ -152,7 +208,7 @@ public final class CommitmentExercise implements Exercise {
         ArrayNode ids = out.putArray("volunteered");
         all(room).stream().filter(c -> c.volunteers().stream().anyMatch(v -> v.participantId() == participantId))
                 .forEach(c -> ids.add(c.id()));
-        participants.displayName(participantId).ifPresent(n -> out.put("name", n));
+        room.name(participantId).ifPresent(n -> out.put("name", n));
         return out;
     }
 
@@ -171,40 +227,49 @@ public final class CommitmentExercise implements Exercise {
         String role = tidy(roleText);
         checkLength(role, MAX_ROLE, "commitments.role_empty", "commitments.role_too_long");
         LocalDate due = due(dueText);
-        Map<Long, Commitment> board = board(room);
-        synchronized (board) {
-            long id = repo.insert(room.workshop().id(), ideaId, action, role, due, OffsetDateTime.now(clock));
-            Commitment c = new Commitment(id, ideaId, action, role, due, Commitment.Status.PLANNED, List.of());
-            board.put(id, c);
-            room.markResultsDirty();
+        Long idea = ideaId;
+        String text = action;
+        return room.change(() -> {
+            Board board = board(room);
+            long id = repo.insert(room.workshop().id(), idea, text, role, due, OffsetDateTime.now(clock));
+            Commitment c = new Commitment(id, idea, text, role, due, Commitment.Status.PLANNED, List.of());
+            synchronized (board) {
+                board.commitments().put(id, c);
+            }
+            room.changed(this);
             return c;
-        }
+        });
     }
 
     public void status(Room room, long commitmentId, String statusKey) {
         Commitment.Status status = Commitment.Status.of(statusKey == null ? "" : statusKey)
                 .orElseThrow(() -> new WorkshopRefusal("commitments.unknown_status"));
-        Map<Long, Commitment> board = board(room);
-        synchronized (board) {
-            Commitment c = Optional.ofNullable(board.get(commitmentId))
-                    .orElseThrow(() -> new WorkshopRefusal("unknown_id"));
+        room.change(() -> {
+            Board board = board(room);
+            Commitment c;
+            synchronized (board) {
+                c = Optional.ofNullable(board.commitments().get(commitmentId))
+                        .orElseThrow(() -> new WorkshopRefusal("unknown_id"));
+            }
             repo.status(c.id(), status);
-            board.put(c.id(), c.withStatus(status));
-        }
-        room.markResultsDirty();
+            synchronized (board) {
+                board.commitments().put(c.id(), c.withStatus(status));
+            }
+            room.changed(this);
+        });
     }
 
     public List<Commitment> all(Room room) {
-        Map<Long, Commitment> board = board(room);
+        Board board = board(room);
         synchronized (board) {
-            return List.copyOf(board.values());
+            return List.copyOf(board.commitments().values());
         }
     }
 
     /** The standing ideas of every ideas step of the workshop, each step's most voted first. */
     List<IdeaExercise.Ranked> workshopIdeas(Room room) {
         List<IdeaExercise.Ranked> out = new ArrayList<>();
-        room.steps().stream().filter(s -> s.kind() == StepKind.IDEAS).forEach(s -> out.addAll(ideas.ranked(s, false)));
+        room.steps().stream().filter(s -> s.kind() == StepKind.IDEAS).forEach(s -> out.addAll(ideas.ranked(room, s, false)));
         return out;
     }
 
@@ -250,11 +315,12 @@ public final class CommitmentExercise implements Exercise {
         }
     }
 
-    private Map<Long, Commitment> board(Room room) {
-        return boards.computeIfAbsent(room.workshop().id(), id -> {
+    private Board board(Room room) {
+        return room.part(this, r -> {
+            long id = r.workshop().id();
             Map<Long, Commitment> map = new LinkedHashMap<>();
             repo.loadForWorkshop(id).forEach(c -> map.put(c.id(), c));
-            return map;
+            return new Board(map, new Votes(repo.takingsForWorkshop(id)));
         });
     }
 }

@@ -8,16 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tallersocial.questions.Votes;
 
-/** One ideas step's ideas and votes, mirrored from H2; written under its lock after the database. */
+/** One ideas step's ideas and votes, mirrored from H2; changed in memory after the database. */
 final class IdeaBoard {
 
     private final Map<Long, Idea> ideas = new LinkedHashMap<>();
-    private final Map<Long, Set<Long>> voters = new LinkedHashMap<>();
+    private final Votes votes;
 
-    IdeaBoard(List<Idea> stored, List<IdeaRepository.Upvote> upvotes) {
+    IdeaBoard(List<Idea> stored, List<Votes.Vote> votes) {
         stored.forEach(this::put);
-        upvotes.forEach(u -> voters.computeIfAbsent(u.ideaId(), k -> new HashSet<>()).add(u.participantId()));
+        this.votes = new Votes(votes);
+    }
+
+    Votes votes() {
+        return votes;
     }
 
     synchronized void put(Idea idea) {
@@ -28,25 +33,19 @@ final class IdeaBoard {
         return Optional.ofNullable(ideas.get(id));
     }
 
+    /** The idea a vote for this one counts for: itself, or the one it was merged into. */
+    synchronized Optional<Idea> standingFor(long id) {
+        Idea idea = ideas.get(id);
+        return Optional.ofNullable(idea != null && idea.mergedInto() != null ? ideas.get(idea.mergedInto()) : idea);
+    }
+
     synchronized List<Idea> by(long participantId) {
         return ideas.values().stream().filter(i -> i.participantId() == participantId).toList();
     }
 
-    synchronized void vote(long ideaId, long participantId, boolean up) {
-        Set<Long> who = voters.computeIfAbsent(ideaId, k -> new HashSet<>());
-        if (up) {
-            who.add(participantId);
-        } else {
-            who.remove(participantId);
-        }
-    }
-
-    /** As the repository merges: voters move to the target, earlier merges follow. */
-    synchronized void merge(long from, long into) {
-        Set<Long> moved = voters.remove(from);
-        if (moved != null) {
-            voters.computeIfAbsent(into, k -> new HashSet<>()).addAll(moved);
-        }
+    /** As the repository merges: votes move to the target, earlier merges follow. */
+    synchronized void merge(long from, long into, List<Votes.Vote> merged) {
+        votes.merge(from, merged);
         for (Idea i : List.copyOf(ideas.values())) {
             if (i.id() == from || (i.mergedInto() != null && i.mergedInto() == from)) {
                 ideas.put(i.id(), i.mergedInto(into));
@@ -54,13 +53,8 @@ final class IdeaBoard {
         }
     }
 
-    synchronized int votes(long ideaId) {
-        return voters.getOrDefault(ideaId, Set.of()).size();
-    }
-
-    synchronized List<Long> votedBy(long participantId) {
-        return voters.entrySet().stream().filter(e -> e.getValue().contains(participantId))
-                .map(Map.Entry::getKey).toList();
+    int votes(long ideaId) {
+        return votes.count(ideaId);
     }
 
     synchronized List<Idea> mergedInto(long id) {
@@ -69,9 +63,8 @@ final class IdeaBoard {
 
     /** People who sent or voted for an idea. */
     synchronized int people() {
-        Set<Long> who = new HashSet<>();
+        Set<Long> who = new HashSet<>(votes.people());
         ideas.values().forEach(i -> who.add(i.participantId()));
-        voters.values().forEach(who::addAll);
         return who.size();
     }
 

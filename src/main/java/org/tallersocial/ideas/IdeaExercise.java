@@ -7,39 +7,53 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tallersocial.content.StepKind;
+import org.tallersocial.live.Change;
 import org.tallersocial.live.Exercise;
-import org.tallersocial.live.Room;
-import org.tallersocial.live.Socket;
-import org.tallersocial.live.Viewer;
+import org.tallersocial.live.Message;
+import org.tallersocial.live.Refusals;
 import org.tallersocial.live.Refused;
+import org.tallersocial.live.Room;
+import org.tallersocial.live.Sent;
+import org.tallersocial.live.Store;
+import org.tallersocial.live.Viewer;
 import org.tallersocial.questions.PhoneText;
+import org.tallersocial.questions.Votes;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
 
 /**
- * The ideas step: phones send short ideas and upvote the room's, the projector
- * shows them by votes, and the facilitator merges duplicates and hides what
- * does not belong. Ideas are anonymous on every screen.
+ * The ideas step: phones send short ideas and upvote the room's, the projector shows them by votes,
+ * and the facilitator merges duplicates and hides what does not belong. Ideas are anonymous on every
+ * screen.
  */
-public final class IdeaExercise implements Exercise {
+public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IdeaExercise.class);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    static final Refusals WORDS = new Refusals("ideas.phones_only", "wrong_step", "ideas.not_this_step",
+            "ideas.not_open_yet", "ideas.closed");
     public static final int MAX_CHARS = 140;
     public static final int PER_MINUTE = 5;
     public static final int PER_PERSON = 20;
 
     private final IdeaRepository repo;
     private final Clock clock;
-    private final Map<Long, IdeaBoard> boards = new ConcurrentHashMap<>();
+    private final Store store = this::write;
+
+    /** What a phone sends on this step: a new idea, or a vote for one. */
+    public sealed interface Input permits NewIdea, Vote {
+    }
+
+    public record NewIdea(String text) implements Input {
+    }
+
+    public record Vote(long idea, boolean up) implements Input {
+    }
 
     public IdeaExercise(DSLContext dsl, Clock clock) {
         this.repo = new IdeaRepository(dsl);
@@ -57,28 +71,48 @@ public final class IdeaExercise implements Exercise {
     }
 
     @Override
-    public ObjectNode handle(Room room, Socket socket, JsonNode msg, Locale locale) {
-        Step step = OpenStep.of(room, socket, msg, StepKind.IDEAS);
-        IdeaBoard board = board(step.id());
-        ObjectNode reply;
-        synchronized (board) {
-            reply = "idea".equals(msg.path("type").asText())
-                    ? submit(step, board, socket.participantId(), msg)
-                    : vote(step, board, socket.participantId(), msg);
-        }
-        room.markResultsDirty();
-        return reply;
+    public Refusals refusals() {
+        return WORDS;
     }
 
-    private ObjectNode submit(Step step, IdeaBoard board, long person, JsonNode msg) {
-        String clientId = msg.get("id").asText();
-        List<Idea> earlier = board.by(person);
-        for (Idea i : earlier) {
-            if (i.clientId().equals(clientId)) {
-                return ack(step, i, true);
-            }
+    @Override
+    public Input read(Room room, Step step, long participantId, Message message) {
+        return "idea".equals(message.type()) ? new NewIdea(PhoneText.read(message.body(), "text", MAX_CHARS))
+                : new Vote(PhoneText.id(message.body(), "idea"), PhoneText.flag(message.body(), "up"));
+    }
+
+    /** A person's ideas are one slot (their number and pace are limited); each vote is its own. */
+    @Override
+    public String slot(Sent<Input> sent) {
+        return sent.input() instanceof Vote v ? "idea_vote:" + v.idea() + ":" + sent.participantId()
+                : "idea:" + sent.step().id() + ":" + sent.participantId();
+    }
+
+    @Override
+    public ObjectNode stored(Sent<Input> sent) {
+        IdeaBoard board = board(sent.room(), sent.step());
+        if (sent.input() instanceof Vote v) {
+            return board.standingFor(v.idea())
+                    .flatMap(idea -> board.votes().of(idea.id(), sent.participantId()))
+                    .filter(stored -> stored.seq() >= sent.seq())
+                    .map(stored -> voteFields(sent.step(), board, stored)).orElse(null);
         }
-        String text = PhoneText.read(msg, "text", MAX_CHARS);
+        return board.by(sent.participantId()).stream().filter(i -> i.clientId().equals(sent.message().id()))
+                .findFirst().map(i -> ideaFields(sent.step(), i, sent.seq())).orElse(null);
+    }
+
+    @Override
+    public Change decide(Sent<Input> sent) {
+        IdeaBoard board = board(sent.room(), sent.step());
+        long person = sent.participantId();
+        if (sent.input() instanceof Vote v) {
+            // A vote for an idea merged away goes to the idea it was merged into.
+            Idea idea = board.standingFor(v.idea()).filter(i -> !i.hidden())
+                    .orElseThrow(() -> new Refused("unknown_idea", "ideas.unknown"));
+            return new Voting(sent.step(), board, new Votes.Vote(idea.id(), person, v.up(), sent.seq()));
+        }
+        String text = ((NewIdea) sent.input()).text();
+        List<Idea> earlier = board.by(person);
         String same = PhoneText.sameness(text);
         if (earlier.stream().anyMatch(i -> PhoneText.sameness(i.text()).equals(same))) {
             throw new Refused("duplicate", "ideas.duplicate");
@@ -88,49 +122,84 @@ public final class IdeaExercise implements Exercise {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         PhoneText.checkPace(earlier.stream().map(Idea::createdAt).toList(), now, PER_MINUTE);
-        long id;
-        try {
-            id = repo.insert(step.id(), person, clientId, text, now);
-        } catch (RuntimeException e) {
-            LOG.error("could not store an idea; the phone keeps it and will retry", e);
-            throw new Refused("not_saved", "not_saved");
-        }
-        Idea idea = new Idea(id, step.id(), person, clientId, text, false, null, now);
-        board.put(idea);
-        return ack(step, idea, false);
+        return new Sending(sent, board, new Idea(0, sent.step().id(), person, sent.message().id(), text, false,
+                null, now));
     }
 
-    /** A vote for an idea merged away goes to the idea it was merged into. */
-    private ObjectNode vote(Step step, IdeaBoard board, long person, JsonNode msg) {
-        long ideaId = PhoneText.id(msg, "idea");
-        boolean up = PhoneText.flag(msg, "up");
-        Idea idea = board.get(ideaId).orElseThrow(() -> new Refused("unknown_idea", "ideas.unknown"));
-        if (idea.mergedInto() != null) {
-            idea = board.get(idea.mergedInto()).orElseThrow();
+    /** A new idea; its id is known once written. */
+    private final class Sending implements Change {
+        private final Sent<Input> sent;
+        private final IdeaBoard board;
+        private Idea idea;
+
+        Sending(Sent<Input> sent, IdeaBoard board, Idea idea) {
+            this.sent = sent;
+            this.board = board;
+            this.idea = idea;
         }
-        if (idea.hidden()) {
-            throw new Refused("unknown_idea", "ideas.unknown");
+
+        @Override
+        public Store store() {
+            return store;
         }
-        try {
-            repo.upvote(idea.id(), person, up);
-        } catch (RuntimeException e) {
-            LOG.error("could not store a vote for an idea; the phone keeps it and will retry", e);
-            throw new Refused("not_saved", "not_saved");
+
+        @Override
+        public ObjectNode apply() {
+            board.put(idea);
+            return ideaFields(sent.step(), idea, sent.seq());
         }
-        board.vote(idea.id(), person, up);
-        return JSON.objectNode().put("type", "ack").put("step", step.id()).put("idea", idea.id()).put("up", up)
-                .put("votes", board.votes(idea.id()));
     }
 
-    private static ObjectNode ack(Step step, Idea idea, boolean duplicate) {
-        return JSON.objectNode().put("type", "ack").put("step", step.id()).put("duplicate", duplicate)
-                .put("idea", idea.id()).put("text", idea.text());
+    private final class Voting implements Change {
+        private final Step step;
+        private final IdeaBoard board;
+        private final Votes.Vote vote;
+
+        Voting(Step step, IdeaBoard board, Votes.Vote vote) {
+            this.step = step;
+            this.board = board;
+            this.vote = vote;
+        }
+
+        @Override
+        public Store store() {
+            return store;
+        }
+
+        @Override
+        public ObjectNode apply() {
+            board.votes().put(vote);
+            return voteFields(step, board, vote);
+        }
+    }
+
+    private void write(DSLContext tx, List<Change> changes) {
+        IdeaRepository r = new IdeaRepository(tx);
+        for (Change c : changes) {
+            if (c instanceof Voting v) {
+                r.vote(v.vote);
+            } else {
+                Sending s = (Sending) c;
+                Idea i = s.idea;
+                s.idea = new Idea(r.insert(i.stepId(), i.participantId(), i.clientId(), i.text(), i.createdAt()),
+                        i.stepId(), i.participantId(), i.clientId(), i.text(), false, null, i.createdAt());
+            }
+        }
+    }
+
+    private static ObjectNode ideaFields(Step step, Idea idea, long seq) {
+        return JSON.objectNode().put("step", step.id()).put("seq", seq).put("idea", idea.id()).put("text", idea.text());
+    }
+
+    private static ObjectNode voteFields(Step step, IdeaBoard board, Votes.Vote vote) {
+        return JSON.objectNode().put("step", step.id()).put("seq", vote.seq()).put("idea", vote.item())
+                .put("up", vote.up()).put("votes", board.votes(vote.item()));
     }
 
     /** Every screen sees the same anonymous list; the console also sees the hidden ideas. */
     @Override
     public JsonNode picture(Room room, Step step, Viewer viewer) {
-        IdeaBoard board = board(step.id());
+        IdeaBoard board = board(room, step);
         boolean console = viewer == Viewer.CONSOLE;
         ObjectNode out = JSON.objectNode().put("kind", "ideas").put("respondents", board.people());
         ArrayNode list = out.putArray("ideas");
@@ -147,10 +216,10 @@ public final class IdeaExercise implements Exercise {
 
     @Override
     public JsonNode mine(Room room, Step step, long participantId) {
-        IdeaBoard board = board(step.id());
+        IdeaBoard board = board(room, step);
         ObjectNode out = JSON.objectNode();
         ArrayNode voted = out.putArray("voted");
-        board.votedBy(participantId).forEach(voted::add);
+        board.votes().upBy(participantId).forEach(voted::add);
         ArrayNode own = out.putArray("own");
         board.by(participantId).forEach(i -> own.add(i.id()));
         return out;
@@ -158,19 +227,19 @@ public final class IdeaExercise implements Exercise {
 
     /** The facilitator hides an idea from the room, or shows it again. */
     public void hide(Room room, Step step, long ideaId, boolean hidden) {
-        IdeaBoard board = board(step.id());
-        synchronized (board) {
+        room.change(() -> {
+            IdeaBoard board = board(room, step);
             Idea idea = board.get(ideaId).orElseThrow(() -> new WorkshopRefusal("unknown_id"));
             repo.hide(idea.id(), hidden);
             board.put(idea.withHidden(hidden));
-        }
-        room.markResultsDirty();
+            room.changed(this);
+        });
     }
 
     /** Merges a duplicate into the idea it repeats; both must stand on the list. */
     public void merge(Room room, Step step, long from, long into) {
-        IdeaBoard board = board(step.id());
-        synchronized (board) {
+        room.change(() -> {
+            IdeaBoard board = board(room, step);
             Idea source = board.get(from).orElseThrow(() -> new WorkshopRefusal("unknown_id"));
             Idea target = board.get(into).orElseThrow(() -> new WorkshopRefusal("ideas.merge_target"));
             if (from == into) {
@@ -182,29 +251,29 @@ public final class IdeaExercise implements Exercise {
             if (source.mergedInto() != null || target.mergedInto() != null) {
                 throw new WorkshopRefusal("ideas.already_merged");
             }
-            repo.merge(from, into);
-            board.merge(from, into);
-        }
-        room.markResultsDirty();
+            List<Votes.Vote> merged = board.votes().mergedInto(from, into);
+            repo.merge(from, into, merged);
+            board.merge(from, into, merged);
+            room.changed(this);
+        });
     }
 
     /** A standing idea and its votes, for commitments and the export. */
     public record Ranked(Idea idea, int votes, List<String> merged) {
     }
 
-    public List<Ranked> ranked(Step step, boolean withHidden) {
-        IdeaBoard board = board(step.id());
-        synchronized (board) {
-            return board.ranked(withHidden).stream().map(i -> new Ranked(i, board.votes(i.id()),
-                    board.mergedInto(i.id()).stream().map(Idea::text).toList())).toList();
-        }
+    public List<Ranked> ranked(Room room, Step step, boolean withHidden) {
+        IdeaBoard board = board(room, step);
+        return board.ranked(withHidden).stream().map(i -> new Ranked(i, board.votes(i.id()),
+                board.mergedInto(i.id()).stream().map(Idea::text).toList())).toList();
     }
 
-    public java.util.Optional<Idea> find(Step step, long ideaId) {
-        return board(step.id()).get(ideaId);
+    public Optional<Idea> find(Room room, Step step, long ideaId) {
+        return board(room, step).get(ideaId);
     }
 
-    private IdeaBoard board(long stepId) {
-        return boards.computeIfAbsent(stepId, id -> new IdeaBoard(repo.loadForStep(id), repo.upvotesForStep(id)));
+    private IdeaBoard board(Room room, Step step) {
+        Map<Long, IdeaBoard> boards = room.part(this, r -> new ConcurrentHashMap<Long, IdeaBoard>());
+        return boards.computeIfAbsent(step.id(), id -> new IdeaBoard(repo.loadForStep(id), repo.votesForStep(id)));
     }
 }

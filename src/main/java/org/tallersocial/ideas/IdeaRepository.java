@@ -7,11 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.tallersocial.questions.Votes;
 
 final class IdeaRepository {
-
-    record Upvote(long ideaId, long participantId) {
-    }
 
     private final DSLContext dsl;
 
@@ -31,20 +29,21 @@ final class IdeaRepository {
                         r.getHidden(), r.getMergedInto(), r.getCreatedAt()));
     }
 
-    List<Upvote> upvotesForStep(long stepId) {
-        return dsl.select(IDEA_UPVOTE.IDEA_ID, IDEA_UPVOTE.PARTICIPANT_ID).from(IDEA_UPVOTE)
-                .join(IDEA).on(IDEA.ID.eq(IDEA_UPVOTE.IDEA_ID)).where(IDEA.STEP_ID.eq(stepId))
-                .fetch(r -> new Upvote(r.value1(), r.value2()));
+    List<Votes.Vote> votesForStep(long stepId) {
+        return dsl.select(IDEA_UPVOTE.IDEA_ID, IDEA_UPVOTE.PARTICIPANT_ID, IDEA_UPVOTE.UP, IDEA_UPVOTE.CLIENT_SEQ)
+                .from(IDEA_UPVOTE).join(IDEA).on(IDEA.ID.eq(IDEA_UPVOTE.IDEA_ID)).where(IDEA.STEP_ID.eq(stepId))
+                .fetch(r -> new Votes.Vote(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    void upvote(long ideaId, long participantId, boolean up) {
-        if (up) {
-            dsl.insertInto(IDEA_UPVOTE).set(IDEA_UPVOTE.IDEA_ID, ideaId).set(IDEA_UPVOTE.PARTICIPANT_ID, participantId)
-                    .onDuplicateKeyIgnore().execute();
-        } else {
-            dsl.deleteFrom(IDEA_UPVOTE).where(IDEA_UPVOTE.IDEA_ID.eq(ideaId))
-                    .and(IDEA_UPVOTE.PARTICIPANT_ID.eq(participantId)).execute();
-        }
+    /** A person's vote as it now stands, up or taken back, with its seq. */
+    void vote(Votes.Vote v) {
+        dsl.mergeInto(IDEA_UPVOTE).using(DSL.selectOne())
+                .on(IDEA_UPVOTE.IDEA_ID.eq(v.item()), IDEA_UPVOTE.PARTICIPANT_ID.eq(v.participantId()))
+                .whenMatchedThenUpdate().set(IDEA_UPVOTE.UP, v.up()).set(IDEA_UPVOTE.CLIENT_SEQ, v.seq())
+                .whenNotMatchedThenInsert(IDEA_UPVOTE.IDEA_ID, IDEA_UPVOTE.PARTICIPANT_ID, IDEA_UPVOTE.UP,
+                        IDEA_UPVOTE.CLIENT_SEQ)
+                .values(v.item(), v.participantId(), v.up(), v.seq())
+                .execute();
     }
 
     void hide(long ideaId, boolean hidden) {
@@ -52,23 +51,16 @@ final class IdeaRepository {
     }
 
     /**
-     * Merges one idea into another in one transaction: its voters vote for the
-     * target (someone who voted for both counts once), and ideas merged into it
-     * before now belong to the target too.
+     * Merges one idea into another in one transaction: its votes become the target's ({@code merged},
+     * worked out by {@link Votes#mergedInto}), and ideas merged into it before now belong to the target too.
      */
-    void merge(long from, long into) {
+    void merge(long from, long into, List<Votes.Vote> merged) {
         dsl.transaction(tx -> {
-            DSLContext d = tx.dsl();
-            d.insertInto(IDEA_UPVOTE, IDEA_UPVOTE.IDEA_ID, IDEA_UPVOTE.PARTICIPANT_ID)
-                    .select(d.select(DSL.val(into), IDEA_UPVOTE.PARTICIPANT_ID).from(IDEA_UPVOTE)
-                            .where(IDEA_UPVOTE.IDEA_ID.eq(from))
-                            .andNotExists(d.selectOne().from(IDEA_UPVOTE.as("t"))
-                                    .where(IDEA_UPVOTE.as("t").IDEA_ID.eq(into))
-                                    .and(IDEA_UPVOTE.as("t").PARTICIPANT_ID.eq(IDEA_UPVOTE.PARTICIPANT_ID))))
-                    .execute();
-            d.deleteFrom(IDEA_UPVOTE).where(IDEA_UPVOTE.IDEA_ID.eq(from)).execute();
-            d.update(IDEA).set(IDEA.MERGED_INTO, into).where(IDEA.MERGED_INTO.eq(from)).execute();
-            d.update(IDEA).set(IDEA.MERGED_INTO, into).where(IDEA.ID.eq(from)).execute();
+            IdeaRepository repo = new IdeaRepository(tx.dsl());
+            tx.dsl().deleteFrom(IDEA_UPVOTE).where(IDEA_UPVOTE.IDEA_ID.eq(from)).execute();
+            merged.forEach(repo::vote);
+            tx.dsl().update(IDEA).set(IDEA.MERGED_INTO, into).where(IDEA.MERGED_INTO.eq(from)).execute();
+            tx.dsl().update(IDEA).set(IDEA.MERGED_INTO, into).where(IDEA.ID.eq(from)).execute();
         });
     }
 }

@@ -26,21 +26,21 @@ final class Admission {
     static final String LOCALE = "locale";
     static final String ADDRESS = "address";
 
-    private final Hub hub;
+    private final Rooms rooms;
     private final ParticipantRepository participants;
     private final AuthModule auth;
     private final Origins origins;
 
-    Admission(Hub hub, ParticipantRepository participants, AuthModule auth, Origins origins) {
+    Admission(Rooms rooms, ParticipantRepository participants, AuthModule auth, Origins origins) {
         this.origins = origins;
-        this.hub = hub;
+        this.rooms = rooms;
         this.participants = participants;
         this.auth = auth;
     }
 
     void phone(Context ctx) {
         checkOrigin(ctx);
-        Room room = hub.rooms().byOpenCode(ctx.pathParam("code"))
+        Room room = rooms.byOpenCode(ctx.pathParam("code"))
                 .orElseThrow(() -> new NotFoundResponse("no_open_workshop"));
         Participant p = participants.byCookie(room.workshop().id(), ctx.cookie(ParticipantCookie.name(room.workshop().id())))
                 .orElseThrow(() -> new UnauthorizedResponse("join_first"));
@@ -52,7 +52,7 @@ final class Admission {
 
     void screen(Context ctx) {
         checkOrigin(ctx);
-        Room room = hub.rooms().byOpenCode(ctx.pathParam("code"))
+        Room room = rooms.byOpenCode(ctx.pathParam("code"))
                 .orElseThrow(() -> new NotFoundResponse("no_open_workshop"));
         ctx.attribute(ROOM, room);
         ctx.attribute(LOCALE, language(ctx, room.workshop().language()));
@@ -62,7 +62,7 @@ final class Admission {
         checkOrigin(ctx);
         var facilitator = auth.current(ctx).orElseThrow(() -> new UnauthorizedResponse("login_first"));
         long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse("no_workshop"));
-        Room room = hub.rooms().get(id).orElseThrow(() -> new NotFoundResponse("no_workshop"));
+        Room room = rooms.get(id).orElseThrow(() -> new NotFoundResponse("no_workshop"));
         if (room.workshop().ownerId() != facilitator.id()) {
             throw new ForbiddenResponse("not_your_workshop");
         }

@@ -2,24 +2,25 @@ package org.tallersocial.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tallersocial.workshop.Step;
 
 /**
- * Fans a workshop's events out to its sockets. State changes (a new step, a
- * poll opening) go out at once; results and presence are coalesced and sent
- * at most ten times a second (a poll's results to phones twice a second), so
- * the cost follows the number of screens and not votes times screens.
+ * Fans a workshop's news out to its sockets. A new state (a new step, a poll opening) goes out at
+ * once, each screen its own snapshot. What features show is coalesced: after {@link Room#changed}, a
+ * feature's update goes to the projector and the console at the next tick (ten a second) and to the
+ * phones at most twice a second, so the cost follows the number of screens and not inputs times screens.
  */
-public final class Hub implements AutoCloseable {
+public final class Hub implements AutoCloseable, Room.Publisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     static final long TICK_MILLIS = 100;
@@ -30,18 +31,19 @@ public final class Hub implements AutoCloseable {
     static final long SILENT_LIMIT_MILLIS = 90_000;
     private static final int SWEEP_EVERY_TICKS = 20;
     /**
-     * A poll's live results reach phones every fifth tick: the projector is what the room watches,
-     * and in a room of thousands each update to every phone is thousands of sends over the venue's Wi-Fi.
+     * Features' updates reach phones every fifth tick: the projector is what the room watches, and in
+     * a room of thousands each update to every phone is thousands of sends over the venue's Wi-Fi.
      */
-    static final int PHONE_RESULTS_EVERY_TICKS = 5;
+    static final int PHONE_EVERY_TICKS = 5;
 
-    private final Rooms rooms;
     private final ObjectMapper json;
     private final Messages messages;
     private final Clock clock;
-    private final Exercises exercises;
+    private final Features features;
     private final StorageWatch storage = new StorageWatch();
-    private final Map<Long, Room> active = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Room> active = new ConcurrentHashMap<>();
+    /** Per room, the state version last published, so a slower publish never overtakes a newer one. */
+    private final Map<Room, long[]> published = new ConcurrentHashMap<>();
     private long ticks;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hub-ticker");
@@ -49,55 +51,73 @@ public final class Hub implements AutoCloseable {
         return t;
     });
 
-    public Hub(Rooms rooms, ObjectMapper json, Clock clock, Exercises exercises) {
-        this.rooms = rooms;
+    public Hub(ObjectMapper json, Clock clock, Features features) {
         this.json = json;
-        this.messages = new Messages(clock, exercises, storage);
+        this.messages = new Messages(clock, features, storage);
         this.clock = clock;
-        this.exercises = exercises;
-        ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        this.features = features;
+        // With a fixed delay, a slow tick is followed by a pause, not by the missed ticks back to back.
+        ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     public Socket attach(Room room, Outbound out, Viewer viewer, long participantId) {
         Socket socket = new Socket(out, viewer, room.workshop().id(), participantId);
         socket.heard(clock.millis());
-        room.add(socket);
-        active.put(room.workshop().id(), room);
+        room.presence().add(socket);
+        watch(room);
         socket.send(write(messages.state(room, viewer, participantId)));
         return socket;
     }
 
-    public void heardFrom(Socket socket) {
+    void heardFrom(Socket socket) {
         socket.heard(clock.millis());
     }
 
-    public void detach(Room room, Socket socket) {
-        room.remove(socket, clock.millis());
+    void detach(Room room, Socket socket) {
+        room.presence().remove(socket, clock.millis());
     }
 
     /** A fresh snapshot to one socket: on connect, and when a phone asks after an error. */
-    public void resend(Room room, Socket socket) {
+    void resend(Room room, Socket socket) {
         socket.send(write(messages.state(room, socket.viewer(), socket.participantId())));
     }
 
-    /** After every change of what is on show: each screen gets a new snapshot of its own. */
+    /**
+     * After every change of the workshop or a step: each screen gets a new snapshot of its own. Publishes
+     * of one room go one at a time, and one that finds a newer state already out sends nothing.
+     */
+    @Override
     public void publishState(Room room) {
-        active.put(room.workshop().id(), room);
-        Messages.Round round = new Messages.Round();
-        for (Socket socket : room.sockets()) {
-            socket.send(write(messages.state(room, socket.viewer(), socket.participantId(), round)));
+        watch(room);
+        long[] last = published.computeIfAbsent(room, r -> new long[] {-1});
+        synchronized (last) {
+            long version = room.stateVersion();
+            if (version <= last[0]) {
+                return;
+            }
+            last[0] = version;
+            for (Socket socket : room.sockets()) {
+                socket.send(write(messages.state(room, socket.viewer(), socket.participantId())));
+            }
         }
     }
 
+    @Override
+    public void tell(Room room, long participantId, ObjectNode message) {
+        String text = write(message);
+        room.sockets().stream().filter(s -> s.viewer() == Viewer.PHONE && s.participantId() == participantId)
+                .forEach(s -> s.send(text));
+    }
+
     /** A reply to one screen; the replies also tell whether the database still takes writes. */
-    public void send(Socket socket, ObjectNode message) {
+    void send(Socket socket, ObjectNode message) {
         storage.noteReply(message, clock.millis());
         socket.send(write(message));
     }
 
-    public void participantJoined(Room room) {
-        room.participantJoined();
-        active.put(room.workshop().id(), room);
+    /** The ticker looks after a room from the first time anyone connects to it or joins it. */
+    void watch(Room room) {
+        active.putIfAbsent(room.workshop().id(), room);
     }
 
     private void tick() {
@@ -106,25 +126,18 @@ public final class Hub implements AutoCloseable {
         }
         ++ticks;
         boolean sweep = ticks % SWEEP_EVERY_TICKS == 0;
-        boolean phoneTick = ticks % PHONE_RESULTS_EVERY_TICKS == 0;
+        boolean phoneTick = ticks % PHONE_EVERY_TICKS == 0;
+        long now = clock.millis();
         for (Room room : active.values()) {
-            if (sweep) {
-                long now = clock.millis();
-                room.sockets().forEach(s -> s.closeIfSilent(now, SILENT_LIMIT_MILLIS));
-            }
             try {
-                boolean screens = room.takeResultsDirty();
-                boolean phones = phoneTick && room.takePhoneResultsDirty();
-                if (screens || phones) {
-                    sendResults(room, screens, phones);
+                if (sweep) {
+                    room.sockets().forEach(s -> s.closeIfSilent(now, SILENT_LIMIT_MILLIS));
                 }
-                if (room.dropExpired(clock.millis())) {
-                    room.markPresenceDirty();
+                sendUpdates(room, room.takeDirty(false), room.projectorsAndConsoles(), Set.of(Viewer.PROJECTOR, Viewer.CONSOLE));
+                if (phoneTick) {
+                    sendUpdates(room, room.takeDirty(true), room.sockets(), Set.of(Viewer.PHONE));
                 }
-                if (room.takeFeaturesDirty()) {
-                    sendFeatureUpdates(room);
-                }
-                if (room.takePresenceDirty()) {
+                if (room.presence().takeDirty(now)) {
                     sendPresence(room);
                 }
             } catch (RuntimeException e) {
@@ -133,66 +146,44 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    /** @param screens whether the projector and console are due an update; phones, whether phones are */
-    private void sendResults(Room room, boolean screens, boolean phones) {
-        Step step = room.current();
-        if (!step.isPoll()) {
-            if (screens) {
-                sendPicture(room, step);
+    /** Each changed feature's update, made once per viewer kind for the whole room. */
+    private void sendUpdates(Room room, Set<Feature<?>> changed, Set<Socket> to, Set<Viewer> viewers) {
+        for (Feature<?> feature : changed) {
+            Map<Viewer, String> byViewer = new java.util.EnumMap<>(Viewer.class);
+            for (Viewer v : viewers) {
+                ObjectNode update = feature.update(room, v);
+                if (update != null) {
+                    byViewer.put(v, write(update));
+                }
             }
-            return;
-        }
-        boolean toPhones = phones && Messages.mayShowResults(step, Viewer.PHONE);
-        Map<Viewer, String> byViewer = new EnumMap<>(Viewer.class);
-        for (Socket socket : toPhones ? room.sockets() : room.screens()) {
-            boolean due = socket.viewer() == Viewer.PHONE ? toPhones : screens;
-            if (!due || !Messages.mayShowResults(step, socket.viewer())) {
+            if (byViewer.isEmpty()) {
                 continue;
             }
-            String message = byViewer.computeIfAbsent(socket.viewer(),
-                    v -> write(messages.resultsMessage(room, step, v)));
-            socket.send(message);
+            for (Socket socket : to) {
+                String message = byViewer.get(socket.viewer());
+                if (message != null) {
+                    socket.send(message);
+                }
+            }
         }
     }
 
     private void tellConsolesAboutStorage() {
         String message = write(messages.storageMessage());
         for (Room room : active.values()) {
-            room.screens().stream().filter(s -> s.viewer() == Viewer.CONSOLE).forEach(s -> s.send(message));
+            room.projectorsAndConsoles().stream().filter(s -> s.viewer() == Viewer.CONSOLE).forEach(s -> s.send(message));
         }
     }
 
     /**
-     * Presence, computed once per viewer kind (the console's has more in it), and only for the
-     * projector and the console: phones never show it, and while a room fills, sending them the
-     * count ten times a second cost joins times phones messages.
+     * Presence, made once per viewer kind (the console's has more in it), and only for the projector
+     * and the console: phones never show it, and while a room fills, sending them the count ten times
+     * a second cost joins times phones messages.
      */
     private void sendPresence(Room room) {
-        Map<Viewer, String> byViewer = new EnumMap<>(Viewer.class);
-        for (Socket socket : room.screens()) {
+        Map<Viewer, String> byViewer = new java.util.EnumMap<>(Viewer.class);
+        for (Socket socket : room.projectorsAndConsoles()) {
             socket.send(byViewer.computeIfAbsent(socket.viewer(), v -> write(messages.presenceMessage(room, v))));
-        }
-    }
-
-    /** An exercise's picture, computed once per viewer kind for the whole room. */
-    private void sendPicture(Room room, Step step) {
-        Map<Viewer, java.util.Optional<String>> byViewer = new EnumMap<>(Viewer.class);
-        for (Socket socket : room.sockets()) {
-            byViewer.computeIfAbsent(socket.viewer(),
-                    v -> java.util.Optional.ofNullable(messages.pictureMessage(room, step, v)).map(this::write))
-                    .ifPresent(socket::send);
-        }
-    }
-
-    /** Each every-step feature's update, computed once per viewer kind for the whole room. */
-    private void sendFeatureUpdates(Room room) {
-        for (RoomFeature feature : exercises.features()) {
-            Map<Viewer, java.util.Optional<String>> byViewer = new EnumMap<>(Viewer.class);
-            for (Socket socket : room.sockets()) {
-                byViewer.computeIfAbsent(socket.viewer(),
-                        v -> java.util.Optional.ofNullable(feature.update(room, v)).map(this::write))
-                        .ifPresent(socket::send);
-            }
         }
     }
 
@@ -204,15 +195,15 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    public Rooms rooms() {
-        return rooms;
+    static ObjectNode pong() {
+        return JsonNodeFactory.instance.objectNode().put("type", "pong");
     }
 
-    /** A deleted workshop: its screens are closed and nothing of it stays in memory. */
-    public void forget(Room room) {
-        active.remove(room.workshop().id());
+    /** A deleted workshop: its screens are closed and the ticker lets it go. */
+    void forget(Room room) {
+        active.remove(room.workshop().id(), room);
+        published.remove(room);
         room.sockets().forEach(Socket::closeForRestart);
-        rooms.forget(room);
     }
 
     /** Closes every screen's socket with a clear reason before the server stops. */

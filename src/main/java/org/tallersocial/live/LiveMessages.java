@@ -2,39 +2,34 @@ package org.tallersocial.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
-import org.tallersocial.poll.AnswerWriter;
-import org.tallersocial.poll.PollService;
-import org.tallersocial.live.Refused;
 import org.tallersocial.web.Limits;
-import org.tallersocial.web.Texts;
+import org.tallersocial.workshop.Step;
 
 /**
- * Every message a screen sends, whatever carried it (a WebSocket frame, or a
- * phone's post on the fallback): parsed, checked, handed to what takes its
- * type, and answered with exactly one reply on the sender's {@link Socket}.
- * A bad message gets an error reply while the room carries on.
+ * Every message a screen sends, whatever carried it (a WebSocket frame, or a phone's post on the
+ * fallback), on the thread that received it: parsed, rate-limited, its envelope checked, read by the
+ * feature that takes its type against the step it names, and handed to the {@link Writer}. Each gets
+ * exactly one reply on the sender's {@link Socket}; a bad message gets an error while the room carries on.
  */
 final class LiveMessages {
 
     static final int MAX_MESSAGE_CHARS = 8_192;
 
     private final Hub hub;
-    private final PollService polls;
-    private final Texts texts;
+    private final Writer writer;
+    private final Replies replies;
     private final ObjectMapper json;
-    private final Exercises exercises;
+    private final Features features;
     private final Limits limits;
 
-    LiveMessages(Hub hub, PollService polls, Texts texts, ObjectMapper json, Exercises exercises, Limits limits) {
-        this.limits = limits;
+    LiveMessages(Hub hub, Writer writer, Replies replies, ObjectMapper json, Features features, Limits limits) {
         this.hub = hub;
-        this.polls = polls;
-        this.texts = texts;
+        this.writer = writer;
+        this.replies = replies;
         this.json = json;
-        this.exercises = exercises;
+        this.features = features;
+        this.limits = limits;
     }
 
     /** @param address the network address the message came from, for its rate limit */
@@ -53,38 +48,49 @@ final class LiveMessages {
             String type = msg.path("type").asText("");
             switch (type) {
                 case "hello" -> hub.resend(room, socket);
-                case "ping" -> hub.send(socket, JsonNodeFactory.instance.objectNode().put("type", "pong"));
-                case "answer" -> answer(room, socket, msg, id, locale);
-                default -> exercise(room, socket, msg, type, id, locale);
+                case "ping" -> hub.send(socket, Hub.pong());
+                default -> deliver(room, socket, msg, type, locale);
             }
         } catch (Refused e) {
-            hub.send(socket, error(id, e, locale));
+            hub.send(socket, replies.error(id, e, locale));
         }
     }
 
-    private void answer(Room room, Socket socket, JsonNode msg, String id, Locale locale) {
-        if (socket.viewer() != Viewer.PHONE) {
-            throw new Refused("not_allowed", "not_allowed");
-        }
-        if (id == null || id.length() > 64) {
-            throw new Refused("invalid_message", "bad_id");
-        }
-        if (!whole(msg.path("step")) || !whole(msg.path("seq"))) {
-            throw new Refused("invalid_message", "no_step");
-        }
-        long stepId = msg.get("step").asLong();
-        polls.submit(room, socket.participantId(), stepId, msg.get("value"), msg.get("seq").asLong(),
-                outcome -> hub.send(socket, reply(id, stepId, outcome, locale)));
-    }
-
-    private void exercise(Room room, Socket socket, JsonNode msg, String type, String id, Locale locale) {
-        MessageHandler handler = exercises.forMessage(type)
+    private void deliver(Room room, Socket socket, JsonNode msg, String type, Locale locale) {
+        Feature<?> feature = features.forType(type)
                 .orElseThrow(() -> new Refused("unknown_type", "unknown_type", clip(type)));
-        if (id == null || id.length() > 64) {
-            throw new Refused("invalid_message", "bad_id");
+        deliver(room, socket, feature, msg, type, locale);
+    }
+
+    private <I> void deliver(Room room, Socket socket, Feature<I> feature, JsonNode msg, String type, Locale locale) {
+        boolean forStep = !feature.stepKinds().isEmpty();
+        if (socket.viewer() != Viewer.PHONE) {
+            throw new Refused("not_allowed", feature.refusals().phonesOnly());
         }
-        ObjectNode reply = handler.handle(room, socket, msg, locale);
-        hub.send(socket, reply.put("id", id));
+        Message message = Message.read(type, msg, forStep);
+        Step step = forStep ? stepOf(room, feature, message) : null;
+        I input = feature.read(room, step, socket.participantId(), message);
+        writer.submit(new Delivery<>(feature, new Sent<>(room, step, socket.participantId(), message, input),
+                socket, locale, reply -> hub.send(socket, reply)));
+    }
+
+    /**
+     * The step a message names, when it is one of the feature's. A message for a step that is not
+     * (any more) the current one still goes on: if it was stored before, its retry is acknowledged.
+     */
+    private static Step stepOf(Room room, Feature<?> feature, Message message) {
+        Step step = room.step(message.step()).orElse(null);
+        if (step != null && feature.stepKinds().contains(step.kind())) {
+            return step;
+        }
+        if (!room.workshop().isLive()) {
+            throw new Refused("not_live", "not_live");
+        }
+        if (step == null || step.id() != room.current().id()) {
+            throw new Refused("wrong_step", "wrong_step");
+        }
+        Refusals words = feature.refusals();
+        throw new Refused(words.notThisStepCode(), words.notThisStep());
     }
 
     private JsonNode parse(String text) {
@@ -97,29 +103,6 @@ final class LiveMessages {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new Refused("bad_json", "bad_json");
         }
-    }
-
-    private ObjectNode reply(String id, long stepId, AnswerWriter.Outcome outcome, Locale locale) {
-        if (!outcome.accepted()) {
-            return error(id, outcome.refusal(), locale);
-        }
-        ObjectNode ack = JsonNodeFactory.instance.objectNode().put("type", "ack").put("id", id)
-                .put("step", stepId).put("seq", outcome.seq()).put("duplicate", outcome.duplicate());
-        ack.set("value", outcome.value());
-        return ack;
-    }
-
-    private ObjectNode error(String id, Refused why, Locale locale) {
-        ObjectNode err = JsonNodeFactory.instance.objectNode().put("type", "error");
-        if (id != null) {
-            err.put("id", id);
-        }
-        return err.put("code", why.code()).put("message", texts.get(locale, why.textKey(), why.args()));
-    }
-
-    /** A whole number that fits a long: 3.9 is not step 3, and 2^70 is not any step. */
-    private static boolean whole(JsonNode n) {
-        return n.isIntegralNumber() && n.canConvertToLong();
     }
 
     private static String clip(String s) {

@@ -3,10 +3,8 @@ package org.tallersocial.live;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import org.tallersocial.auth.AuthModule;
-import org.tallersocial.poll.PollService;
 import org.tallersocial.web.Limits;
 import org.tallersocial.web.Origins;
-import org.tallersocial.web.Texts;
 import org.tallersocial.workshop.ParticipantRepository;
 
 /**
@@ -20,10 +18,10 @@ public final class LiveRoutes implements AutoCloseable {
     private final PhoneFallback fallback;
     private final EventStreams streams;
 
-    public LiveRoutes(Hub hub, ParticipantRepository participants, PollService polls, AuthModule auth, Texts texts,
-                      ObjectMapper json, Exercises exercises, Origins origins, Limits limits) {
-        Admission admission = new Admission(hub, participants, auth, origins);
-        LiveMessages messages = new LiveMessages(hub, polls, texts, json, exercises, limits);
+    public LiveRoutes(Hub hub, Rooms rooms, ParticipantRepository participants, AuthModule auth, Writer writer,
+                      Replies replies, ObjectMapper json, Features features, Origins origins, Limits limits) {
+        Admission admission = new Admission(rooms, participants, auth, origins);
+        LiveMessages messages = new LiveMessages(hub, writer, replies, json, features, limits);
         this.streams = new EventStreams();
         this.sockets = new LiveSockets(hub, admission, messages);
         this.fallback = new PhoneFallback(hub, admission, messages, streams);

@@ -29,7 +29,7 @@ final class LiveSockets {
         routes.wsBeforeUpgrade("/ws/screen/{code}", admission::screen);
         routes.wsBeforeUpgrade("/ws/console/{id}", admission::console);
         routes.ws("/ws/phone/{code}", ws -> handlers(ws, Viewer.PHONE));
-        routes.ws("/ws/screen/{code}", ws -> handlers(ws, Viewer.SCREEN));
+        routes.ws("/ws/screen/{code}", ws -> handlers(ws, Viewer.PROJECTOR));
         routes.ws("/ws/console/{id}", ws -> handlers(ws, Viewer.CONSOLE));
     }
 

@@ -1,48 +1,58 @@
 package org.tallersocial.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.LongFunction;
-import org.tallersocial.poll.Tally;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.Workshop;
 
 /**
- * The live state of one workshop, mirrored from the database: services
- * write to H2 first, then replace the mirror, then publish. Readers get
- * immutable snapshots (records and lists) without locks.
+ * One workshop's live state: its workshop and steps, what every feature keeps of it in memory, and
+ * the screens connected to it. It changes in one way only: under its one lock, the database first,
+ * then the memory, then the publish ({@link #change}; the writer takes the same lock for the messages
+ * phones send). Readers (snapshots, pictures) need no lock: workshop and steps are immutable values
+ * replaced whole, and each feature's memory guards its own reads.
  */
 public final class Room {
 
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Publisher publisher;
     private volatile Workshop workshop;
     private volatile List<Step> steps;
-    private final Map<Long, Tally> tallies = new ConcurrentHashMap<>();
-    private final LongFunction<Tally> tallyLoader;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    /** The projectors and consoles among them, which the hub updates ten times a second without walking every phone. */
-    private final Set<Socket> screens = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Integer> phonesByParticipant = new ConcurrentHashMap<>();
-    /** The same, for phones on the event-stream fallback: the console counts them, to spot a proxy in the way. */
-    private final Map<Long, Integer> fallbackByParticipant = new ConcurrentHashMap<>();
-    /** When each person whose phone is gone lost their last socket, so the console can say who dropped lately. */
-    private final Map<Long, Long> droppedAt = new ConcurrentHashMap<>();
-    static final long DROPPED_WINDOW_MILLIS = 60_000;
-    private final AtomicInteger joined;
-    private final AtomicBoolean resultsDirty = new AtomicBoolean();
-    private final AtomicBoolean phoneResultsDirty = new AtomicBoolean();
-    private final AtomicBoolean presenceDirty = new AtomicBoolean();
-    private final AtomicBoolean featuresDirty = new AtomicBoolean();
+    /** Grows with every change of the workshop or a step: snapshots are published in its order. */
+    private final AtomicLong stateVersion = new AtomicLong();
+    private final Map<Object, Object> parts = new ConcurrentHashMap<>();
+    private final Map<Long, Optional<String>> names = new ConcurrentHashMap<>();
+    private final LongFunction<Optional<String>> nameLoader;
+    private final Shared shared = new Shared();
+    private final Set<Feature<?>> dirtyForScreens = ConcurrentHashMap.newKeySet();
+    private final Set<Feature<?>> dirtyForPhones = ConcurrentHashMap.newKeySet();
+    private final Presence presence;
 
-    Room(Workshop workshop, List<Step> steps, int joined, LongFunction<Tally> tallyLoader) {
+    /** Where a room's new state goes once a change is done: the hub. */
+    interface Publisher {
+        void publishState(Room room);
+
+        void tell(Room room, long participantId, ObjectNode message);
+    }
+
+    Room(Workshop workshop, List<Step> steps, int joined, LongFunction<Optional<String>> nameLoader,
+         Publisher publisher) {
         this.workshop = workshop;
         this.steps = List.copyOf(steps);
-        this.joined = new AtomicInteger(joined);
-        this.tallyLoader = tallyLoader;
+        this.nameLoader = nameLoader;
+        this.publisher = publisher;
+        this.presence = new Presence(joined);
     }
 
     public Workshop workshop() {
@@ -54,122 +64,168 @@ public final class Room {
     }
 
     public Step current() {
-        return steps.get(Math.min(workshop.currentStep(), steps.size() - 1));
+        List<Step> all = steps;
+        return all.get(Math.min(workshop.currentStep(), all.size() - 1));
     }
 
     public Optional<Step> step(long stepId) {
         return steps.stream().filter(s -> s.id() == stepId).findFirst();
     }
 
-    /** The answers of a poll, read from the database the first time anyone asks. */
-    public Tally tally(long stepId) {
-        return tallies.computeIfAbsent(stepId, tallyLoader::apply);
+    /**
+     * The one way a room changes from outside the writer (a console action): under the room's lock,
+     * {@code change} reads the room, writes the database and then the memory; once the lock is let go,
+     * a changed workshop or step is published to every screen. Never wait for the writer in it.
+     */
+    public <T> T change(Supplier<T> change) {
+        long before = stateVersion.get();
+        lock.lock();
+        try {
+            return change.get();
+        } finally {
+            lock.unlock();
+            if (stateVersion.get() != before) {
+                publisher.publishState(this);
+            }
+        }
     }
 
-    public synchronized void replace(Workshop updated) {
-        this.workshop = updated;
+    public void change(Runnable change) {
+        change(() -> {
+            change.run();
+            return null;
+        });
     }
 
-    public synchronized void replace(Step updated) {
-        this.steps = steps.stream().map(s -> s.id() == updated.id() ? updated : s).toList();
+    void lock() {
+        lock.lock();
+    }
+
+    void unlock() {
+        lock.unlock();
+    }
+
+    /** The workshop as it now stands in the database. Only inside {@link #change}. */
+    public void replace(Workshop updated) {
+        requireLock();
+        workshop = updated;
+        stateVersion.incrementAndGet();
+    }
+
+    /** One step as it now stands in the database, made from the room's own copy of it. Only inside {@link #change}. */
+    public Step replaceStep(long stepId, UnaryOperator<Step> update) {
+        requireLock();
+        Step old = step(stepId).orElseThrow(() -> new IllegalArgumentException("no step " + stepId + " here"));
+        Step updated = update.apply(old);
+        steps = steps.stream().map(s -> s.id() == stepId ? updated : s).toList();
+        stateVersion.incrementAndGet();
+        return updated;
+    }
+
+    long stateVersion() {
+        return stateVersion.get();
+    }
+
+    private void requireLock() {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a room changes only inside Room.change");
+        }
+    }
+
+    /**
+     * What a feature keeps in memory for this room (its boards, its tallies), made on first use.
+     * Everything here goes when the room goes: a deleted workshop leaves nothing behind.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T part(Object owner, Function<Room, T> create) {
+        return (T) parts.computeIfAbsent(owner, o -> create.apply(this));
+    }
+
+    /** The name a person joined with, if any: names never change, and many messages show them. */
+    public Optional<String> name(long participantId) {
+        return names.computeIfAbsent(participantId, nameLoader::apply);
+    }
+
+    /**
+     * A feature's memory changed (after its commit): its shared views are made anew, and the hub sends
+     * its coalesced update to the projector and the console at its next tick and to the phones at their next.
+     */
+    public void changed(Feature<?> feature) {
+        shared.bump(feature);
+        dirtyForScreens.add(feature);
+        dirtyForPhones.add(feature);
+    }
+
+    /**
+     * A view of a feature that every socket of a viewer kind shares (a poll's results, an exercise's
+     * picture), made once until the feature or the room's state changes. Never modified once made.
+     */
+    public JsonNode shared(Feature<?> feature, Viewer viewer, Supplier<JsonNode> make) {
+        return shared.get(feature, viewer, stateVersion.get(), make);
+    }
+
+    /** A message for one person's phones only, about what is theirs (a question the facilitator acted on). */
+    public void tell(long participantId, ObjectNode message) {
+        publisher.tell(this, participantId, message);
+    }
+
+    Set<Feature<?>> takeDirty(boolean forPhones) {
+        Set<Feature<?>> from = forPhones ? dirtyForPhones : dirtyForScreens;
+        if (from.isEmpty()) {
+            return Set.of();
+        }
+        Set<Feature<?>> taken = Set.copyOf(from);
+        from.removeAll(taken);
+        return taken;
+    }
+
+    Presence presence() {
+        return presence;
     }
 
     public int joined() {
-        return joined.get();
+        return presence.joined();
     }
 
-    void participantJoined() {
-        joined.incrementAndGet();
-        presenceDirty.set(true);
-    }
-
-    /** Distinct people with a phone connected now; kept as a count because every snapshot reports it. */
+    /** Distinct people with a phone connected now. */
     public int connectedPhones() {
-        return phonesByParticipant.size();
-    }
-
-    /** Distinct people with a phone connected through the event-stream fallback now. */
-    public int fallbackPhones() {
-        return fallbackByParticipant.size();
+        return presence.connected();
     }
 
     public Set<Socket> sockets() {
-        return sockets;
+        return presence.sockets();
     }
 
-    /** The sockets of the projector and the console, phones left out. */
-    Set<Socket> screens() {
-        return screens;
+    /** The projectors and consoles, which the hub updates ten times a second without walking every phone. */
+    Set<Socket> projectorsAndConsoles() {
+        return presence.projectorsAndConsoles();
     }
 
-    void add(Socket socket) {
-        if (socket.viewer() != Viewer.PHONE) {
-            screens.add(socket);
+    /** The shared views, each under the versions it was made from. */
+    private static final class Shared {
+        private record Key(Feature<?> feature, Viewer viewer) {
         }
-        if (sockets.add(socket) && socket.viewer() == Viewer.PHONE) {
-            phonesByParticipant.merge(socket.participantId(), 1, Integer::sum);
-            droppedAt.remove(socket.participantId());
-            if (socket.isFallback()) {
-                fallbackByParticipant.merge(socket.participantId(), 1, Integer::sum);
-            }
+
+        private record Made(long featureVersion, long stateVersion, Optional<JsonNode> json) {
         }
-        presenceDirty.set(true);
-    }
 
-    void remove(Socket socket, long nowMillis) {
-        screens.remove(socket);
-        if (sockets.remove(socket) && socket.viewer() == Viewer.PHONE) {
-            // A person with two tabs stays connected until the last one closes.
-            Integer left = phonesByParticipant.computeIfPresent(socket.participantId(), (id, n) -> n > 1 ? n - 1 : null);
-            if (left == null) {
-                droppedAt.put(socket.participantId(), nowMillis);
-            }
-            if (socket.isFallback()) {
-                fallbackByParticipant.computeIfPresent(socket.participantId(), (id, n) -> n > 1 ? n - 1 : null);
-            }
+        private final Map<Feature<?>, AtomicLong> versions = new ConcurrentHashMap<>();
+        private final Map<Key, Made> made = new ConcurrentHashMap<>();
+
+        void bump(Feature<?> feature) {
+            versions.computeIfAbsent(feature, f -> new AtomicLong()).incrementAndGet();
         }
-        presenceDirty.set(true);
-    }
 
-    /** People whose phone dropped within the last minute and has not come back. */
-    public int droppedLately(long nowMillis) {
-        droppedAt.values().removeIf(at -> nowMillis - at > DROPPED_WINDOW_MILLIS);
-        return droppedAt.size();
-    }
-
-    /** Whether a drop is about to leave the window, so the count shown must change although nothing happened. */
-    boolean dropExpired(long nowMillis) {
-        return droppedAt.values().stream().anyMatch(at -> nowMillis - at > DROPPED_WINDOW_MILLIS);
-    }
-
-    void markPresenceDirty() {
-        presenceDirty.set(true);
-    }
-
-    public void markResultsDirty() {
-        resultsDirty.set(true);
-        phoneResultsDirty.set(true);
-    }
-
-    boolean takeResultsDirty() {
-        return resultsDirty.getAndSet(false);
-    }
-
-    /** Phones take a poll's results less often than the screens (see Hub), so they keep their own flag. */
-    boolean takePhoneResultsDirty() {
-        return phoneResultsDirty.getAndSet(false);
-    }
-
-    /** Something the room's every-step features show (questions) changed: the next tick sends their updates. */
-    public void markFeaturesDirty() {
-        featuresDirty.set(true);
-    }
-
-    boolean takeFeaturesDirty() {
-        return featuresDirty.getAndSet(false);
-    }
-
-    boolean takePresenceDirty() {
-        return presenceDirty.getAndSet(false);
+        JsonNode get(Feature<?> feature, Viewer viewer, long stateVersion, Supplier<JsonNode> make) {
+            // Versions are read before making: a view made from newer memory is only ever made again.
+            long featureVersion = versions.computeIfAbsent(feature, f -> new AtomicLong()).get();
+            Key key = new Key(feature, viewer);
+            Made m = made.get(key);
+            if (m == null || m.featureVersion() != featureVersion || m.stateVersion() != stateVersion) {
+                m = new Made(featureVersion, stateVersion, Optional.ofNullable(make.get()));
+                made.put(key, m);
+            }
+            return m.json().orElse(null);
+        }
     }
 }

@@ -3,8 +3,6 @@ package org.tallersocial.live;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.tallersocial.poll.AnswerRepository;
-import org.tallersocial.poll.Tally;
 import org.tallersocial.workshop.ParticipantRepository;
 import org.tallersocial.workshop.StepRepository;
 import org.tallersocial.workshop.Workshop;
@@ -19,14 +17,13 @@ public final class Rooms {
     private final WorkshopRepository workshops;
     private final StepRepository steps;
     private final ParticipantRepository participants;
-    private final AnswerRepository answers;
+    private final Hub hub;
 
-    public Rooms(WorkshopRepository workshops, StepRepository steps, ParticipantRepository participants,
-                 AnswerRepository answers) {
+    public Rooms(WorkshopRepository workshops, StepRepository steps, ParticipantRepository participants, Hub hub) {
         this.workshops = workshops;
         this.steps = steps;
         this.participants = participants;
-        this.answers = answers;
+        this.hub = hub;
     }
 
     public Optional<Room> get(long workshopId) {
@@ -47,23 +44,33 @@ public final class Rooms {
         return room;
     }
 
-    void forget(Room room) {
-        rooms.remove(room.workshop().id());
-        byCode.values().removeIf(r -> r == room);
-    }
-
     public Optional<Workshop> latestByCode(String code) {
         return workshops.findLatestByCode(code);
     }
 
-    private Room load(Workshop w) {
-        return rooms.computeIfAbsent(w.id(), id -> new Room(w, steps.listForWorkshop(id),
-                participants.countForWorkshop(id), this::loadTally));
+    /**
+     * A deleted workshop: its screens are closed and the room goes, with everything every feature
+     * kept of it (all of it lives in the room).
+     */
+    public void forget(Room room) {
+        hub.forget(room);
+        rooms.remove(room.workshop().id(), room);
+        byCode.values().removeIf(r -> r == room);
     }
 
-    private Tally loadTally(long stepId) {
-        Tally tally = new Tally();
-        answers.loadForStep(stepId).forEach(tally::put);
-        return tally;
+    /** Whether this server still holds the workshop in memory. */
+    public boolean holds(long workshopId) {
+        return rooms.containsKey(workshopId);
+    }
+
+    /** Someone joined: the room's count grows and the screens hear of it. */
+    public void participantJoined(Room room) {
+        room.presence().participantJoined();
+        hub.watch(room);
+    }
+
+    private Room load(Workshop w) {
+        return rooms.computeIfAbsent(w.id(), id -> new Room(w, steps.listForWorkshop(id),
+                participants.countForWorkshop(id), participants::displayName, hub));
     }
 }

@@ -2,5 +2,5 @@ package org.tallersocial.live;
 
 /** The three live screens over one workshop; each sees only what its role may. */
 public enum Viewer {
-    PHONE, SCREEN, CONSOLE
+    PHONE, PROJECTOR, CONSOLE
 }

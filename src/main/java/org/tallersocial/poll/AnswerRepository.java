@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 public final class AnswerRepository {
 
@@ -40,7 +39,7 @@ public final class AnswerRepository {
     }
 
     /**
-     * Writes a batch in one transaction and returns each answer's row id, in
+     * Writes a batch inside the writer's transaction and returns each answer's row id, in
      * the batch's order. One commit for many phones is what keeps
      * acknowledgements fast in a burst; a generic upsert would make H2 scan
      * the whole table for every row. First answers go in as a JDBC batch of
@@ -49,34 +48,31 @@ public final class AnswerRepository {
      * it (and compiling H2's parser) was most of the CPU a burst of answers
      * cost. Changed answers go in as one prepared update.
      */
-    public List<Long> upsertAll(List<NewAnswer> batch, OffsetDateTime now) {
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            List<NewAnswer> fresh = batch.stream().filter(a -> a.existingId() == null).toList();
-            List<NewAnswer> changed = batch.stream().filter(a -> a.existingId() != null).toList();
-            Map<String, Long> ids = new HashMap<>();
-            if (!fresh.isEmpty()) {
-                List<Long> generated = insertAll(tx, fresh, now);
-                for (int i = 0; i < fresh.size(); i++) {
-                    ids.put(fresh.get(i).stepId() + ":" + fresh.get(i).participantId(), generated.get(i));
-                }
+    public List<Long> upsertAll(DSLContext tx, List<NewAnswer> batch, OffsetDateTime now) {
+        List<NewAnswer> fresh = batch.stream().filter(a -> a.existingId() == null).toList();
+        List<NewAnswer> changed = batch.stream().filter(a -> a.existingId() != null).toList();
+        Map<String, Long> ids = new HashMap<>();
+        if (!fresh.isEmpty()) {
+            List<Long> generated = insertAll(tx, fresh, now);
+            for (int i = 0; i < fresh.size(); i++) {
+                ids.put(fresh.get(i).stepId() + ":" + fresh.get(i).participantId(), generated.get(i));
             }
-            if (!changed.isEmpty()) {
-                var update = tx.batch(tx.update(ANSWER)
-                        .set(ANSWER.VALUE_JSON, (String) null)
-                        .set(ANSWER.CLIENT_SEQ, (Long) null)
-                        .set(ANSWER.ANSWERED_AT, (OffsetDateTime) null)
-                        .where(ANSWER.ID.eq((Long) null)));
-                for (NewAnswer a : changed) {
-                    update = update.bind(write(a.value()), a.seq(), now, a.existingId());
-                }
-                update.execute();
+        }
+        if (!changed.isEmpty()) {
+            var update = tx.batch(tx.update(ANSWER)
+                    .set(ANSWER.VALUE_JSON, (String) null)
+                    .set(ANSWER.CLIENT_SEQ, (Long) null)
+                    .set(ANSWER.ANSWERED_AT, (OffsetDateTime) null)
+                    .where(ANSWER.ID.eq((Long) null)));
+            for (NewAnswer a : changed) {
+                update = update.bind(write(a.value()), a.seq(), now, a.existingId());
             }
-            List<Long> out = new ArrayList<>(batch.size());
-            batch.forEach(a -> out.add(a.existingId() != null ? a.existingId()
-                    : ids.get(a.stepId() + ":" + a.participantId())));
-            return out;
-        });
+            update.execute();
+        }
+        List<Long> out = new ArrayList<>(batch.size());
+        batch.forEach(a -> out.add(a.existingId() != null ? a.existingId()
+                : ids.get(a.stepId() + ":" + a.participantId())));
+        return out;
     }
 
     private List<Long> insertAll(DSLContext tx, List<NewAnswer> fresh, OffsetDateTime now) {

@@ -42,12 +42,14 @@ public final class ProfileController {
     private void adaptNetworks(Context ctx, Room room) {
         Step step = ConsoleActions.stepOfKind(room, ctx, StepKind.PROFILES);
         List<String> wanted = networks(ctx.formParam("networks"));
-        for (String old : step.spec().exercise().networks()) {
-            if (!wanted.contains(old) && exercise.hasAnswersFor(step, old)) {
-                throw new WorkshopRefusal("network_answered", old);
+        workshops.adaptStep(room, step.id(), spec -> {
+            for (String old : spec.exercise().networks()) {
+                if (!wanted.contains(old) && exercise.hasAnswersFor(room, step, old)) {
+                    throw new WorkshopRefusal("network_answered", old);
+                }
             }
-        }
-        workshops.adaptStep(room, step, step.spec().withExercise(step.spec().exercise().withNetworks(wanted)));
+            return spec.withExercise(spec.exercise().withNetworks(wanted));
+        });
     }
 
     private void csv(Context ctx) {
@@ -56,7 +58,7 @@ public final class ProfileController {
         Locale locale = Texts.locale(room.workshop().language());
         String file = "profiles-" + room.workshop().code() + "-" + (step.position() + 1) + ".csv";
         ConsoleActions.download(ctx, "text/csv; charset=utf-8", file);
-        ctx.result(ProfileCsv.write(exercise.summary(step), texts, locale));
+        ctx.result(ProfileCsv.write(exercise.summary(room, step), texts, locale));
     }
 
     static List<String> networks(String text) {

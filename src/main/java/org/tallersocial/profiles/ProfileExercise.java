@@ -5,42 +5,38 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jooq.DSLContext;
 import org.tallersocial.content.StepKind;
+import org.tallersocial.live.Change;
 import org.tallersocial.live.Exercise;
-import org.tallersocial.live.ExerciseMessages;
-import org.tallersocial.live.Room;
-import org.tallersocial.live.Socket;
-import org.tallersocial.live.Viewer;
+import org.tallersocial.live.Message;
+import org.tallersocial.live.Refusals;
 import org.tallersocial.live.Refused;
-import org.tallersocial.workshop.ParticipantRepository;
-import org.tallersocial.workshop.PollState;
+import org.tallersocial.live.Room;
+import org.tallersocial.live.Sent;
+import org.tallersocial.live.Store;
+import org.tallersocial.live.Viewer;
 import org.tallersocial.workshop.Step;
 
 /**
- * The profile-linking exercise, live: each phone answers network by network,
- * every answer is committed before its acknowledgement, and the projector and
- * console only ever get the room's counts.
+ * The profile-linking exercise, live: each phone answers network by network (the highest `seq` of a
+ * network wins), and the projector and console only ever get the room's counts.
  */
-public final class ProfileExercise implements Exercise {
+public final class ProfileExercise implements Exercise<ProfileAnswer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProfileExercise.class);
-    static final String MESSAGE = "profile";
+    private static final Refusals WORDS = new Refusals("profiles.phones_only", "wrong_step", "profiles.not_this_step",
+            "profiles.not_open_yet", "profiles.closed");
 
     private final ProfileRepository answers;
-    private final ParticipantRepository participants;
     private final Clock clock;
-    private final Map<Long, ProfileBoard> boards = new ConcurrentHashMap<>();
+    private final Store store = this::write;
 
-    public ProfileExercise(org.jooq.DSLContext dsl, ParticipantRepository participants, Clock clock) {
+    public ProfileExercise(org.jooq.DSLContext dsl, Clock clock) {
         this.answers = new ProfileRepository(dsl);
-        this.participants = participants;
         this.clock = clock;
     }
 
@@ -51,7 +47,12 @@ public final class ProfileExercise implements Exercise {
 
     @Override
     public Set<String> messageTypes() {
-        return Set.of(MESSAGE);
+        return Set.of("profile");
+    }
+
+    @Override
+    public Refusals refusals() {
+        return WORDS;
     }
 
     @Override
@@ -59,84 +60,109 @@ public final class ProfileExercise implements Exercise {
         if (viewer == Viewer.PHONE) {
             return null;
         }
-        return ProfilePictureJson.of(summary(step));
+        return ProfilePictureJson.of(summary(room, step));
     }
 
     @Override
     public JsonNode mine(Room room, Step step, long participantId) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ObjectNode byNetwork = out.putObject("answers");
-        board(step.id()).answersOf(participantId).forEach(a -> byNetwork.set(a.network(), a.toJson()));
-        participants.displayName(participantId).ifPresent(name -> out.put("name", name));
+        board(room, step).answersOf(participantId).forEach(a -> byNetwork.set(a.network(), a.toJson()));
+        room.name(participantId).ifPresent(name -> out.put("name", name));
         return out;
     }
 
     @Override
-    public ObjectNode handle(Room room, Socket socket, JsonNode msg, Locale locale) {
-        if (socket.viewer() != Viewer.PHONE) {
-            throw new Refused("not_allowed", "profiles.phones_only");
+    public ProfileAnswer read(Room room, Step step, long participantId, Message message) {
+        JsonNode network = message.body().get("network");
+        boolean named = message.body().path("answer").path("ambassador").asBoolean(false);
+        return ProfileAnswerReader.read(message.body().get("answer"), network != null && network.isTextual()
+                        ? network.asText() : null, step.spec().exercise().networks(), message.seq(),
+                named ? room.name(participantId).orElse(null) : null);
+    }
+
+    @Override
+    public String slot(Sent<ProfileAnswer> sent) {
+        return "profile:" + sent.step().id() + ":" + sent.participantId() + ":" + sent.input().network();
+    }
+
+    @Override
+    public ObjectNode stored(Sent<ProfileAnswer> sent) {
+        return board(sent.room(), sent.step()).of(sent.participantId(), sent.input().network())
+                .filter(s -> s.answer().seq() >= sent.seq())
+                .map(s -> fields(sent.step(), s.answer()))
+                .orElse(null);
+    }
+
+    @Override
+    public Change decide(Sent<ProfileAnswer> sent) {
+        // A network the facilitator removed since the phone read the step.
+        if (!sent.room().current().spec().exercise().networks().contains(sent.input().network())) {
+            throw new Refused("unknown_network", "profiles.unknown_network");
         }
-        Step step = ExerciseMessages.currentStep(room, msg, StepKind.PROFILES, "profiles.not_this_step");
-        long seq = ExerciseMessages.seq(msg);
-        JsonNode networkNode = msg.get("network");
-        String network = networkNode != null && networkNode.isTextual() ? networkNode.asText() : null;
-        long person = socket.participantId();
-        ProfileBoard board = board(step.id());
-        synchronized (board) {
-            ProfileAnswer answer = ProfileAnswerReader.read(msg.get("answer"), network,
-                    step.spec().exercise().networks(), seq,
-                    wantsName(msg) ? participants.displayName(person).orElse(null) : null);
-            Optional<ProfileRepository.Stored> existing = board.of(person, network);
-            if (existing.isPresent() && existing.get().answer().seq() >= seq) {
-                return ack(step, existing.get().answer(), true);
-            }
-            // A retry of what is already stored is acknowledged even after closing; anything new is not.
-            PollState state = room.step(step.id()).orElseThrow().pollState();
-            if (state != PollState.OPEN) {
-                throw new Refused("poll_closed",
-                        state == PollState.PENDING ? "profiles.not_open_yet" : "profiles.closed");
-            }
-            long id;
-            try {
-                OffsetDateTime now = OffsetDateTime.now(clock);
-                if (existing.isPresent()) {
-                    id = existing.get().id();
-                    answers.update(id, answer, now);
-                } else {
-                    id = answers.insert(step.id(), person, answer, now);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("could not store a profile answer; the phone keeps it and will retry", e);
-                throw new Refused("not_saved", "not_saved");
-            }
-            board.put(new ProfileRepository.Stored(id, person, answer));
+        ProfileBoard board = board(sent.room(), sent.step());
+        Long existing = board.of(sent.participantId(), sent.input().network())
+                .map(ProfileRepository.Stored::id).orElse(null);
+        return new Answer(sent, board, existing);
+    }
+
+    /** One person's answer for one network, new or replacing theirs; its row id is known once written. */
+    private final class Answer implements Change {
+        private final Sent<ProfileAnswer> sent;
+        private final ProfileBoard board;
+        private final Long existing;
+        private long id;
+
+        Answer(Sent<ProfileAnswer> sent, ProfileBoard board, Long existing) {
+            this.sent = sent;
+            this.board = board;
+            this.existing = existing;
         }
-        room.markResultsDirty();
-        return ack(step, board.of(person, network).orElseThrow().answer(), false);
+
+        @Override
+        public Store store() {
+            return store;
+        }
+
+        @Override
+        public ObjectNode apply() {
+            board.put(new ProfileRepository.Stored(id, sent.participantId(), sent.input()));
+            return fields(sent.step(), sent.input());
+        }
     }
 
-    /** The room's counts for a profile-linking step, for the console's export and, later, the report. */
-    public ProfileSummary summary(Step step) {
-        return ProfileSummary.of(step.spec().exercise().networks(), board(step.id()).people());
+    private void write(DSLContext tx, List<Change> changes) {
+        ProfileRepository repo = new ProfileRepository(tx);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Change c : changes) {
+            Answer a = (Answer) c;
+            if (a.existing != null) {
+                repo.update(a.existing, a.sent.input(), now);
+                a.id = a.existing;
+            } else {
+                a.id = repo.insert(a.sent.step().id(), a.sent.participantId(), a.sent.input(), now);
+            }
+        }
     }
 
-    boolean hasAnswersFor(Step step, String network) {
-        return board(step.id()).hasAnswersFor(network);
+    /** The room's counts for a profile-linking step, for the console's export and the report. */
+    public ProfileSummary summary(Room room, Step step) {
+        return ProfileSummary.of(step.spec().exercise().networks(), board(room, step).people());
     }
 
-    private static boolean wantsName(JsonNode msg) {
-        return msg.path("answer").path("ambassador").asBoolean(false);
+    boolean hasAnswersFor(Room room, Step step, String network) {
+        return board(room, step).hasAnswersFor(network);
     }
 
-
-    private ObjectNode ack(Step step, ProfileAnswer answer, boolean duplicate) {
-        ObjectNode ack = JsonNodeFactory.instance.objectNode().put("type", "ack").put("step", step.id())
-                .put("network", answer.network()).put("seq", answer.seq()).put("duplicate", duplicate);
+    private static ObjectNode fields(Step step, ProfileAnswer answer) {
+        ObjectNode ack = JsonNodeFactory.instance.objectNode().put("step", step.id())
+                .put("network", answer.network()).put("seq", answer.seq());
         ack.set("value", answer.toJson());
         return ack;
     }
 
-    private ProfileBoard board(long stepId) {
-        return boards.computeIfAbsent(stepId, id -> new ProfileBoard(answers.loadForStep(id)));
+    private ProfileBoard board(Room room, Step step) {
+        Map<Long, ProfileBoard> boards = room.part(this, r -> new ConcurrentHashMap<Long, ProfileBoard>());
+        return boards.computeIfAbsent(step.id(), id -> new ProfileBoard(answers.loadForStep(id)));
     }
 }

@@ -2,39 +2,33 @@ package org.tallersocial.questions;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * One workshop's questions and upvotes, mirrored from H2. Callers hold the
- * board's lock while they write to the database and then to the board, so the
- * two never disagree.
+ * One workshop's questions and upvotes, mirrored from H2; changed in memory after the database,
+ * under the room's lock.
  */
 final class QuestionBoard {
 
     private final Map<Long, Question> questions = new LinkedHashMap<>();
-    private final Map<Long, Set<Long>> voters = new LinkedHashMap<>();
+    private final Votes votes;
     private QuestionSettings settings;
-    /** Grows with every change, so a list already written for a viewer kind can be reused until the next. */
-    private int version;
 
-    QuestionBoard(List<Question> stored, List<QuestionRepository.Upvote> upvotes, QuestionSettings settings) {
+    QuestionBoard(List<Question> stored, List<Votes.Vote> votes, QuestionSettings settings) {
         stored.forEach(this::put);
-        upvotes.forEach(u -> voters.computeIfAbsent(u.questionId(), k -> new HashSet<>()).add(u.participantId()));
+        this.votes = new Votes(votes);
         this.settings = settings;
+    }
+
+    Votes votes() {
+        return votes;
     }
 
     synchronized void put(Question q) {
         questions.put(q.id(), q);
-        version++;
-    }
-
-    synchronized int version() {
-        return version;
     }
 
     synchronized Optional<Question> get(long id) {
@@ -45,23 +39,12 @@ final class QuestionBoard {
         return questions.values().stream().filter(q -> q.participantId() == participantId).toList();
     }
 
-    synchronized void vote(long questionId, long participantId, boolean up) {
-        Set<Long> who = voters.computeIfAbsent(questionId, k -> new HashSet<>());
-        if (up) {
-            who.add(participantId);
-        } else {
-            who.remove(participantId);
-        }
-        version++;
-    }
-
-    synchronized int votes(long questionId) {
-        return voters.getOrDefault(questionId, Set.of()).size();
+    int votes(long questionId) {
+        return votes.count(questionId);
     }
 
     synchronized List<Long> votedBy(long participantId) {
-        return voters.entrySet().stream().filter(e -> e.getValue().contains(participantId))
-                .map(Map.Entry::getKey).filter(id -> get(id).map(Question::visible).orElse(false)).toList();
+        return votes.upBy(participantId).stream().filter(id -> get(id).map(Question::visible).orElse(false)).toList();
     }
 
     synchronized Optional<Question> pinned() {
@@ -88,6 +71,5 @@ final class QuestionBoard {
 
     synchronized void settings(QuestionSettings updated) {
         this.settings = updated;
-        version++;
     }
 }

@@ -7,11 +7,9 @@ import static org.tallersocial.db.generated.Tables.QUESTION_UPVOTE;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 final class QuestionRepository {
-
-    record Upvote(long questionId, long participantId) {
-    }
 
     private final DSLContext dsl;
 
@@ -39,11 +37,11 @@ final class QuestionRepository {
                         r.getAskedAt()));
     }
 
-    List<Upvote> upvotesForWorkshop(long workshopId) {
-        return dsl.select(QUESTION_UPVOTE.QUESTION_ID, QUESTION_UPVOTE.PARTICIPANT_ID).from(QUESTION_UPVOTE)
-                .join(QUESTION).on(QUESTION.ID.eq(QUESTION_UPVOTE.QUESTION_ID))
-                .where(QUESTION.WORKSHOP_ID.eq(workshopId))
-                .fetch(r -> new Upvote(r.value1(), r.value2()));
+    List<Votes.Vote> votesForWorkshop(long workshopId) {
+        var row = QUESTION_UPVOTE;
+        return dsl.select(row.QUESTION_ID, row.PARTICIPANT_ID, row.UP, row.CLIENT_SEQ).from(row)
+                .join(QUESTION).on(QUESTION.ID.eq(row.QUESTION_ID)).where(QUESTION.WORKSHOP_ID.eq(workshopId))
+                .fetch(r -> new Votes.Vote(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     /** Saves the moderation fields of a question as they now stand. */
@@ -62,14 +60,15 @@ final class QuestionRepository {
         });
     }
 
-    void upvote(long questionId, long participantId, boolean up) {
-        if (up) {
-            dsl.insertInto(QUESTION_UPVOTE).set(QUESTION_UPVOTE.QUESTION_ID, questionId)
-                    .set(QUESTION_UPVOTE.PARTICIPANT_ID, participantId).onDuplicateKeyIgnore().execute();
-        } else {
-            dsl.deleteFrom(QUESTION_UPVOTE).where(QUESTION_UPVOTE.QUESTION_ID.eq(questionId))
-                    .and(QUESTION_UPVOTE.PARTICIPANT_ID.eq(participantId)).execute();
-        }
+    /** A person's vote as it now stands, up or taken back, with its seq. */
+    void vote(Votes.Vote v) {
+        var row = QUESTION_UPVOTE;
+        dsl.mergeInto(row).using(DSL.selectOne())
+                .on(row.QUESTION_ID.eq(v.item()), row.PARTICIPANT_ID.eq(v.participantId()))
+                .whenMatchedThenUpdate().set(row.UP, v.up()).set(row.CLIENT_SEQ, v.seq())
+                .whenNotMatchedThenInsert(row.QUESTION_ID, row.PARTICIPANT_ID, row.UP, row.CLIENT_SEQ)
+                .values(v.item(), v.participantId(), v.up(), v.seq())
+                .execute();
     }
 
     QuestionSettings settings(long workshopId) {

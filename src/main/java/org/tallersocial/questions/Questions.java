@@ -7,19 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.tallersocial.live.Room;
-import org.tallersocial.live.RoomFeature;
-import org.tallersocial.live.Socket;
-import org.tallersocial.live.Viewer;
+import org.tallersocial.content.StepKind;
+import org.tallersocial.live.Change;
+import org.tallersocial.live.Feature;
+import org.tallersocial.live.Message;
+import org.tallersocial.live.Refusals;
 import org.tallersocial.live.Refused;
-import org.tallersocial.workshop.ParticipantRepository;
+import org.tallersocial.live.Room;
+import org.tallersocial.live.Sent;
+import org.tallersocial.live.Store;
+import org.tallersocial.live.Viewer;
+import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
 
 /**
@@ -28,10 +28,11 @@ import org.tallersocial.workshop.WorkshopRefusal;
  * or hidden) is never put in a phone's or the projector's message, except in
  * its own author's list of what they asked.
  */
-public final class Questions implements RoomFeature {
+public final class Questions implements Feature<Questions.Input> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Questions.class);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Refusals WORDS = new Refusals("questions.phones_only", "wrong_step", "wrong_step",
+            "not_live", "not_live");
     public static final int MAX_CHARS = 280;
     public static final int PER_MINUTE = 3;
     public static final int PER_PERSON = 30;
@@ -39,20 +40,21 @@ public final class Questions implements RoomFeature {
     static final int SHOWN = 50;
 
     private final QuestionRepository repo;
-    private final ParticipantRepository participants;
     private final Clock clock;
-    private final Map<Long, QuestionBoard> boards = new ConcurrentHashMap<>();
-    /** Names never change after joining; every phone's snapshot needs its own, so keep them off the database. */
-    private final Map<Long, java.util.Optional<String>> names = new ConcurrentHashMap<>();
-    /** The list last written per workshop and viewer kind: a new step sends every socket a snapshot. */
-    private final Map<String, Written> written = new ConcurrentHashMap<>();
+    private final Store store = this::write;
 
-    private record Written(int version, ObjectNode json) {
+    /** What a phone sends, on any step: a question, or a vote for one. */
+    public sealed interface Input permits Ask, Upvote {
     }
 
-    public Questions(DSLContext dsl, ParticipantRepository participants, Clock clock) {
+    public record Ask(String text, boolean named) implements Input {
+    }
+
+    public record Upvote(long question, boolean up) implements Input {
+    }
+
+    public Questions(DSLContext dsl, Clock clock) {
         this.repo = new QuestionRepository(dsl);
-        this.participants = participants;
         this.clock = clock;
     }
 
@@ -62,35 +64,54 @@ public final class Questions implements RoomFeature {
     }
 
     @Override
-    public ObjectNode handle(Room room, Socket socket, JsonNode msg, Locale locale) {
-        if (socket.viewer() != Viewer.PHONE) {
-            throw new Refused("not_allowed", "questions.phones_only");
-        }
-        if (!room.workshop().isLive()) {
-            throw new Refused("not_live", "not_live");
-        }
-        QuestionBoard board = board(room);
-        ObjectNode reply;
-        synchronized (board) {
-            reply = "question".equals(msg.path("type").asText())
-                    ? ask(room, board, socket.participantId(), msg)
-                    : upvote(board, socket.participantId(), msg);
-        }
-        room.markFeaturesDirty();
-        return reply;
+    public Set<StepKind> stepKinds() {
+        return Set.of();
     }
 
-    private ObjectNode ask(Room room, QuestionBoard board, long person, JsonNode msg) {
-        String clientId = msg.get("id").asText();
-        List<Question> earlier = board.askedBy(person);
-        for (Question q : earlier) {
-            if (q.clientId().equals(clientId)) {
-                return ack(board, q, true);
-            }
+    @Override
+    public Refusals refusals() {
+        return WORDS;
+    }
+
+    @Override
+    public Input read(Room room, Step step, long participantId, Message message) {
+        JsonNode msg = message.body();
+        return "question".equals(message.type())
+                ? new Ask(PhoneText.read(msg, "text", MAX_CHARS), !msg.path("anonymous").asBoolean(true))
+                : new Upvote(PhoneText.id(msg, "question"), PhoneText.flag(msg, "up"));
+    }
+
+    /** A person's questions are one slot (their number and pace are limited); each vote is its own. */
+    @Override
+    public String slot(Sent<Input> sent) {
+        return sent.input() instanceof Upvote u ? "upvote:" + u.question() + ":" + sent.participantId()
+                : "question:" + sent.participantId();
+    }
+
+    @Override
+    public ObjectNode stored(Sent<Input> sent) {
+        QuestionBoard board = board(sent.room());
+        if (sent.input() instanceof Upvote u) {
+            return board.votes().of(u.question(), sent.participantId()).filter(v -> v.seq() >= sent.seq())
+                    .map(v -> voteFields(board, v)).orElse(null);
         }
-        String text = PhoneText.read(msg, "text", MAX_CHARS);
-        boolean named = !msg.path("anonymous").asBoolean(true);
-        String same = PhoneText.sameness(text);
+        return board.askedBy(sent.participantId()).stream()
+                .filter(q -> q.clientId().equals(sent.message().id())).findFirst()
+                .map(q -> askFields(q, sent.seq())).orElse(null);
+    }
+
+    @Override
+    public Change decide(Sent<Input> sent) {
+        QuestionBoard board = board(sent.room());
+        long person = sent.participantId();
+        if (sent.input() instanceof Upvote u) {
+            Question q = board.get(u.question()).filter(Question::visible)
+                    .orElseThrow(() -> new Refused("unknown_question", "questions.unknown"));
+            return new Voting(board, new Votes.Vote(q.id(), person, u.up(), sent.seq()));
+        }
+        Ask ask = (Ask) sent.input();
+        List<Question> earlier = board.askedBy(person);
+        String same = PhoneText.sameness(ask.text());
         if (earlier.stream().anyMatch(q -> PhoneText.sameness(q.text()).equals(same))) {
             throw new Refused("duplicate", "questions.duplicate");
         }
@@ -99,73 +120,116 @@ public final class Questions implements RoomFeature {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         PhoneText.checkPace(earlier.stream().map(Question::askedAt).toList(), now, PER_MINUTE);
-        String name = named ? name(person).orElse(null) : null;
+        String name = ask.named() ? sent.room().name(person).orElse(null) : null;
         Question.Status status = board.settings().needsApproval() ? Question.Status.PENDING : Question.Status.VISIBLE;
-        long id;
-        try {
-            id = repo.insert(room.workshop().id(), person, clientId, text, name, status, now);
-        } catch (RuntimeException e) {
-            LOG.error("could not store a question; the phone keeps it and will retry", e);
-            throw new Refused("not_saved", "not_saved");
-        }
-        Question q = new Question(id, person, clientId, text, name, status, false, false, now);
-        board.put(q);
-        return ack(board, q, false);
+        return new Asking(sent.room().workshop().id(), board,
+                new Question(0, person, sent.message().id(), ask.text(), name, status, false, false, now), sent.seq());
     }
 
-    private ObjectNode upvote(QuestionBoard board, long person, JsonNode msg) {
-        long questionId = PhoneText.id(msg, "question");
-        boolean up = PhoneText.flag(msg, "up");
-        Question q = board.get(questionId).filter(Question::visible)
-                .orElseThrow(() -> new Refused("unknown_question", "questions.unknown"));
-        try {
-            repo.upvote(q.id(), person, up);
-        } catch (RuntimeException e) {
-            LOG.error("could not store an upvote; the phone keeps it and will retry", e);
-            throw new Refused("not_saved", "not_saved");
+    /** A new question; its id is known once written. */
+    private final class Asking implements Change {
+        private final long workshopId;
+        private final QuestionBoard board;
+        private final long seq;
+        private Question question;
+
+        Asking(long workshopId, QuestionBoard board, Question question, long seq) {
+            this.workshopId = workshopId;
+            this.board = board;
+            this.question = question;
+            this.seq = seq;
         }
-        board.vote(q.id(), person, up);
-        return JSON.objectNode().put("type", "ack").put("question", q.id()).put("up", up)
-                .put("votes", board.votes(q.id()));
+
+        @Override
+        public Store store() {
+            return store;
+        }
+
+        @Override
+        public ObjectNode apply() {
+            board.put(question);
+            return askFields(question, seq);
+        }
     }
 
-    private static ObjectNode ack(QuestionBoard board, Question q, boolean duplicate) {
-        ObjectNode ack = JSON.objectNode().put("type", "ack").put("duplicate", duplicate);
+    private final class Voting implements Change {
+        private final QuestionBoard board;
+        private final Votes.Vote vote;
+
+        Voting(QuestionBoard board, Votes.Vote vote) {
+            this.board = board;
+            this.vote = vote;
+        }
+
+        @Override
+        public Store store() {
+            return store;
+        }
+
+        @Override
+        public ObjectNode apply() {
+            board.votes().put(vote);
+            return voteFields(board, vote);
+        }
+    }
+
+    private void write(DSLContext tx, List<Change> changes) {
+        QuestionRepository r = new QuestionRepository(tx);
+        for (Change c : changes) {
+            if (c instanceof Voting v) {
+                r.vote(v.vote);
+            } else {
+                Asking a = (Asking) c;
+                Question q = a.question;
+                long id = r.insert(a.workshopId, q.participantId(), q.clientId(), q.text(), q.authorName(), q.status(),
+                        q.askedAt());
+                a.question = new Question(id, q.participantId(), q.clientId(), q.text(), q.authorName(), q.status(),
+                        false, false, q.askedAt());
+            }
+        }
+    }
+
+    private static ObjectNode askFields(Question q, long seq) {
+        ObjectNode ack = JSON.objectNode().put("seq", seq);
         ack.set("asked", own(q));
         return ack;
     }
 
+    private static ObjectNode voteFields(QuestionBoard board, Votes.Vote v) {
+        return JSON.objectNode().put("seq", v.seq()).put("question", v.item()).put("up", v.up())
+                .put("votes", board.votes(v.item()));
+    }
+
     @Override
     public void addToState(ObjectNode state, Room room, Viewer viewer, long participantId) {
-        QuestionBoard board = board(room);
-        state.set("questions", shared(room, board, viewer));
+        state.set("questions", shared(room, viewer));
         if (viewer == Viewer.PHONE) {
-            ObjectNode mine = state.putObject("questionsMine");
-            ArrayNode voted = mine.putArray("voted");
-            board.votedBy(participantId).forEach(voted::add);
-            ArrayNode asked = mine.putArray("asked");
-            board.askedBy(participantId).forEach(q -> asked.add(own(q)));
-            name(participantId).ifPresent(name -> mine.put("name", name));
+            state.set("questionsMine", mine(room, participantId));
         }
     }
 
     @Override
     public ObjectNode update(Room room, Viewer viewer) {
         ObjectNode msg = JSON.objectNode().put("type", "questions");
-        msg.set("questions", shared(room, board(room), viewer));
+        msg.set("questions", shared(room, viewer));
         return msg;
     }
 
-    /** One list per viewer kind and change, shared by every message that carries it (never modified after). */
-    private ObjectNode shared(Room room, QuestionBoard board, Viewer viewer) {
-        String key = room.workshop().id() + ":" + viewer;
-        int version = board.version();
-        Written w = written.get(key);
-        if (w == null || w.version() != version) {
-            w = new Written(version, questions(board, viewer));
-            written.put(key, w);
-        }
-        return w.json();
+    /** One list per viewer kind and change, shared by every message that carries it. */
+    private JsonNode shared(Room room, Viewer viewer) {
+        return room.shared(this, viewer, () -> questions(board(room), viewer));
+    }
+
+    /** A phone's own: its votes, and its questions whatever their status. */
+    private ObjectNode mine(Room room, long participantId) {
+        QuestionBoard board = board(room);
+        ObjectNode mine = JSON.objectNode();
+        ArrayNode voted = mine.putArray("voted");
+        board.votedBy(participantId).forEach(voted::add);
+        ArrayNode asked = mine.putArray("asked");
+        board.askedBy(participantId).forEach(q -> asked.add(own(q)));
+        room.name(participantId).ifPresent(name -> mine.put("name", name));
+        return mine;
     }
 
     private static ObjectNode questions(QuestionBoard board, Viewer viewer) {
@@ -202,8 +266,8 @@ public final class Questions implements RoomFeature {
 
     /** The facilitator's moderation: approve, hide, answered, unanswered, pin, unpin. */
     public void moderate(Room room, long questionId, String action) {
-        QuestionBoard board = board(room);
-        synchronized (board) {
+        room.change(() -> {
+            QuestionBoard board = board(room);
             Question q = board.get(questionId).orElseThrow(() -> new WorkshopRefusal("unknown_id"));
             Question changed = switch (action == null ? "" : action) {
                 case "approve" -> q.withStatus(Question.Status.VISIBLE);
@@ -227,21 +291,24 @@ public final class Questions implements RoomFeature {
                 repo.pinOnly(room.workshop().id(), null);
                 board.pinned().ifPresent(old -> board.put(old.withPinned(false)));
             }
-        }
-        room.markFeaturesDirty();
+            room.changed(this);
+            // The author sees what became of their question at once, not at their next snapshot.
+            room.tell(q.participantId(), JSON.objectNode().put("type", "questionsMine")
+                    .set("questionsMine", mine(room, q.participantId())));
+        });
     }
 
     /** Changes one or both settings; a null leaves that setting as it is. */
     public void configure(Room room, Boolean needsApproval, Boolean onScreen) {
-        QuestionBoard board = board(room);
-        synchronized (board) {
+        room.change(() -> {
+            QuestionBoard board = board(room);
             QuestionSettings old = board.settings();
             QuestionSettings updated = new QuestionSettings(needsApproval == null ? old.needsApproval() : needsApproval,
                     onScreen == null ? old.onScreen() : onScreen);
             repo.saveSettings(room.workshop().id(), updated);
             board.settings(updated);
-        }
-        room.markFeaturesDirty();
+            room.changed(this);
+        });
     }
 
     /** Every question of the workshop with its votes, most voted first, for the export. */
@@ -253,13 +320,10 @@ public final class Questions implements RoomFeature {
     public record Voted(Question question, int votes) {
     }
 
-    private java.util.Optional<String> name(long participantId) {
-        return names.computeIfAbsent(participantId, participants::displayName);
-    }
-
     private QuestionBoard board(Room room) {
-        long id = room.workshop().id();
-        return boards.computeIfAbsent(id, k -> new QuestionBoard(repo.loadForWorkshop(k), repo.upvotesForWorkshop(k),
-                repo.settings(k)));
+        return room.part(this, r -> {
+            long id = r.workshop().id();
+            return new QuestionBoard(repo.loadForWorkshop(id), repo.votesForWorkshop(id), repo.settings(id));
+        });
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tallersocial.content.StepSpec;
+import org.tallersocial.live.Room;
 import org.tallersocial.workshop.Step;
 
 /**
@@ -13,18 +14,16 @@ import org.tallersocial.workshop.Step;
  */
 final class RaciBoards {
 
-    private final RaciRepository repository;
-    private final Map<Long, RaciBoard> boards = new ConcurrentHashMap<>();
-
-    RaciBoards(RaciRepository repository) {
-        this.repository = repository;
+    private RaciBoards() {
     }
 
-    RaciBoard of(Step step) {
-        return boards.computeIfAbsent(step.id(), id -> load(step));
+    /** The board of a RACI step, kept in the room's memory once loaded. */
+    static RaciBoard of(Room room, Object owner, RaciRepository repository, Step step) {
+        Map<Long, RaciBoard> boards = room.part(owner, r -> new ConcurrentHashMap<Long, RaciBoard>());
+        return boards.computeIfAbsent(step.id(), id -> load(repository, step));
     }
 
-    private RaciBoard load(Step step) {
+    private static RaciBoard load(RaciRepository repository, Step step) {
         RaciRepository.Loaded loaded = repository.load(step.id());
         if (loaded.roles().isEmpty() && loaded.activities().isEmpty()) {
             StepSpec.ExerciseSpec spec = step.spec().exercise();

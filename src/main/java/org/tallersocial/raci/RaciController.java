@@ -110,7 +110,7 @@ public final class RaciController {
     private void print(Context ctx) {
         Room room = console.room(ctx);
         Step step = ConsoleActions.stepOfKind(room, ctx, StepKind.RACI);
-        ctx.render("raci/print", RaciExport.printModel(room, step, exercise.board(step), texts, LanguageChoice.of(ctx)));
+        ctx.render("raci/print", RaciExport.printModel(room, step, exercise.board(room, step), texts, LanguageChoice.of(ctx)));
     }
 
     private void csv(Context ctx) {
@@ -119,7 +119,7 @@ public final class RaciController {
         Locale locale = Texts.locale(room.workshop().language());
         String file = "raci-" + room.workshop().code() + "-" + (step.position() + 1) + ".csv";
         ConsoleActions.download(ctx, "text/csv; charset=utf-8", file);
-        ctx.result(RaciExport.csv(exercise.board(step), texts, locale));
+        ctx.result(RaciExport.csv(exercise.board(room, step), texts, locale));
     }
 
     private static Facilitator me(Context ctx) {

@@ -8,18 +8,17 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tallersocial.content.StepKind;
+import org.tallersocial.live.Change;
 import org.tallersocial.live.Exercise;
-import org.tallersocial.live.ExerciseMessages;
-import org.tallersocial.live.Room;
-import org.tallersocial.live.Socket;
-import org.tallersocial.live.Viewer;
+import org.tallersocial.live.Message;
+import org.tallersocial.live.Refusals;
 import org.tallersocial.live.Refused;
-import org.tallersocial.workshop.PollState;
+import org.tallersocial.live.Room;
+import org.tallersocial.live.Sent;
+import org.tallersocial.live.Store;
+import org.tallersocial.live.Viewer;
 import org.tallersocial.workshop.Step;
 
 /**
@@ -27,19 +26,24 @@ import org.tallersocial.workshop.Step;
  * should do (R) each open activity; every proposal is committed before its
  * acknowledgement, and the projector and console get the room's spread.
  */
-public final class RaciExercise implements Exercise {
+public final class RaciExercise implements Exercise<RaciExercise.Proposed> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RaciExercise.class);
     static final String PROPOSE = "raci.propose";
 
+    private static final Refusals WORDS = new Refusals("raci.phones_only", "wrong_step", "raci.not_this_step",
+            "raci.not_open_yet", "raci.closed");
+
     private final RaciRepository repository;
-    private final RaciBoards boards;
     private final Clock clock;
+    private final Store store = this::write;
 
     public RaciExercise(org.jooq.DSLContext dsl, Clock clock) {
         this.repository = new RaciRepository(dsl);
-        this.boards = new RaciBoards(repository);
         this.clock = clock;
+    }
+
+    /** A proposal as a phone sent it: ids whose shape is checked, not yet whether the matrix has them. */
+    public record Proposed(long activity, JsonNode accountable, JsonNode responsible) {
     }
 
     @Override
@@ -53,12 +57,17 @@ public final class RaciExercise implements Exercise {
     }
 
     @Override
+    public Refusals refusals() {
+        return WORDS;
+    }
+
+    @Override
     public JsonNode picture(Room room, Step step, Viewer viewer) {
-        RaciBoard board = board(step);
+        RaciBoard board = board(room, step);
         synchronized (board) {
             return switch (viewer) {
                 case PHONE -> RaciPictureJson.forPhones(board);
-                case SCREEN -> RaciPictureJson.forProjector(board);
+                case PROJECTOR -> RaciPictureJson.forProjector(board);
                 case CONSOLE -> RaciPictureJson.forConsole(board);
             };
         }
@@ -66,7 +75,7 @@ public final class RaciExercise implements Exercise {
 
     @Override
     public JsonNode mine(Room room, Step step, long participantId) {
-        RaciBoard board = board(step);
+        RaciBoard board = board(room, step);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ObjectNode byActivity = out.putObject("proposals");
         synchronized (board) {
@@ -76,53 +85,90 @@ public final class RaciExercise implements Exercise {
     }
 
     @Override
-    public ObjectNode handle(Room room, Socket socket, JsonNode msg, Locale locale) {
-        if (socket.viewer() != Viewer.PHONE) {
-            throw new Refused("not_allowed", "raci.phones_only");
+    public Proposed read(Room room, Step step, long participantId, Message message) {
+        JsonNode activity = message.body().get("activity");
+        if (activity == null || !activity.canConvertToLong() || !activity.isIntegralNumber()) {
+            throw new Refused("invalid_proposal", "raci.no_activity");
         }
-        Step step = ExerciseMessages.currentStep(room, msg, StepKind.RACI, "raci.not_this_step");
-        long seq = ExerciseMessages.seq(msg);
-        long person = socket.participantId();
-        RaciBoard board = board(step);
-        ObjectNode reply;
+        return new Proposed(activity.asLong(), message.body().get("accountable"), message.body().get("responsible"));
+    }
+
+    @Override
+    public String slot(Sent<Proposed> sent) {
+        return "raci:" + sent.input().activity() + ":" + sent.participantId();
+    }
+
+    @Override
+    public ObjectNode stored(Sent<Proposed> sent) {
+        RaciBoard board = board(sent.room(), sent.step());
         synchronized (board) {
-            Activity activity = activity(board, msg.get("activity"));
-            Proposal proposal = new Proposal(person, activity.id(), accountable(board, msg.get("accountable")),
-                    responsible(board, msg.get("responsible")), seq);
-            Optional<Proposal> existing = board.proposal(activity.id(), person);
-            if (existing.isPresent() && existing.get().seq() >= seq) {
-                return ack(step, existing.get(), true);
-            }
-            // A retry of what is stored is acknowledged above even after closing; anything new is not.
-            PollState state = room.step(step.id()).orElseThrow().pollState();
-            if (state != PollState.OPEN) {
-                throw new Refused("poll_closed", state == PollState.PENDING ? "raci.not_open_yet" : "raci.closed");
-            }
+            return board.proposal(sent.input().activity(), sent.participantId())
+                    .filter(p -> p.seq() >= sent.seq()).map(p -> fields(sent.step(), p)).orElse(null);
+        }
+    }
+
+    @Override
+    public Change decide(Sent<Proposed> sent) {
+        RaciBoard board = board(sent.room(), sent.step());
+        synchronized (board) {
+            Activity activity = board.activity(sent.input().activity())
+                    .orElseThrow(() -> new Refused("unknown_activity", "raci.unknown_activity"));
+            Proposal proposal = new Proposal(sent.participantId(), activity.id(),
+                    accountable(board, sent.input().accountable()), responsible(board, sent.input().responsible()),
+                    sent.seq());
             if (!activity.open()) {
                 throw new Refused("activity_closed", "raci.activity_closed", activity.name());
             }
-            try {
-                OffsetDateTime now = OffsetDateTime.now(clock);
-                repository.inTransaction(tx -> tx.saveProposal(proposal, now));
-            } catch (RuntimeException e) {
-                LOG.error("could not store a RACI proposal; the phone keeps it and will retry", e);
-                throw new Refused("not_saved", "not_saved");
-            }
-            board.put(proposal);
-            reply = ack(step, proposal, false);
+            return new Proposing(sent.step(), board, proposal);
         }
-        room.markResultsDirty();
-        return reply;
+    }
+
+    private final class Proposing implements Change {
+        private final Step step;
+        private final RaciBoard board;
+        private final Proposal proposal;
+
+        Proposing(Step step, RaciBoard board, Proposal proposal) {
+            this.step = step;
+            this.board = board;
+            this.proposal = proposal;
+        }
+
+        @Override
+        public Store store() {
+            return store;
+        }
+
+        @Override
+        public ObjectNode apply() {
+            synchronized (board) {
+                board.put(proposal);
+            }
+            return fields(step, proposal);
+        }
+    }
+
+    private void write(org.jooq.DSLContext tx, List<Change> changes) {
+        RaciRepository repo = new RaciRepository(tx);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        changes.forEach(c -> repo.saveProposal(((Proposing) c).proposal, now));
+    }
+
+    private static ObjectNode fields(Step step, Proposal p) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode().put("step", step.id())
+                .put("activity", p.activityId()).put("seq", p.seq());
+        out.set("value", json(p));
+        return out;
     }
 
     /** The matrix of a RACI step as the owner's report shows it. */
-    public RaciOutcome outcome(Step step, org.tallersocial.web.Texts texts, Locale locale) {
-        return RaciOutcome.of(step.spec().title(), step.position(), boards.of(step), texts, locale);
+    public RaciOutcome outcome(Room room, Step step, org.tallersocial.web.Texts texts, Locale locale) {
+        return RaciOutcome.of(step.spec().title(), step.position(), board(room, step), texts, locale);
     }
 
     /** The board of a RACI step, for the console's use cases in this package. */
-    RaciBoard board(Step step) {
-        return boards.of(step);
+    RaciBoard board(Room room, Step step) {
+        return RaciBoards.of(room, this, repository, step);
     }
 
     RaciRepository repository() {
@@ -172,12 +218,6 @@ public final class RaciExercise implements Exercise {
     }
 
 
-    private static ObjectNode ack(Step step, Proposal p, boolean duplicate) {
-        ObjectNode ack = JsonNodeFactory.instance.objectNode().put("type", "ack").put("step", step.id())
-                .put("activity", p.activityId()).put("seq", p.seq()).put("duplicate", duplicate);
-        ack.set("value", json(p));
-        return ack;
-    }
 
     static ObjectNode json(Proposal p) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();

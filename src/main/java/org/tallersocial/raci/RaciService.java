@@ -39,21 +39,23 @@ final class RaciService {
     /** Sets one cell; {@code seenVersion} is the cell's version the editor was looking at. */
     void setCell(Room room, Step step, long activityId, long roleId, Optional<Letter> letter, int seenVersion,
                  Facilitator who) {
-        RaciBoard board = exercise.board(step);
-        synchronized (board) {
-            requireOpenForChanges(board);
-            Activity activity = board.activity(activityId).orElseThrow(() -> new WorkshopRefusal("raci_unknown_activity"));
-            Role role = board.role(roleId).orElseThrow(() -> new WorkshopRefusal("raci_unknown_role"));
-            Cell current = board.matrix().cell(activity.id(), role.id());
-            if (current.version() != seenVersion) {
-                throw new CellConflict(current, board.lastChange(activity.id(), role.id()).orElse(null));
+        room.change(() -> {
+            RaciBoard board = exercise.board(room, step);
+            synchronized (board) {
+                requireOpenForChanges(board);
+                Activity activity = board.activity(activityId).orElseThrow(() -> new WorkshopRefusal("raci_unknown_activity"));
+                Role role = board.role(roleId).orElseThrow(() -> new WorkshopRefusal("raci_unknown_role"));
+                Cell current = board.matrix().cell(activity.id(), role.id());
+                if (current.version() != seenVersion) {
+                    throw new CellConflict(current, board.lastChange(activity.id(), role.id()).orElse(null));
+                }
+                if (current.letter() == letter.orElse(null)) {
+                    return;
+                }
+                write(board, List.of(new Pending(current, letter.orElse(null), null)), "set", who);
             }
-            if (current.letter() == letter.orElse(null)) {
-                return;
-            }
-            write(board, List.of(new Pending(current, letter.orElse(null), null)), "set", who);
-        }
-        room.markResultsDirty();
+            room.changed(exercise);
+        });
     }
 
     /**
@@ -61,89 +63,97 @@ final class RaciService {
      * does not propose, stay; an A or R the room did not back is cleared.
      */
     void fillFromMajority(Room room, Step step, Facilitator who) {
-        RaciBoard board = exercise.board(step);
-        synchronized (board) {
-            requireOpenForChanges(board);
-            RaciMatrix m = board.matrix();
-            List<Pending> changes = new ArrayList<>();
-            for (Activity a : board.activities()) {
-                RoomSpread s = board.spread(a);
-                for (Role r : board.roles()) {
-                    Cell c = m.cell(a.id(), r.id());
-                    Letter wanted = Long.valueOf(r.id()).equals(s.majorityA()) ? Letter.A
-                            : s.majorityR().contains(r.id()) ? Letter.R
-                            : c.letter() == Letter.C || c.letter() == Letter.I ? c.letter() : null;
-                    if (wanted != c.letter()) {
-                        changes.add(new Pending(c, wanted, null));
+        room.change(() -> {
+            RaciBoard board = exercise.board(room, step);
+            synchronized (board) {
+                requireOpenForChanges(board);
+                RaciMatrix m = board.matrix();
+                List<Pending> changes = new ArrayList<>();
+                for (Activity a : board.activities()) {
+                    RoomSpread s = board.spread(a);
+                    for (Role r : board.roles()) {
+                        Cell c = m.cell(a.id(), r.id());
+                        Letter wanted = Long.valueOf(r.id()).equals(s.majorityA()) ? Letter.A
+                                : s.majorityR().contains(r.id()) ? Letter.R
+                                : c.letter() == Letter.C || c.letter() == Letter.I ? c.letter() : null;
+                        if (wanted != c.letter()) {
+                            changes.add(new Pending(c, wanted, null));
+                        }
                     }
                 }
+                if (changes.isEmpty()) {
+                    return;
+                }
+                write(board, changes, "majority", who);
             }
-            if (changes.isEmpty()) {
-                return;
-            }
-            write(board, changes, "majority", who);
-        }
-        room.markResultsDirty();
+            room.changed(exercise);
+        });
     }
 
     /** Puts a cell back as it was before one change, if nobody has changed the cell since. */
     void undo(Room room, Step step, long changeId, Facilitator who) {
-        RaciBoard board = exercise.board(step);
-        synchronized (board) {
-            requireOpenForChanges(board);
-            CellChange change = board.change(changeId).orElseThrow(() -> new WorkshopRefusal("raci_unknown_change"));
-            if (board.changes().stream().anyMatch(c -> Long.valueOf(changeId).equals(c.undoes()))) {
-                throw new WorkshopRefusal("raci_already_undone");
+        room.change(() -> {
+            RaciBoard board = exercise.board(room, step);
+            synchronized (board) {
+                requireOpenForChanges(board);
+                CellChange change = board.change(changeId).orElseThrow(() -> new WorkshopRefusal("raci_unknown_change"));
+                if (board.changes().stream().anyMatch(c -> Long.valueOf(changeId).equals(c.undoes()))) {
+                    throw new WorkshopRefusal("raci_already_undone");
+                }
+                Cell current = board.matrix().cell(change.activityId(), change.roleId());
+                if (current.version() != change.version()) {
+                    throw new CellConflict(current, board.lastChange(change.activityId(), change.roleId()).orElse(null));
+                }
+                write(board, List.of(new Pending(current, change.from(), change.id())), "undo", who);
             }
-            Cell current = board.matrix().cell(change.activityId(), change.roleId());
-            if (current.version() != change.version()) {
-                throw new CellConflict(current, board.lastChange(change.activityId(), change.roleId()).orElse(null));
-            }
-            write(board, List.of(new Pending(current, change.from(), change.id())), "undo", who);
-        }
-        room.markResultsDirty();
+            room.changed(exercise);
+        });
     }
 
     /** Marks the matrix settled; with failing checks only "anyway" and with a reason, kept with the checks it failed. */
     void settle(Room room, Step step, boolean anyway, String reason, Facilitator who) {
-        RaciBoard board = exercise.board(step);
-        synchronized (board) {
-            if (board.settlement().settled()) {
-                throw new WorkshopRefusal("raci_already_settled");
+        room.change(() -> {
+            RaciBoard board = exercise.board(room, step);
+            synchronized (board) {
+                if (board.settlement().settled()) {
+                    throw new WorkshopRefusal("raci_already_settled");
+                }
+                Locale locale = Texts.locale(room.workshop().language());
+                List<String> failing = RaciFindings.describe(board.matrix(), texts, locale);
+                String why = null;
+                if (!failing.isEmpty()) {
+                    if (!anyway) {
+                        throw new WorkshopRefusal("raci_checks_fail", failing.size());
+                    }
+                    why = reason == null ? "" : reason.strip();
+                    if (why.isEmpty()) {
+                        throw new WorkshopRefusal("raci_reason_needed");
+                    }
+                    if (why.codePointCount(0, why.length()) > MAX_REASON_CHARS) {
+                        throw new WorkshopRefusal("raci_reason_too_long", MAX_REASON_CHARS);
+                    }
+                }
+                Settlement s = new Settlement(true, why, failing, who.name(), OffsetDateTime.now(clock));
+                repository.inTransaction(tx -> tx.saveSettlement(step.id(), s, who));
+                board.settlement(s);
             }
-            Locale locale = Texts.locale(room.workshop().language());
-            List<String> failing = RaciFindings.describe(board.matrix(), texts, locale);
-            String why = null;
-            if (!failing.isEmpty()) {
-                if (!anyway) {
-                    throw new WorkshopRefusal("raci_checks_fail", failing.size());
-                }
-                why = reason == null ? "" : reason.strip();
-                if (why.isEmpty()) {
-                    throw new WorkshopRefusal("raci_reason_needed");
-                }
-                if (why.codePointCount(0, why.length()) > MAX_REASON_CHARS) {
-                    throw new WorkshopRefusal("raci_reason_too_long", MAX_REASON_CHARS);
-                }
-            }
-            Settlement s = new Settlement(true, why, failing, who.name(), OffsetDateTime.now(clock));
-            repository.inTransaction(tx -> tx.saveSettlement(step.id(), s, who));
-            board.settlement(s);
-        }
-        room.markResultsDirty();
+            room.changed(exercise);
+        });
     }
 
     void reopen(Room room, Step step, Facilitator who) {
-        RaciBoard board = exercise.board(step);
-        synchronized (board) {
-            if (!board.settlement().settled()) {
-                throw new WorkshopRefusal("raci_not_settled");
+        room.change(() -> {
+            RaciBoard board = exercise.board(room, step);
+            synchronized (board) {
+                if (!board.settlement().settled()) {
+                    throw new WorkshopRefusal("raci_not_settled");
+                }
+                Settlement s = new Settlement(false, null, List.of(), who.name(), OffsetDateTime.now(clock));
+                repository.inTransaction(tx -> tx.saveSettlement(step.id(), s, who));
+                board.settlement(s);
             }
-            Settlement s = new Settlement(false, null, List.of(), who.name(), OffsetDateTime.now(clock));
-            repository.inTransaction(tx -> tx.saveSettlement(step.id(), s, who));
-            board.settlement(s);
-        }
-        room.markResultsDirty();
+            room.changed(exercise);
+        });
     }
 
     static final int MAX_REASON_CHARS = 300;
@@ -174,14 +184,13 @@ final class RaciService {
         }
     }
 
-    /** Keeps the step's own copy of the roles and activities in step with the matrix's rows. */
-    void syncSpec(Room room, Step stale, RaciBoard board) {
-        // The room's own copy: the one the request saw may have missed a poll opening or closing meanwhile.
-        Step step = room.step(stale.id()).orElse(stale);
-        StepSpec.ExerciseSpec old = step.spec().exercise();
-        StepSpec.ExerciseSpec updated = new StepSpec.ExerciseSpec(old == null ? null : old.prompt(),
-                old == null ? null : old.networks(), board.roles().stream().map(Role::name).toList(),
-                board.activities().stream().map(Activity::name).toList());
-        workshops.adaptStep(room, step, step.spec().withExercise(updated));
+    /** Keeps the step's own copy of the roles and activities in step with the matrix's rows; inside the layout's change. */
+    void syncSpec(Room room, Step step, RaciBoard board) {
+        workshops.adaptStep(room, step.id(), spec -> {
+            StepSpec.ExerciseSpec old = spec.exercise();
+            return spec.withExercise(new StepSpec.ExerciseSpec(old == null ? null : old.prompt(),
+                    old == null ? null : old.networks(), board.roles().stream().map(Role::name).toList(),
+                    board.activities().stream().map(Activity::name).toList()));
+        });
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Room;
+import org.tallersocial.poll.Polls;
 import org.tallersocial.poll.Results;
 import org.tallersocial.profiles.ProfileExercise;
 import org.tallersocial.ideas.CommitmentExercise;
@@ -26,6 +27,7 @@ import org.tallersocial.workshop.Workshop;
 /** Gathers a workshop's outcome from its live room: poll tallies, the exercises' counts, participation. */
 public final class ReportBuilder {
 
+    private final Polls polls;
     private final ProfileExercise profiles;
     private final RaciExercise raci;
     private final Questions questions;
@@ -34,8 +36,9 @@ public final class ReportBuilder {
     private final Texts texts;
     private final Clock clock;
 
-    public ReportBuilder(ProfileExercise profiles, RaciExercise raci, Questions questions, IdeaExercise ideas,
+    public ReportBuilder(Polls polls, ProfileExercise profiles, RaciExercise raci, Questions questions, IdeaExercise ideas,
                          CommitmentExercise commitments, Texts texts, Clock clock) {
+        this.polls = polls;
         this.profiles = profiles;
         this.raci = raci;
         this.questions = questions;
@@ -57,7 +60,7 @@ public final class ReportBuilder {
         List<Report.IdeaList> ideaLists = new ArrayList<>();
         for (Step step : room.steps()) {
             if (step.isPoll()) {
-                JsonNode results = Results.of(step.spec(), room.tally(step.id()).entries(), false, true);
+                JsonNode results = Results.of(step.spec(), this.polls.tally(room, step.id()).entries(), false, true);
                 polls.add(new Report.PollOutcome(step.position(), step.spec().id(), step.kind().key(),
                         step.spec().title(), step.spec().poll().question(), results, charts.of(step.spec(), results)));
                 activity.add(activity(step, results.path("voters").asInt()));
@@ -67,16 +70,16 @@ public final class ReportBuilder {
                             .add(new Radars.Scale(step.spec().id(), step.spec().title(), results));
                 }
             } else if (step.kind() == StepKind.PROFILES) {
-                var summary = profiles.summary(step);
+                var summary = profiles.summary(room, step);
                 profileOutcomes.add(new Report.ProfileOutcome(step.position(), step.spec().title(), summary));
                 activity.add(activity(step, summary.respondents()));
             } else if (step.kind() == StepKind.IDEAS && step.pollState() != PollState.PENDING) {
-                List<Report.RankedIdea> ranked = ideas.ranked(step, false).stream()
+                List<Report.RankedIdea> ranked = ideas.ranked(room, step, false).stream()
                         .map(r -> new Report.RankedIdea(r.idea().text(), r.votes(), r.merged())).toList();
                 ideaLists.add(new Report.IdeaList(step.spec().title(), ranked));
             } else if (step.kind() == StepKind.RACI && step.pollState() != PollState.PENDING) {
                 // A matrix the room never reached has nothing to report: only defaults, all gaps.
-                RaciOutcome outcome = raci.outcome(step, texts, locale);
+                RaciOutcome outcome = raci.outcome(room, step, texts, locale);
                 matrices.add(outcome);
                 activity.add(activity(step, outcome.proposers()));
             }

@@ -10,8 +10,6 @@ public final class ParticipantRepository {
 
     private final DSLContext dsl;
 
-    private final java.util.Map<Long, Optional<String>> names = new java.util.concurrent.ConcurrentHashMap<>();
-
     public ParticipantRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
@@ -25,7 +23,6 @@ public final class ParticipantRepository {
                 .returning(PARTICIPANT.ID)
                 .fetchOne()
                 .getId();
-        names.put(id, Optional.ofNullable(displayName));
         return new Participant(id, workshopId, displayName);
     }
 
@@ -45,13 +42,10 @@ public final class ParticipantRepository {
                 .map(r -> new Participant(r.getId(), r.getWorkshopId(), r.getDisplayName()));
     }
 
-    /**
-     * The name a person gave when joining, if any. Exercise snapshots ask it for every phone on every
-     * change of step, so it is kept in memory: a name never changes once given.
-     */
+    /** The name a person gave when joining, if any (the live room keeps it in memory: see Room.name). */
     public Optional<String> displayName(long participantId) {
-        return names.computeIfAbsent(participantId, id -> dsl.select(PARTICIPANT.DISPLAY_NAME).from(PARTICIPANT)
-                .where(PARTICIPANT.ID.eq(id)).fetchOptional(PARTICIPANT.DISPLAY_NAME));
+        return dsl.select(PARTICIPANT.DISPLAY_NAME).from(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(participantId)).fetchOptional(PARTICIPANT.DISPLAY_NAME);
     }
 
     public int countForWorkshop(long workshopId) {

@@ -104,7 +104,7 @@ class IdeaExerciseTest {
         assertThat(room.actRaw("/steps/" + step + "/ideas/" + dup, "action", "merge", "into", String.valueOf(dup))
                 .status()).as("not into itself").isEqualTo(409);
         room.act("/steps/" + step + "/ideas/" + dup, "action", "merge", "into", String.valueOf(kept));
-        JsonNode picture = pictureWith(projector, p -> p.path("ideas").size() == 1);
+        JsonNode picture = pictureWith(projector, p -> p.path("ideas").size() == 1 && p.at("/ideas/0/merged").size() == 1);
         JsonNode merged = byText(picture.get("ideas"), "Reply to reviews fast");
         assertThat(merged.path("votes").asInt()).as("Ana, Bo (once) and Cai").isEqualTo(3);
         assertThat(merged.path("merged").toString()).isEqualTo("[\"Answer reviews quickly\"]");

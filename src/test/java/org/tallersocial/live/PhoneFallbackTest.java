@@ -168,7 +168,7 @@ class PhoneFallbackTest {
         EventStreamClient events = EventStreamClient.open(ana, stream());
         events.await("state");
         console.await(m -> m.at("/presence/fallback").asInt() == 1, Duration.ofSeconds(5));
-        Socket stream = server.app().hub().rooms().get(room.id).orElseThrow().sockets().stream()
+        Socket stream = server.app().rooms().get(room.id).orElseThrow().sockets().stream()
                 .filter(Socket::isFallback).findFirst().orElseThrow();
 
         // Far more at once than a phone reads: the server does not keep it all waiting for this phone.

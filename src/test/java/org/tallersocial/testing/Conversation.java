@@ -38,7 +38,9 @@ public final class Conversation {
     }
 
     public static ObjectNode message(String type) {
-        return JSON.createObjectNode().put("type", type).put("id", "c" + IDS.incrementAndGet());
+        // Every phone message carries a seq that grows; one counter for all phones grows for each of them.
+        long n = IDS.incrementAndGet();
+        return JSON.createObjectNode().put("type", type).put("id", "c" + n).put("seq", n);
     }
 
     /** Sends and waits for the reply (ack or error) to that message. */

@@ -98,7 +98,7 @@ public final class DefaultRun {
         // Questions from the room: one answered, one still open; and a commitment, done.
         for (int p = 0; p < 2; p++) {
             String id = "question-" + p;
-            phones.get(p).ws.send(JSON.createObjectNode().put("type", "question").put("id", id).put("anonymous", true)
+            phones.get(p).ws.send(JSON.createObjectNode().put("type", "question").put("id", id).put("seq", 200 + p).put("anonymous", true)
                     .put("text", p == 0 ? "Who answers the reviews on Google?" : "Can we post during working hours?"));
             phones.get(p).ws.await(m -> id.equals(m.path("id").asText()), java.time.Duration.ofSeconds(10));
         }

@@ -1,0 +1,34 @@
+package org.tallersocial.live;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The features this kit runs, in the order their parts go into a snapshot, and which takes each message type. */
+public final class Features {
+
+    private final List<Feature<?>> all;
+    private final Map<String, Feature<?>> byType;
+
+    public Features(List<Feature<?>> all) {
+        this.all = List.copyOf(all);
+        this.byType = all.stream().flatMap(f -> f.messageTypes().stream().map(t -> Map.entry(t, f)))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    public List<Feature<?>> all() {
+        return all;
+    }
+
+    Optional<Feature<?>> forType(String type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    /** The one feature of a class, for the features that work with another's memory (commitments read ideas). */
+    public <F extends Feature<?>> F get(Class<F> type) {
+        return all.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no feature " + type.getSimpleName()));
+    }
+
+}

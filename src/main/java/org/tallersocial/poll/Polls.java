@@ -1,0 +1,205 @@
+package org.tallersocial.poll;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.tallersocial.content.StepKind;
+import org.tallersocial.content.StepSpec;
+import org.tallersocial.live.Change;
+import org.tallersocial.live.Feature;
+import org.tallersocial.live.Message;
+import org.tallersocial.live.Refusals;
+import org.tallersocial.live.Room;
+import org.tallersocial.live.Sent;
+import org.tallersocial.live.Store;
+import org.tallersocial.live.Viewer;
+import org.tallersocial.workshop.Step;
+
+/**
+ * Polls, live: each phone's answer to the current poll (the highest `seq` wins; while the poll is open
+ * a new answer replaces the old one), the results each viewer may see, and the radar of a group of
+ * scales on the slide that names it. The room's answers are kept in memory, a {@link Tally} per poll.
+ */
+public final class Polls implements Feature<JsonNode> {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Refusals WORDS = new Refusals("not_allowed", "not_a_poll", "not_a_poll",
+            "poll_not_open_yet", "poll_closed");
+    private static final Set<StepKind> KINDS = Arrays.stream(StepKind.values()).filter(StepKind::isPoll)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private final AnswerRepository answers;
+    private final Clock clock;
+    private final Store store = this::write;
+
+    public Polls(AnswerRepository answers, Clock clock) {
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> messageTypes() {
+        return Set.of("answer");
+    }
+
+    @Override
+    public Set<StepKind> stepKinds() {
+        return KINDS;
+    }
+
+    @Override
+    public Refusals refusals() {
+        return WORDS;
+    }
+
+    @Override
+    public JsonNode read(Room room, Step step, long participantId, Message message) {
+        return AnswerRules.check(step.spec(), message.body().get("value"));
+    }
+
+    @Override
+    public String slot(Sent<JsonNode> sent) {
+        return "answer:" + sent.step().id() + ":" + sent.participantId();
+    }
+
+    @Override
+    public ObjectNode stored(Sent<JsonNode> sent) {
+        return tally(sent.room(), sent.step().id()).of(sent.participantId())
+                .filter(e -> e.seq() >= sent.seq())
+                .map(e -> fields(sent.step(), e))
+                .orElse(null);
+    }
+
+    @Override
+    public Change decide(Sent<JsonNode> sent) {
+        Tally tally = tally(sent.room(), sent.step().id());
+        return new Answer(sent, tally, tally.of(sent.participantId()).orElse(null));
+    }
+
+    /** A new answer; its row id is known once the store has written it. */
+    private final class Answer implements Change {
+        private final Sent<JsonNode> sent;
+        private final Tally tally;
+        private final Tally.Entry replaced;
+        private long id;
+
+        Answer(Sent<JsonNode> sent, Tally tally, Tally.Entry replaced) {
+            this.sent = sent;
+            this.tally = tally;
+            this.replaced = replaced;
+        }
+
+        @Override
+        public Store store() {
+            return store;
+        }
+
+        @Override
+        public ObjectNode apply() {
+            Tally.Entry entry = new Tally.Entry(id, sent.participantId(), sent.input(), sent.seq(),
+                    replaced != null && replaced.hidden());
+            tally.put(entry);
+            return fields(sent.step(), entry);
+        }
+    }
+
+    /** Every answer of the batch in one go: first answers as one JDBC batch, changed ones as one update. */
+    private void write(DSLContext tx, List<Change> changes) {
+        List<Answer> batch = changes.stream().map(Answer.class::cast).toList();
+        List<Long> ids = answers.upsertAll(tx, batch.stream()
+                .map(a -> new AnswerRepository.NewAnswer(a.sent.step().id(), a.sent.participantId(), a.sent.input(),
+                        a.sent.seq(), a.replaced == null ? null : a.replaced.answerId()))
+                .toList(), OffsetDateTime.now(clock));
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).id = ids.get(i);
+        }
+    }
+
+    private static ObjectNode fields(Step step, Tally.Entry e) {
+        ObjectNode out = JSON.objectNode().put("step", step.id()).put("seq", e.seq());
+        out.set("value", e.value());
+        return out;
+    }
+
+    @Override
+    public void addToState(ObjectNode state, Room room, Viewer viewer, long participantId) {
+        Step step = room.current();
+        if (step.isPoll()) {
+            if (viewer == Viewer.PHONE) {
+                tally(room, step.id()).of(participantId).ifPresent(mine ->
+                        state.putObject("mine").put("seq", mine.seq()).set("value", mine.value()));
+            }
+            if (mayShowResults(step, viewer)) {
+                state.set("results", results(room, step, viewer));
+            }
+        }
+        if (!step.isPoll() && step.spec().radar() != null && viewer != Viewer.PHONE) {
+            state.set("radar", room.shared(this, viewer, () -> radar(room, step.spec().radar())));
+        }
+    }
+
+    @Override
+    public ObjectNode update(Room room, Viewer viewer) {
+        Step step = room.current();
+        if (!step.isPoll() || !mayShowResults(step, viewer)) {
+            return null;
+        }
+        ObjectNode msg = JSON.objectNode().put("type", "results").put("step", step.id());
+        msg.set("results", results(room, step, viewer));
+        return msg;
+    }
+
+    /** The answers of a poll, read from the database the first time anyone asks. */
+    public Tally tally(Room room, long stepId) {
+        Map<Long, Tally> tallies = room.part(this, r -> new ConcurrentHashMap<Long, Tally>());
+        return tallies.computeIfAbsent(stepId, id -> {
+            Tally tally = new Tally();
+            answers.loadForStep(id).forEach(tally::put);
+            return tally;
+        });
+    }
+
+    static boolean mayShowResults(Step step, Viewer viewer) {
+        return switch (viewer) {
+            case CONSOLE -> true;
+            case PROJECTOR -> step.resultsVisible();
+            case PHONE -> step.revealed();
+        };
+    }
+
+    private JsonNode results(Room room, Step step, Viewer viewer) {
+        return room.shared(this, viewer, () -> Results.of(step.spec(), tally(room, step.id()).entries(),
+                viewer == Viewer.CONSOLE, step.revealed() || viewer == Viewer.CONSOLE));
+    }
+
+    /**
+     * The scales of a radar group, drawn together by the slide that names the group: reaching
+     * that slide is the facilitator's way of showing them at once, whether or not each was revealed.
+     */
+    private ObjectNode radar(Room room, String group) {
+        ObjectNode out = JSON.objectNode().put("name", group);
+        ArrayNode axes = out.putArray("axes");
+        for (Step s : room.steps()) {
+            StepSpec.PollSpec poll = s.spec().poll();
+            if (s.kind() != StepKind.SCALE || poll == null || !group.equals(poll.radar())) {
+                continue;
+            }
+            ObjectNode r = Results.of(s.spec(), tally(room, s.id()).entries(), false, true);
+            out.put("min", poll.min()).put("max", poll.max());
+            ObjectNode axis = axes.addObject().put("label", s.spec().title()).put("voters", r.path("voters").asInt());
+            axis.set("mean", r.get("mean"));
+            axis.set("counts", r.get("counts"));
+        }
+        return out;
+    }
+}
