@@ -1,256 +1,234 @@
 // The facilitator's console: every button posts with fetch (the CSRF token
 // goes in a header) and the page updates from the socket, like every screen.
-(function () {
-  'use strict';
-  var L = window.Live, el = L.el, t = L.t;
-  var root = document.getElementById('console');
-  var id = root.dataset.id;
-  var csrf = document.querySelector('meta[name=csrf]').content;
-  var state = null, skew = 0;
-  var Exercises = window.Exercises || {}, exerciseView = null, exerciseStep = null;
-  var STATE = { draft: t('state_draft'), live: t('state_live'), closed: t('state_closed') };
-  var EXERCISE = { pending: t('console.exercise_pending'), open: t('console.exercise_state_open'), closed: t('console.exercise_state_closed') };
-  var POLL = { pending: t('console.poll_pending'), open: t('console.poll_open'), closed: t('console.poll_closed_short') };
-  var KIND = {
-    slide: t('kind_slide'), single: t('kind_single'), multiple: t('kind_multiple'), scale: t('kind_scale'),
-    wordcloud: t('kind_wordcloud'), text: t('kind_text'), guess: t('kind_guess'), ranking: t('kind_ranking'),
-    profiles: t('kind_profiles'), raci: t('kind_raci'), ideas: t('kind_ideas'), commitments: t('kind_commitments')
-  };
+import { minutesSeconds, num, t } from './texts.js';
+import { clear, countdown, el, isPoll, showConnection } from './dom.js';
+import * as Results from './results.js';
+import * as RadarChart from './radar.js';
+import { LiveRoom } from './room.js';
+import { post, send, workshop } from './console-actions.js';
+import * as questions from './questions-console.js';
+import { consoleView as profilesConsole } from './profiles-picture.js';
+import { consoleView as raciConsole } from './raci-console.js';
+import { ideasConsole, commitmentsConsole } from './ideas-picture.js';
 
-  new L.LiveSocket('/ws/console/' + encodeURIComponent(id), {
-    status: function (s) { L.showConnection(document.getElementById('conn'), s); },
-    message: function (msg) {
-      if ((msg.type === 'state' || msg.type === 'questions') && window.ConsoleQuestions) {
-        window.ConsoleQuestions.show(msg.questions);
-      }
-      if (msg.type === 'state') {
-        skew = msg.now - Date.now();
-        state = msg;
-        presence(msg.presence);
-        storage(msg.storage);
-        render();
-        tickClock();
-      } else if (msg.type === 'results') {
-        if (state && msg.step === state.step.id) { state.results = msg.results; drawResults(); }
-      } else if (msg.type === 'picture') {
-        if (state && msg.step === state.step.id) { state.picture = msg.picture; drawResults(); }
-      } else if (msg.type === 'presence') {
-        presence(msg.presence);
-      } else if (msg.type === 'storage') {
-        storage(msg.storage);
-      }
-    }
-  });
+// An exercise's console view is `console(box, state, tools)`, tools being { post, workshop },
+// returning { picture(picture, state), note? }.
+var VIEWS = { profiles: profilesConsole, raci: raciConsole, ideas: ideasConsole, commitments: commitmentsConsole };
 
-  // A path of the kit ('/facilitate/...'); a form's action already carries the base.
-  function post(kitPath, body) {
-    return send(L.path(kitPath), body);
-  }
+var root = document.getElementById('console');
+var id = workshop;
+var state = null, skew = 0;
+var exerciseView = null, exerciseStep = null;
+var STATE = { draft: t('state_draft'), live: t('state_live'), closed: t('state_closed') };
+var EXERCISE = { pending: t('console.exercise_pending'), open: t('console.exercise_state_open'), closed: t('console.exercise_state_closed') };
+var POLL = { pending: t('console.poll_pending'), open: t('console.poll_open'), closed: t('console.poll_closed_short') };
+var KIND = {
+  slide: t('kind_slide'), single: t('kind_single'), multiple: t('kind_multiple'), scale: t('kind_scale'),
+  wordcloud: t('kind_wordcloud'), text: t('kind_text'), guess: t('kind_guess'), ranking: t('kind_ranking'),
+  profiles: t('kind_profiles'), raci: t('kind_raci'), ideas: t('kind_ideas'), commitments: t('kind_commitments')
+};
 
-  function send(url, body) {
-    return fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' },
-      body: body
-    }).then(function (r) {
-      return r.json().catch(function () { return { ok: false, error: t('console.server_answered', String(r.status)) }; });
-    }).then(function (res) {
-      if (!res.ok) { toast(res.error || t('console.did_not_work')); }
-      return res;
-    }).catch(function () { toast(t('console.no_connection')); });
-  }
+var room = new LiveRoom('/ws/console/' + encodeURIComponent(id));
+room.onStatus(function (s) { showConnection(document.getElementById('conn'), s); });
+room.on('state', function (msg) {
+  questions.show(msg.questions);
+  skew = msg.now - Date.now();
+  state = msg;
+  presence(msg.presence);
+  storage(msg.storage);
+  render();
+  tickClock();
+});
+room.on('questions', function (msg) { questions.show(msg.questions); });
+room.on('results', function (msg) {
+  if (state && msg.step === state.step.id) { state.results = msg.results; drawResults(); }
+});
+room.on('picture', function (msg) {
+  if (state && msg.step === state.step.id) { state.picture = msg.picture; drawResults(); }
+});
+room.on('presence', function (msg) { presence(msg.presence); });
+room.on('storage', function (msg) { storage(msg.storage); });
+room.start();
 
-  document.addEventListener('submit', function (e) {
-    var form = e.target;
-    if (!form.hasAttribute('data-action')) { return; }
-    e.preventDefault();
-    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) { return; }
-    var body = new URLSearchParams(new FormData(form)).toString();
-    if (form.dataset.poll) {
-      if (!state) { return; }
-      post('/facilitate/' + id + '/steps/' + state.step.id + '/poll', body);
-      return;
-    }
-    send(form.getAttribute('action'), body);
-  });
-
-  window.ConsoleToast = toast;
-
-  function toast(text) {
-    var t = document.getElementById('toast');
-    t.textContent = text;
-    t.classList.remove('hidden');
-    clearTimeout(t._hide);
-    t._hide = setTimeout(function () { t.classList.add('hidden'); }, 5000);
-  }
-
-  // The database refusing writes is the one fault the facilitator must see at once: answers
-  // wait on the phones until it is mended.
-  function storage(s) {
-    var banner = document.getElementById('storage-alert');
-    var failing = s && s.ok === false;
-    banner.textContent = failing ? t('console.storage_failing') : '';
-    banner.classList.toggle('hidden', !failing);
-  }
-
-  function presence(p) {
-    document.getElementById('joined').textContent = L.num(p.joined);
-    document.getElementById('connected').textContent = L.num(p.connected);
-    // Phones on the fallback work, but many of them point at a proxy in the way of WebSockets.
-    var fallback = document.getElementById('fallback'), f = p.fallback || 0;
-    fallback.textContent = f ? t('console.fallback', f) : '';
-    fallback.classList.toggle('hidden', f === 0);
-    // Who went away lately tells the facilitator whether to wait a moment before moving on.
-    var dropped = document.getElementById('dropped'), n = p.dropped || 0;
-    dropped.textContent = n === 0 ? t('console.dropped_none') : t(n === 1 ? 'console.dropped_one' : 'console.dropped_many', n);
-    dropped.classList.toggle('has-dropped', n > 0);
-  }
-
-  function render() {
-    var s = state.step, w = state.workshop;
-    var badge = document.getElementById('state-badge');
-    badge.textContent = STATE[w.state] || w.state;
-    badge.className = 'badge ' + w.state;
-    document.getElementById('go-live').classList.toggle('hidden', w.state !== 'draft');
-    document.getElementById('close-workshop').disabled = w.state === 'closed';
-    document.getElementById('joining-value').value = w.joiningLocked ? 'unlock' : 'lock';
-    document.getElementById('joining-toggle').textContent = w.joiningLocked ? t('console.unlock_joining') : t('lock_joining');
-    document.querySelectorAll('#agenda li').forEach(function (li) {
-      var current = parseInt(li.dataset.index, 10) === s.index;
-      li.classList.toggle('is-current', current);
-      if (current) { li.querySelector('button').setAttribute('aria-current', 'step'); } else { li.querySelector('button').removeAttribute('aria-current'); }
-    });
-    document.getElementById('prev').disabled = s.index === 0;
-    document.getElementById('next').disabled = s.index === s.count - 1;
-    document.getElementById('step-title').textContent = s.title;
-    var meta = t('step_of', s.index + 1, s.count) + ' · ' + (KIND[s.kind] || s.kind);
-    if (s.takesAnswers) { meta += ' · ' + ((L.isPoll(s) ? POLL : EXERCISE)[s.pollState] || s.pollState) + (s.revealed ? ' · ' + t('console.results_revealed') : ''); }
-    document.getElementById('step-meta').textContent = meta;
-    document.getElementById('step-question').textContent = s.question || '';
-    showNotes(s.notes);
-    var isPoll = L.isPoll(s);
-    document.getElementById('poll-controls').classList.toggle('hidden', !s.takesAnswers);
-    document.getElementById('poll-reveal').parentNode.classList.toggle('hidden', !isPoll);
-    // An exercise opens and closes like a poll; the buttons say which it is.
-    document.getElementById('poll-label').textContent = isPoll ? t('console.poll_label') : t('console.exercise');
-    document.getElementById('poll-open').textContent = isPoll ? t('console.poll_open_button') : t('console.exercise_open');
-    document.getElementById('poll-close').textContent = isPoll ? t('console.poll_close_button') : t('console.exercise_close');
-    document.getElementById('poll-open').disabled = s.pollState === 'open' || w.state !== 'live';
-    document.getElementById('poll-close').disabled = s.pollState !== 'open';
-    // The next sensible move is the filled button: open, then close, then reveal.
-    primary('poll-open', s.pollState === 'pending');
-    primary('poll-close', s.pollState === 'open');
-    primary('poll-reveal', s.pollState === 'closed' && !s.revealed);
-    document.getElementById('reveal-value').value = s.revealed ? 'unreveal' : 'reveal';
-    document.getElementById('poll-reveal').textContent = s.revealed ? t('console.hide_results') : t('reveal_results');
-    document.querySelector('#timer-planned input[name=seconds]').value = String(Math.max(1, s.durationSeconds || 60));
-    L.countdown(document.getElementById('timer'), s.timerEndsAt, skew);
-    drawResults();
-  }
-
-  function primary(buttonId, on) {
-    document.getElementById(buttonId).classList.toggle('secondary', !on);
-  }
-
-  // Notes are written in YAML with hard line breaks. A break after a sentence
-  // starts a new paragraph; a break inside a sentence was only wrapping.
-  function paragraphs(text) {
-    var out = [], current = '';
-    String(text).split('\n').forEach(function (raw) {
-      var line = raw.trim();
-      if (!line) {
-        if (current) { out.push(current); current = ''; }
-      } else if (current && /[.!?:;"»)]$/.test(current)) {
-        out.push(current);
-        current = line;
-      } else {
-        current = current ? current + ' ' + line : line;
-      }
-    });
-    if (current) { out.push(current); }
-    return out;
-  }
-
-  function showNotes(text) {
-    var box = L.clear(document.getElementById('notes'));
-    if (!text) { box.appendChild(el('p', 'muted', t('console.no_notes'))); return; }
-    paragraphs(text).forEach(function (p) { box.appendChild(el('p', null, p)); });
-  }
-
-  // The facilitator's clock, against the plan: time on this step against its
-  // planned duration, and the workshop's time against what the plan had used
-  // by now (the steps before this one, plus this one up to its planned length).
-  // Ticks every second between the server's state messages; `skew` corrects this
-  // laptop's clock to the server's.
-  function tickClock() {
+document.addEventListener('submit', function (e) {
+  var form = e.target;
+  if (!form.hasAttribute('data-action')) { return; }
+  e.preventDefault();
+  if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) { return; }
+  var body = new URLSearchParams(new FormData(form)).toString();
+  if (form.dataset.poll) {
     if (!state) { return; }
-    var c = state.clock || {}, s = state.step, w = state.workshop;
-    var stepNode = document.getElementById('clock-step'), roomNode = document.getElementById('clock-workshop');
-    var planned = s.durationSeconds || 0;
-    // Whole minutes, as the agenda's heading counts them.
-    var total = Math.floor((c.plannedTotalSeconds || 0) / 60);
-    if (w.state === 'draft' || !c.workshopStartedAt || !c.stepStartedAt) {
-      stepNode.textContent = t('console.clock_step_planned', L.minutesSeconds(planned));
-      roomNode.textContent = t('console.clock_workshop_planned', total);
-      stepNode.classList.remove('over');
-      roomNode.className = '';
-      return;
-    }
-    if (w.state === 'closed') {
-      stepNode.textContent = '';
-      roomNode.textContent = t('console.clock_closed');
-      roomNode.className = '';
-      return;
-    }
-    var now = Date.now() + skew;
-    var onStep = Math.max(0, (now - c.stepStartedAt) / 1000);
-    var elapsed = Math.max(0, (now - c.workshopStartedAt) / 1000);
-    var plannedByNow = (c.plannedBeforeStepSeconds || 0) + Math.min(onStep, planned);
-    var late = Math.round((elapsed - plannedByNow) / 60);
-    stepNode.textContent = t('console.clock_step', L.minutesSeconds(onStep), L.minutesSeconds(planned));
-    stepNode.classList.toggle('over', onStep > planned);
-    var pace = late === 0 ? t('console.clock_on_time') : late > 0 ? t('console.clock_behind', late) : t('console.clock_ahead', -late);
-    roomNode.textContent = t('console.clock_workshop', Math.floor(elapsed / 60), total, pace);
-    roomNode.className = late > 0 ? 'behind' : late < 0 ? 'ahead' : 'on-time';
+    post('/facilitate/' + id + '/steps/' + state.step.id + '/poll', body);
+    return;
   }
-  setInterval(tickClock, 1000);
+  send(form.getAttribute('action'), body);
+});
 
-  function drawResults() {
-    var s = state.step, box = document.getElementById('results');
-    var note = document.getElementById('results-note');
-    var view = Exercises[s.kind] && Exercises[s.kind].console;
-    if (view && s.takesAnswers) {
-      if (exerciseStep !== s.id || !exerciseView) {
-        exerciseStep = s.id;
-        exerciseView = view(L.clear(box), state, { post: post, workshop: id });
-      } else {
-        exerciseView.picture(state.picture, state);
-      }
-      // An exercise that shows names on purpose (volunteers) says so itself.
-      note.textContent = exerciseView.note || t('console.picture_on_projector');
-      document.getElementById('answered').textContent = L.num(state.picture && state.picture.respondents || 0);
-      return;
+// The database refusing writes is the one fault the facilitator must see at once: answers
+// wait on the phones until it is mended.
+function storage(s) {
+  var banner = document.getElementById('storage-alert');
+  var failing = s && s.ok === false;
+  banner.textContent = failing ? t('console.storage_failing') : '';
+  banner.classList.toggle('hidden', !failing);
+}
+
+function presence(p) {
+  document.getElementById('joined').textContent = num(p.joined);
+  document.getElementById('connected').textContent = num(p.connected);
+  // Phones on the fallback work, but many of them point at a proxy in the way of WebSockets.
+  var fallback = document.getElementById('fallback'), f = p.fallback || 0;
+  fallback.textContent = f ? t('console.fallback', f) : '';
+  fallback.classList.toggle('hidden', f === 0);
+  // Who went away lately tells the facilitator whether to wait a moment before moving on.
+  var dropped = document.getElementById('dropped'), n = p.dropped || 0;
+  dropped.textContent = n === 0 ? t('console.dropped_none') : t(n === 1 ? 'console.dropped_one' : 'console.dropped_many', n);
+  dropped.classList.toggle('has-dropped', n > 0);
+}
+
+function render() {
+  var s = state.step, w = state.workshop;
+  var badge = document.getElementById('state-badge');
+  badge.textContent = STATE[w.state] || w.state;
+  badge.className = 'badge ' + w.state;
+  document.getElementById('go-live').classList.toggle('hidden', w.state !== 'draft');
+  document.getElementById('close-workshop').disabled = w.state === 'closed';
+  document.getElementById('joining-value').value = w.joiningLocked ? 'unlock' : 'lock';
+  document.getElementById('joining-toggle').textContent = w.joiningLocked ? t('console.unlock_joining') : t('lock_joining');
+  document.querySelectorAll('#agenda li').forEach(function (li) {
+    var current = parseInt(li.dataset.index, 10) === s.index;
+    li.classList.toggle('is-current', current);
+    if (current) { li.querySelector('button').setAttribute('aria-current', 'step'); } else { li.querySelector('button').removeAttribute('aria-current'); }
+  });
+  document.getElementById('prev').disabled = s.index === 0;
+  document.getElementById('next').disabled = s.index === s.count - 1;
+  document.getElementById('step-title').textContent = s.title;
+  var meta = t('step_of', s.index + 1, s.count) + ' · ' + (KIND[s.kind] || s.kind);
+  if (s.takesAnswers) { meta += ' · ' + ((isPoll(s) ? POLL : EXERCISE)[s.pollState] || s.pollState) + (s.revealed ? ' · ' + t('console.results_revealed') : ''); }
+  document.getElementById('step-meta').textContent = meta;
+  document.getElementById('step-question').textContent = s.question || '';
+  showNotes(s.notes);
+  var poll = isPoll(s);
+  document.getElementById('poll-controls').classList.toggle('hidden', !s.takesAnswers);
+  document.getElementById('poll-reveal').parentNode.classList.toggle('hidden', !poll);
+  // An exercise opens and closes like a poll; the buttons say which it is.
+  document.getElementById('poll-label').textContent = poll ? t('console.poll_label') : t('console.exercise');
+  document.getElementById('poll-open').textContent = poll ? t('console.poll_open_button') : t('console.exercise_open');
+  document.getElementById('poll-close').textContent = poll ? t('console.poll_close_button') : t('console.exercise_close');
+  document.getElementById('poll-open').disabled = s.pollState === 'open' || w.state !== 'live';
+  document.getElementById('poll-close').disabled = s.pollState !== 'open';
+  // The next sensible move is the filled button: open, then close, then reveal.
+  primary('poll-open', s.pollState === 'pending');
+  primary('poll-close', s.pollState === 'open');
+  primary('poll-reveal', s.pollState === 'closed' && !s.revealed);
+  document.getElementById('reveal-value').value = s.revealed ? 'unreveal' : 'reveal';
+  document.getElementById('poll-reveal').textContent = s.revealed ? t('console.hide_results') : t('reveal_results');
+  document.querySelector('#timer-planned input[name=seconds]').value = String(Math.max(1, s.durationSeconds || 60));
+  countdown(document.getElementById('timer'), s.timerEndsAt, skew);
+  drawResults();
+}
+
+function primary(buttonId, on) {
+  document.getElementById(buttonId).classList.toggle('secondary', !on);
+}
+
+// Notes are written in YAML with hard line breaks. A break after a sentence
+// starts a new paragraph; a break inside a sentence was only wrapping.
+function paragraphs(text) {
+  var out = [], current = '';
+  String(text).split('\n').forEach(function (raw) {
+    var line = raw.trim();
+    if (!line) {
+      if (current) { out.push(current); current = ''; }
+    } else if (current && /[.!?:;"»)]$/.test(current)) {
+      out.push(current);
+      current = line;
+    } else {
+      current = current ? current + ' ' + line : line;
     }
-    exerciseView = null; exerciseStep = null;
-    if (!L.isPoll(s) && state.radar) {
-      window.RadarChart.draw(L.clear(box), state.radar);
-      note.textContent = t('console.radar_on_projector');
-      document.getElementById('answered').textContent = '–';
-      return;
-    }
-    if (!L.isPoll(s)) {
-      L.clear(box).appendChild(el('p', 'muted', t('no_poll')));
-      note.textContent = '';
-      document.getElementById('answered').textContent = '–';
-      return;
-    }
-    document.getElementById('answered').textContent = L.num(state.results ? state.results.voters : 0);
-    note.textContent = s.resultsVisible ? t('console.results_on_projector') : t('console.results_hidden');
-    window.Results.render(box, state.results, {
-      onHide: function (answerId, hide) {
-        post('/facilitate/' + id + '/steps/' + s.id + '/answers/' + answerId, 'action=' + (hide ? 'hide' : 'show'));
-      }
-    });
+  });
+  if (current) { out.push(current); }
+  return out;
+}
+
+function showNotes(text) {
+  var box = clear(document.getElementById('notes'));
+  if (!text) { box.appendChild(el('p', 'muted', t('console.no_notes'))); return; }
+  paragraphs(text).forEach(function (p) { box.appendChild(el('p', null, p)); });
+}
+
+// The facilitator's clock, against the plan: time on this step against its
+// planned duration, and the workshop's time against what the plan had used
+// by now (the steps before this one, plus this one up to its planned length).
+// Ticks every second between the server's state messages; `skew` corrects this
+// laptop's clock to the server's.
+function tickClock() {
+  if (!state) { return; }
+  var c = state.clock || {}, s = state.step, w = state.workshop;
+  var stepNode = document.getElementById('clock-step'), roomNode = document.getElementById('clock-workshop');
+  var planned = s.durationSeconds || 0;
+  // Whole minutes, as the agenda's heading counts them.
+  var total = Math.floor((c.plannedTotalSeconds || 0) / 60);
+  if (w.state === 'draft' || !c.workshopStartedAt || !c.stepStartedAt) {
+    stepNode.textContent = t('console.clock_step_planned', minutesSeconds(planned));
+    roomNode.textContent = t('console.clock_workshop_planned', total);
+    stepNode.classList.remove('over');
+    roomNode.className = '';
+    return;
   }
-})();
+  if (w.state === 'closed') {
+    stepNode.textContent = '';
+    roomNode.textContent = t('console.clock_closed');
+    roomNode.className = '';
+    return;
+  }
+  var now = Date.now() + skew;
+  var onStep = Math.max(0, (now - c.stepStartedAt) / 1000);
+  var elapsed = Math.max(0, (now - c.workshopStartedAt) / 1000);
+  var plannedByNow = (c.plannedBeforeStepSeconds || 0) + Math.min(onStep, planned);
+  var late = Math.round((elapsed - plannedByNow) / 60);
+  stepNode.textContent = t('console.clock_step', minutesSeconds(onStep), minutesSeconds(planned));
+  stepNode.classList.toggle('over', onStep > planned);
+  var pace = late === 0 ? t('console.clock_on_time') : late > 0 ? t('console.clock_behind', late) : t('console.clock_ahead', -late);
+  roomNode.textContent = t('console.clock_workshop', Math.floor(elapsed / 60), total, pace);
+  roomNode.className = late > 0 ? 'behind' : late < 0 ? 'ahead' : 'on-time';
+}
+setInterval(tickClock, 1000);
+
+function drawResults() {
+  var s = state.step, box = document.getElementById('results');
+  var note = document.getElementById('results-note');
+  var view = VIEWS[s.kind];
+  if (view && s.takesAnswers) {
+    if (exerciseStep !== s.id || !exerciseView) {
+      exerciseStep = s.id;
+      exerciseView = view(clear(box), state, { post: post, workshop: id });
+    } else {
+      exerciseView.picture(state.picture, state);
+    }
+    // An exercise that shows names on purpose (volunteers) says so itself.
+    note.textContent = exerciseView.note || t('console.picture_on_projector');
+    document.getElementById('answered').textContent = num(state.picture && state.picture.respondents || 0);
+    return;
+  }
+  exerciseView = null; exerciseStep = null;
+  if (!isPoll(s) && state.radar) {
+    RadarChart.draw(clear(box), state.radar);
+    note.textContent = t('console.radar_on_projector');
+    document.getElementById('answered').textContent = '–';
+    return;
+  }
+  if (!isPoll(s)) {
+    clear(box).appendChild(el('p', 'muted', t('no_poll')));
+    note.textContent = '';
+    document.getElementById('answered').textContent = '–';
+    return;
+  }
+  document.getElementById('answered').textContent = num(state.results ? state.results.voters : 0);
+  note.textContent = s.resultsVisible ? t('console.results_on_projector') : t('console.results_hidden');
+  Results.render(box, state.results, {
+    onHide: function (answerId, hide) {
+      post('/facilitate/' + id + '/steps/' + s.id + '/answers/' + answerId, 'action=' + (hide ? 'hide' : 'show'));
+    }
+  });
+}

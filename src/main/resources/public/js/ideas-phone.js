@@ -1,189 +1,183 @@
 // The ideas and commitments steps on a phone. Ideas: send short ones, upvote
 // the room's (anonymous everywhere). Commitments: take one on, by name. Every
 // message goes through the page's outbox, so nothing is lost to a bad Wi-Fi.
-(function () {
-  'use strict';
-  var L = window.Live, el = L.el, t = L.t;
-  var MAX_IDEA = 140;
+import { lang, num, t } from './texts.js';
+import { clear, el, keyed, statusLine, voteButton } from './dom.js';
+import { statusText } from './outbox.js';
 
-  function head(root, step) {
-    root.appendChild(el('h1', null, step.title));
-    if (step.body) { root.appendChild(el('p', 'poll-body', step.body)); }
-    if (step.exercise && step.exercise.prompt) { root.appendChild(el('p', 'question', step.exercise.prompt)); }
+var MAX_IDEA = 140;
+
+function head(root, step) {
+  root.appendChild(el('h1', null, step.title));
+  if (step.body) { root.appendChild(el('p', 'poll-body', step.body)); }
+  if (step.exercise && step.exercise.prompt) { root.appendChild(el('p', 'question', step.exercise.prompt)); }
+}
+
+function ideasPhone(root, api, mine) {
+  var step = api.state().step, open = step.pollState === 'open';
+  var picture = api.state().picture || { ideas: [] };
+  var voted = (mine && mine.voted) || [], own = (mine && mine.own) || [];
+  head(root, step);
+  var textarea = null, setStatus;
+  if (open) {
+    var form = el('form', 'idea-form');
+    textarea = el('textarea');
+    textarea.maxLength = MAX_IDEA;
+    textarea.rows = 2;
+    textarea.setAttribute('aria-label', t('ideas.your_idea'));
+    textarea.placeholder = t('ideas.your_idea');
+    form.appendChild(textarea);
+    var send = el('button', null, t('ideas.send'));
+    send.type = 'submit';
+    form.appendChild(send);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var text = textarea.value.trim();
+      if (!text) { setStatus(t('questions.write_first'), 'bad'); return; }
+      var status = api.send('idea:' + Date.now(), { type: 'idea', text: text });
+      textarea.value = '';
+      setStatus(statusText(status), 'wait');
+    });
+    root.appendChild(form);
+  } else {
+    root.appendChild(el('p', 'notice', step.pollState === 'pending' ? t('poll_opens_soon') : t('ideas.closed')));
+  }
+  setStatus = statusLine(root);
+  root.appendChild(el('h2', null, t('ideas.from_the_room')));
+  var list = el('ul', 'idea-list');
+  root.appendChild(list);
+  draw();
+
+  function isVoted(id) {
+    var waiting = api.pending('vote:' + id);
+    return waiting ? waiting.up : voted.indexOf(id) >= 0;
   }
 
-  function statusLine(root) {
-    var node = el('p', 'status');
-    node.setAttribute('role', 'status');
-    root.appendChild(node);
-    return function (text, kind) { node.textContent = text; node.className = 'status ' + (kind || ''); };
+  function draw() {
+    keyed(list, picture.ideas, t('ideas.none_yet'), function () {
+      var li = el('li');
+      var words = el('div', 'q-words');
+      words.appendChild(el('p', 'q-text'));
+      words.appendChild(el('p', 'muted'));
+      li.appendChild(words);
+      var b = el(open ? 'button' : 'span', 'votes');
+      if (open) {
+        b.type = 'button';
+        b.addEventListener('click', function () {
+          var idea = li._item, now = !isVoted(idea.id);
+          idea.votes += now ? 1 : -1;
+          api.send('vote:' + idea.id, { type: 'idea_vote', idea: idea.id, up: now });
+          draw();
+        });
+      }
+      li.appendChild(b);
+      return li;
+    }, function (li, idea) {
+      li.firstChild.firstChild.textContent = idea.text;
+      li.firstChild.lastChild.textContent = own.indexOf(idea.id) >= 0 ? t('ideas.yours') : '';
+      if (open) { voteButton(li.lastChild, isVoted(idea.id), idea.votes); } else { li.lastChild.textContent = '▲ ' + num(idea.votes); }
+    });
   }
 
-  function ideasPhone(root, api, mine) {
-    var step = api.state().step, open = step.pollState === 'open';
-    var picture = api.state().picture || { ideas: [] };
-    var voted = (mine && mine.voted) || [], own = (mine && mine.own) || [];
-    head(root, step);
-    var textarea = null, setStatus;
-    if (open) {
-      var form = el('form', 'idea-form');
-      textarea = el('textarea');
-      textarea.maxLength = MAX_IDEA;
-      textarea.rows = 2;
-      textarea.setAttribute('aria-label', t('ideas.your_idea'));
-      textarea.placeholder = t('ideas.your_idea');
-      form.appendChild(textarea);
-      var send = el('button', null, t('ideas.send'));
-      send.type = 'submit';
-      form.appendChild(send);
-      form.addEventListener('submit', function (e) {
-        e.preventDefault();
-        var text = textarea.value.trim();
-        if (!text) { setStatus(t('questions.write_first'), 'bad'); return; }
-        var sent = api.send('idea:' + Date.now(), { type: 'idea', text: text });
-        textarea.value = '';
-        setStatus(sent ? t('sending') : t('not_sent_yet'), 'wait');
-      });
-      root.appendChild(form);
-    } else {
-      root.appendChild(el('p', 'notice', step.pollState === 'pending' ? t('poll_opens_soon') : t('ideas.closed')));
+  return {
+    picture: function (p) { picture = p; draw(); },
+    update: function (fresh) { voted = (fresh && fresh.voted) || voted; own = (fresh && fresh.own) || own; draw(); },
+    sent: function (slot, status, reply, message) {
+      if (status === 'replaced') { return; }
+      if (status !== 'saved' && status !== 'refused') { setStatus(statusText(status), 'wait'); return; }
+      if (status === 'refused') {
+        setStatus(reply.message, 'bad');
+        // A refused idea goes back into the box, so its words are not lost.
+        if (slot.indexOf('idea:') === 0 && textarea && !textarea.value) { textarea.value = message.text; }
+        draw();
+        return;
+      }
+      if (slot.indexOf('idea:') === 0) {
+        own.push(reply.idea);
+        setStatus(t('ideas.sent'), 'ok');
+      } else {
+        voted = voted.filter(function (id) { return id !== reply.idea; });
+        if (reply.up) { voted.push(reply.idea); }
+        setStatus('', '');
+      }
+      draw();
     }
-    setStatus = statusLine(root);
-    root.appendChild(el('h2', null, t('ideas.from_the_room')));
-    var list = el('ul', 'idea-list');
-    root.appendChild(list);
-    draw();
+  };
+}
 
-    function isVoted(id) {
-      var waiting = api.pending('vote:' + id);
-      return waiting ? waiting.up : voted.indexOf(id) >= 0;
-    }
+var STATUS = { planned: t('commitments.status.planned'), in_progress: t('commitments.status.in_progress'),
+  done: t('commitments.status.done'), dropped: t('commitments.status.dropped') };
 
-    function draw() {
-      window.KeyedList.keyed(list, picture.ideas, t('ideas.none_yet'), function () {
-        var li = el('li');
-        var words = el('div', 'q-words');
-        words.appendChild(el('p', 'q-text'));
-        words.appendChild(el('p', 'muted'));
-        li.appendChild(words);
-        var b = el(open ? 'button' : 'span', 'votes');
-        if (open) {
-          b.type = 'button';
-          b.addEventListener('click', function () {
-            var idea = li._item, now = !isVoted(idea.id);
-            idea.votes += now ? 1 : -1;
-            api.send('vote:' + idea.id, { type: 'idea_vote', idea: idea.id, up: now });
-            draw();
-          });
-        }
+function date(iso) {
+  var d = new Date(iso + 'T12:00:00');
+  return isNaN(d) ? iso : d.toLocaleDateString(lang, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+function commitmentsPhone(root, api, mine) {
+  var step = api.state().step, open = step.pollState === 'open';
+  var picture = api.state().picture || { commitments: [] };
+  var taken = (mine && mine.volunteered) || [], name = mine && mine.name;
+  head(root, step);
+  var nameInput = null;
+  if (open && !name) {
+    var label = el('label', 'field');
+    label.appendChild(el('span', null, t('commitments.your_name')));
+    nameInput = el('input');
+    nameInput.type = 'text';
+    nameInput.maxLength = 40;
+    nameInput.autocomplete = 'name';
+    label.appendChild(nameInput);
+    root.appendChild(label);
+  }
+  var setStatus = statusLine(root);
+  var list = el('ul', 'commitment-list');
+  root.appendChild(list);
+  draw();
+
+  function isTaken(id) {
+    var waiting = api.pending('take:' + id);
+    return waiting ? waiting.on : taken.indexOf(id) >= 0;
+  }
+
+  function draw() {
+    clear(list);
+    if (!picture.commitments.length) { list.appendChild(el('li', 'muted', t('commitments.none_yet'))); }
+    picture.commitments.forEach(function (c) {
+      var li = el('li', 'commitment status-' + c.status);
+      li.appendChild(el('p', 'q-text', c.action));
+      li.appendChild(el('p', 'muted', t('commitments.who_when', c.role, date(c.due)) + ' · ' + STATUS[c.status]));
+      if (c.volunteers.length) { li.appendChild(el('p', 'volunteers', t('commitments.volunteers', c.volunteers.join(', ')))); }
+      var takes = c.status === 'planned' || c.status === 'in_progress';
+      if (open && (takes || isTaken(c.id))) {
+        var on = isTaken(c.id);
+        var b = el('button', on ? 'secondary' : '', on ? t('commitments.step_back') : t('commitments.take_on'));
+        b.type = 'button';
+        b.setAttribute('aria-pressed', on ? 'true' : 'false');
+        b.addEventListener('click', function () {
+          var msg = { type: 'volunteer', commitment: c.id, on: !isTaken(c.id) };
+          if (nameInput && nameInput.value.trim()) { msg.name = nameInput.value.trim(); }
+          setStatus(statusText(api.send('take:' + c.id, msg)), 'wait');
+          draw();
+        });
         li.appendChild(b);
-        return li;
-      }, function (li, idea) {
-        li.firstChild.firstChild.textContent = idea.text;
-        li.firstChild.lastChild.textContent = own.indexOf(idea.id) >= 0 ? t('ideas.yours') : '';
-        if (open) { window.KeyedList.voteButton(li.lastChild, isVoted(idea.id), idea.votes); } else { li.lastChild.textContent = '▲ ' + L.num(idea.votes); }
-      });
-    }
-
-    return {
-      picture: function (p) { picture = p; draw(); },
-      update: function (fresh) { voted = (fresh && fresh.voted) || voted; own = (fresh && fresh.own) || own; draw(); },
-      reply: function (slot, msg, retry) {
-        if (retry) { setStatus(t('not_sent_yet'), 'wait'); return; }
-        if (msg.type === 'error') {
-          setStatus(msg.message, 'bad');
-          return;
-        }
-        if (slot.indexOf('idea:') === 0) {
-          own.push(msg.idea);
-          setStatus(t('ideas.sent'), 'ok');
-        } else {
-          voted = voted.filter(function (id) { return id !== msg.idea; });
-          if (msg.up) { voted.push(msg.idea); }
-        }
-        draw();
       }
-    };
+      list.appendChild(li);
+    });
   }
 
-  var STATUS = { planned: t('commitments.status.planned'), in_progress: t('commitments.status.in_progress'),
-    done: t('commitments.status.done'), dropped: t('commitments.status.dropped') };
-
-  function date(iso) {
-    var d = new Date(iso + 'T12:00:00');
-    return isNaN(d) ? iso : d.toLocaleDateString(L.lang, { day: 'numeric', month: 'long', year: 'numeric' });
-  }
-
-  function commitmentsPhone(root, api, mine) {
-    var step = api.state().step, open = step.pollState === 'open';
-    var picture = api.state().picture || { commitments: [] };
-    var taken = (mine && mine.volunteered) || [], name = mine && mine.name;
-    head(root, step);
-    var nameInput = null;
-    if (open && !name) {
-      var label = el('label', 'field');
-      label.appendChild(el('span', null, t('commitments.your_name')));
-      nameInput = el('input');
-      nameInput.type = 'text';
-      nameInput.maxLength = 40;
-      nameInput.autocomplete = 'name';
-      label.appendChild(nameInput);
-      root.appendChild(label);
+  return {
+    picture: function (p) { picture = p; draw(); },
+    update: function (fresh) { taken = (fresh && fresh.volunteered) || taken; draw(); },
+    sent: function (slot, status, reply) {
+      if (status === 'replaced') { return; }
+      if (status !== 'saved' && status !== 'refused') { setStatus(statusText(status), 'wait'); return; }
+      if (status === 'refused') { setStatus(reply.message, 'bad'); draw(); return; }
+      taken = taken.filter(function (id) { return id !== reply.commitment; });
+      if (reply.on) { taken.push(reply.commitment); }
+      setStatus(reply.on ? t('commitments.taken') : t('commitments.stepped_back'), 'ok');
+      draw();
     }
-    var setStatus = statusLine(root);
-    var list = el('ul', 'commitment-list');
-    root.appendChild(list);
-    draw();
+  };
+}
 
-    function isTaken(id) {
-      var waiting = api.pending('take:' + id);
-      return waiting ? waiting.on : taken.indexOf(id) >= 0;
-    }
-
-    function draw() {
-      L.clear(list);
-      if (!picture.commitments.length) { list.appendChild(el('li', 'muted', t('commitments.none_yet'))); }
-      picture.commitments.forEach(function (c) {
-        var li = el('li', 'commitment status-' + c.status);
-        li.appendChild(el('p', 'q-text', c.action));
-        li.appendChild(el('p', 'muted', t('commitments.who_when', c.role, date(c.due)) + ' · ' + STATUS[c.status]));
-        if (c.volunteers.length) { li.appendChild(el('p', 'volunteers', t('commitments.volunteers', c.volunteers.join(', ')))); }
-        var takes = c.status === 'planned' || c.status === 'in_progress';
-        if (open && (takes || isTaken(c.id))) {
-          var on = isTaken(c.id);
-          var b = el('button', on ? 'secondary' : '', on ? t('commitments.step_back') : t('commitments.take_on'));
-          b.type = 'button';
-          b.setAttribute('aria-pressed', on ? 'true' : 'false');
-          b.addEventListener('click', function () {
-            var msg = { type: 'volunteer', commitment: c.id, on: !isTaken(c.id) };
-            if (nameInput && nameInput.value.trim()) { msg.name = nameInput.value.trim(); }
-            var sent = api.send('take:' + c.id, msg);
-            setStatus(sent ? t('sending') : t('not_sent_yet'), 'wait');
-            draw();
-          });
-          li.appendChild(b);
-        }
-        list.appendChild(li);
-      });
-    }
-
-    return {
-      picture: function (p) { picture = p; draw(); },
-      update: function (fresh) { taken = (fresh && fresh.volunteered) || taken; draw(); },
-      reply: function (slot, msg, retry) {
-        if (retry) { setStatus(t('not_sent_yet'), 'wait'); return; }
-        if (msg.type === 'error') { setStatus(msg.message, 'bad'); draw(); return; }
-        taken = taken.filter(function (id) { return id !== msg.commitment; });
-        if (msg.on) { taken.push(msg.commitment); }
-        setStatus(msg.on ? t('commitments.taken') : t('commitments.stepped_back'), 'ok');
-        draw();
-      }
-    };
-  }
-
-  window.Exercises = window.Exercises || {};
-  window.Exercises.ideas = window.Exercises.ideas || {};
-  window.Exercises.ideas.phone = ideasPhone;
-  window.Exercises.commitments = window.Exercises.commitments || {};
-  window.Exercises.commitments.phone = commitmentsPhone;
-})();
+export { ideasPhone, commitmentsPhone };

@@ -1,68 +1,60 @@
 // The console's moderation queue for questions from the room: whether they
 // wait for approval, whether the projector shows the top ones, and per
 // question approve, hide, answered, pin.
-(function () {
-  'use strict';
-  var L = window.Live, el = L.el, t = L.t;
-  var card = document.getElementById('questions-card');
-  if (!card) { return; }
-  var id = document.getElementById('console').dataset.id;
-  var csrf = document.querySelector('meta[name=csrf]').content;
-  var list = card.querySelector('.question-queue');
-  var approval = card.querySelector('[name=needsApproval]');
-  var onScreen = card.querySelector('[name=onScreen]');
-  var count = card.querySelector('.pending-count');
-  var STATUS = { pending: t('console.question_pending'), visible: t('console.question_visible'),
-    hidden: t('console.question_hidden') };
+import { num, t } from './texts.js';
+import { clear, el } from './dom.js';
+import { post, workshop } from './console-actions.js';
 
-  function post(path, body) {
-    return fetch(L.path('/facilitate/' + id + '/questions/' + path), {
-      method: 'POST', credentials: 'same-origin', body: body,
-      headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' }
-    }).then(function (r) { return r.json(); }).then(function (res) {
-      if (!res.ok && window.ConsoleToast) { window.ConsoleToast(res.error); }
-    }).catch(function () { if (window.ConsoleToast) { window.ConsoleToast(t('console.no_connection')); } });
-  }
+var card = document.getElementById('questions-card');
+var list = card.querySelector('.question-queue');
+var approval = card.querySelector('[name=needsApproval]');
+var onScreen = card.querySelector('[name=onScreen]');
+var count = card.querySelector('.pending-count');
+var STATUS = { pending: t('console.question_pending'), visible: t('console.question_visible'),
+  hidden: t('console.question_hidden') };
 
-  approval.addEventListener('change', function () { post('settings', 'needsApproval=' + (approval.checked ? 'on' : 'off')); });
-  onScreen.addEventListener('change', function () { post('settings', 'onScreen=' + (onScreen.checked ? 'on' : 'off')); });
+function moderate(what, body) {
+  return post('/facilitate/' + workshop + '/questions/' + what, body);
+}
 
-  function button(label, q, action, primary) {
-    var b = el('button', primary ? '' : 'secondary', label);
-    b.type = 'button';
-    b.addEventListener('click', function () { post(String(q.id), 'action=' + action); });
-    return b;
-  }
+approval.addEventListener('change', function () { moderate('settings', 'needsApproval=' + (approval.checked ? 'on' : 'off')); });
+onScreen.addEventListener('change', function () { moderate('settings', 'onScreen=' + (onScreen.checked ? 'on' : 'off')); });
 
-  function show(q) {
-    if (!q) { return; }
-    approval.checked = q.needsApproval;
-    onScreen.checked = q.onScreen;
-    count.textContent = q.pending ? t('console.questions_waiting', q.pending) : '';
-    L.clear(list);
-    if (!q.list.length) { list.appendChild(el('li', 'muted', t('console.no_questions'))); return; }
-    // Waiting ones first: they are what the facilitator has to act on.
-    var ordered = q.list.filter(function (x) { return x.status === 'pending'; })
-      .concat(q.list.filter(function (x) { return x.status !== 'pending'; }));
-    ordered.forEach(function (x) {
-      var li = el('li', 'queue-item status-' + x.status + (x.answered ? ' is-answered' : ''));
-      li.appendChild(el('p', 'q-text', x.text));
-      var meta = [x.name || t('questions.anonymous'), '▲ ' + L.num(x.votes), STATUS[x.status]];
-      if (x.answered) { meta.push(t('questions.answered')); }
-      if (x.pinned) { meta.push(t('questions.on_projector')); }
-      li.appendChild(el('p', 'muted', meta.join(' · ')));
-      var row = el('div', 'row-tools');
-      if (x.status !== 'visible') { row.appendChild(button(t('console.approve'), x, 'approve', x.status === 'pending')); }
-      if (x.status !== 'hidden') { row.appendChild(button(t('console.hide_question'), x, 'hide')); }
-      if (x.status === 'visible') {
-        row.appendChild(button(x.pinned ? t('console.unpin') : t('console.pin'), x, x.pinned ? 'unpin' : 'pin'));
-        row.appendChild(button(x.answered ? t('console.not_answered') : t('console.mark_answered'), x,
-          x.answered ? 'unanswered' : 'answered'));
-      }
-      li.appendChild(row);
-      list.appendChild(li);
-    });
-  }
+function button(label, q, action, primary) {
+  var b = el('button', primary ? '' : 'secondary', label);
+  b.type = 'button';
+  b.addEventListener('click', function () { moderate(String(q.id), 'action=' + action); });
+  return b;
+}
 
-  window.ConsoleQuestions = { show: show };
-})();
+function show(q) {
+  if (!q) { return; }
+  approval.checked = q.needsApproval;
+  onScreen.checked = q.onScreen;
+  count.textContent = q.pending ? t('console.questions_waiting', q.pending) : '';
+  clear(list);
+  if (!q.list.length) { list.appendChild(el('li', 'muted', t('console.no_questions'))); return; }
+  // Waiting ones first: they are what the facilitator has to act on.
+  var ordered = q.list.filter(function (x) { return x.status === 'pending'; })
+    .concat(q.list.filter(function (x) { return x.status !== 'pending'; }));
+  ordered.forEach(function (x) {
+    var li = el('li', 'queue-item status-' + x.status + (x.answered ? ' is-answered' : ''));
+    li.appendChild(el('p', 'q-text', x.text));
+    var meta = [x.name || t('questions.anonymous'), '▲ ' + num(x.votes), STATUS[x.status]];
+    if (x.answered) { meta.push(t('questions.answered')); }
+    if (x.pinned) { meta.push(t('questions.on_projector')); }
+    li.appendChild(el('p', 'muted', meta.join(' · ')));
+    var row = el('div', 'row-tools');
+    if (x.status !== 'visible') { row.appendChild(button(t('console.approve'), x, 'approve', x.status === 'pending')); }
+    if (x.status !== 'hidden') { row.appendChild(button(t('console.hide_question'), x, 'hide')); }
+    if (x.status === 'visible') {
+      row.appendChild(button(x.pinned ? t('console.unpin') : t('console.pin'), x, x.pinned ? 'unpin' : 'pin'));
+      row.appendChild(button(x.answered ? t('console.not_answered') : t('console.mark_answered'), x,
+        x.answered ? 'unanswered' : 'answered'));
+    }
+    li.appendChild(row);
+    list.appendChild(li);
+  });
+}
+
+export { show };
