@@ -1,7 +1,7 @@
 // The phone's one outbox, for every kind of message (answers, exercise inputs, questions, votes).
 // A message waits in localStorage, under its slot (one poll's answer, one network, one vote...), until
 // the server acknowledges it or refuses it for good; a newer message for a slot replaces the older.
-// It is sent once when made (if the phone is connected), once after each reconnect, and when the
+// It is sent once when made (if the phone is connected), once after each (re)connect, and when the
 // server says it could not store it yet (`not_saved`, `busy`) once more at each tick of one retry
 // timer, whose pauses grow (with jitter, capped): a fault costs at most one resend per waiting
 // message per pause, never a flood.
@@ -27,6 +27,7 @@ export class Outbox {
     this.listeners = [];
     this.retryTimer = null;
     this.retries = 0;
+    this.fresh = false;    // connected again: what waits goes after the next snapshot
     room.on('ack', (msg) => this.reply(msg));
     room.on('error', (msg) => this.reply(msg));
     room.onStatus((state) => this.connection(state));
@@ -59,8 +60,11 @@ export class Outbox {
     return this.read()[slot] ? this.status[slot] || 'waiting' : null;
   }
 
-  // After every snapshot (a connect, a reconnect): everything that waits goes once.
-  flush() {
+  // After the first snapshot of a (re)connect, once the page has drawn it: everything that waits goes
+  // once. Later snapshots (the room moving on) send nothing again.
+  afterSnapshot() {
+    if (!this.fresh) { return; }
+    this.fresh = false;
     const box = this.read();
     Object.keys(box).forEach((slot) => this.transmit(slot, box[slot]));
   }
@@ -87,8 +91,17 @@ export class Outbox {
     delete box[slot];
     delete this.status[slot];
     this.write(box);
-    if (msg.type === 'ack') { this.retries = 0; }
     this.tell(slot, msg.type === 'ack' ? 'saved' : 'refused', sent, msg);
+    if (msg.type === 'ack') { this.recovered(); }
+  }
+
+  // The server stores again: what waits for the retry timer goes now, and the pauses start short again.
+  recovered() {
+    this.retries = 0;
+    if (!this.retryTimer) { return; }
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.resendRetrying();
   }
 
   // One timer for every message the server could not store: each is sent once more when it fires.
@@ -98,14 +111,23 @@ export class Outbox {
     this.retries += 1;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      const box = this.read();
-      Object.keys(box).filter((slot) => this.status[slot] === 'retrying').forEach((slot) => this.transmit(slot, box[slot]));
+      this.resendRetrying();
     }, base / 2 + Math.random() * base / 2);
+  }
+
+  resendRetrying() {
+    const box = this.read();
+    Object.keys(box).filter((slot) => this.status[slot] === 'retrying').forEach((slot) => this.transmit(slot, box[slot]));
   }
 
   // The connection went or came: what was on its way waits for it, and says so.
   connection(state) {
-    if (state === 'connected' && navigator.onLine !== false) { return; }
+    if (state === 'connected' && navigator.onLine !== false) {
+      // A connection that lived through a blink sends no snapshot: what waited goes shortly anyway.
+      this.fresh = true;
+      setTimeout(() => this.afterSnapshot(), 1500);
+      return;
+    }
     const box = this.read();
     Object.keys(box).forEach((slot) => {
       if (this.status[slot] !== 'retrying') { this.set(slot, 'waiting', box[slot]); }

@@ -58,7 +58,7 @@ room.on('picture', (msg) => {
 });
 questionsPanel(room, outbox);
 // Last, so that a snapshot is drawn before what waits goes again.
-room.on('state', () => outbox.flush());
+room.on('state', () => outbox.afterSnapshot());
 outbox.listen(sent);
 room.start((attempt) => {
   // A phone whose identity is gone (cleared cookies) can't reconnect: after a few tries, reload so

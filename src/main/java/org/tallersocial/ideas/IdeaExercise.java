@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
@@ -268,9 +267,6 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
                 board.mergedInto(i.id()).stream().map(Idea::text).toList())).toList();
     }
 
-    public Optional<Idea> find(Room room, Step step, long ideaId) {
-        return board(room, step).get(ideaId);
-    }
 
     private IdeaBoard board(Room room, Step step) {
         Map<Long, IdeaBoard> boards = room.part(this, r -> new ConcurrentHashMap<Long, IdeaBoard>());

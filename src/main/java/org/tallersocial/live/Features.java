@@ -24,11 +24,4 @@ public final class Features {
     Optional<Feature<?>> forType(String type) {
         return Optional.ofNullable(byType.get(type));
     }
-
-    /** The one feature of a class, for the features that work with another's memory (commitments read ideas). */
-    public <F extends Feature<?>> F get(Class<F> type) {
-        return all.stream().filter(type::isInstance).map(type::cast).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no feature " + type.getSimpleName()));
-    }
-
 }

@@ -39,7 +39,6 @@ public final class Hub implements AutoCloseable, Room.Publisher {
     private final ObjectMapper json;
     private final Messages messages;
     private final Clock clock;
-    private final Features features;
     private final StorageWatch storage = new StorageWatch();
     private final Map<Long, Room> active = new ConcurrentHashMap<>();
     /** Per room, the state version last published, so a slower publish never overtakes a newer one. */
@@ -55,7 +54,6 @@ public final class Hub implements AutoCloseable, Room.Publisher {
         this.json = json;
         this.messages = new Messages(clock, features, storage);
         this.clock = clock;
-        this.features = features;
         // With a fixed delay, a slow tick is followed by a pause, not by the missed ticks back to back.
         ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }

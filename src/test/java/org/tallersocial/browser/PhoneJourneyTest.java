@@ -114,6 +114,42 @@ class PhoneJourneyTest {
         }
     }
 
+    @Test
+    void what_a_phone_says_of_its_connection_and_of_its_answer_is_true_when_the_wifi_blinks_and_when_it_goes() {
+        LiveRoom room = LiveRoom.live(server, facilitator);
+        try (room; Chromium phone = Chromium.phone()) {
+            InBrowser.joinByLink(phone, server, room.code, "Cai");
+            room.goTo(1);
+            InBrowser.awaitPhoneStep(phone, 1);
+
+            // The browser says the network went and came back, but the socket lived through it.
+            phone.script("window.dispatchEvent(new Event('offline'));");
+            InBrowser.tapOption(phone, "Everyone");
+            InBrowser.pressSend(phone);
+            phone.awaitText("#phone .status", "Saved");
+            phone.script("window.dispatchEvent(new Event('online'));");
+            phone.await(Duration.ofSeconds(10), d -> Chromium.text(phone.find("#conn")).equals("Connected"));
+            try {
+                Thread.sleep(6_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertThat(Chromium.text(phone.find("#conn"))).as("still true seconds later").isEqualTo("Connected");
+
+            // The server goes: an answer made meanwhile says it waits, and goes once it is back.
+            server = server.restart(() -> {
+                phone.await(Duration.ofSeconds(15), d -> !Chromium.text(phone.find("#conn")).equals("Connected"));
+                InBrowser.tapOption(phone, "Nobody");
+                InBrowser.pressSend(phone);
+                phone.awaitText("#phone .status", "Not sent yet");
+            });
+            phone.awaitText("#phone .status", "Saved");
+            assertThat(Chromium.text(phone.find("#conn"))).isEqualTo("Connected");
+            assertThat(phone.consoleErrors()).as("the browser's own word on the refused connections aside")
+                    .allMatch(e -> e.contains("ERR_CONNECTION_REFUSED"));
+        }
+    }
+
     private static void assertChecked(Chromium phone, String... labels) {
         for (WebElement choice : phone.findAll("#phone .choice")) {
             boolean expected = java.util.Arrays.asList(labels).contains(Chromium.text(choice).trim());

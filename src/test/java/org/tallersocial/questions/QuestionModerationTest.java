@@ -58,6 +58,11 @@ class QuestionModerationTest {
         assertThat(room.actRaw("/questions/" + rude, "action", "pin").status())
                 .as("an unapproved question cannot be pinned").isEqualTo(409);
         room.act("/questions/" + rude, "action", "hide");
+        JsonNode told = ana.ws.await(m -> m.path("type").asText().equals("questionsMine")
+                && m.at("/questionsMine/asked/1/status").asText().equals("hidden"), java.time.Duration.ofSeconds(5));
+        assertThat(told.at("/questionsMine/asked/0/status").asText())
+                .as("the author hears at once what became of their questions, without a snapshot").isEqualTo("pending");
+        assertThat(bo.ws.transcript()).as("and only the author").doesNotContain("\"type\":\"questionsMine\"");
         room.act("/questions/" + kept, "action", "approve");
         JsonNode onBo = questionsWith(bo.ws, q -> hasText(q.get("list"), "Why is the boss never here?"));
         assertThat(onBo.path("list").size()).isEqualTo(1);

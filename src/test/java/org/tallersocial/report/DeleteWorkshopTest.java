@@ -44,6 +44,8 @@ class DeleteWorkshopTest {
             assertThat(facilitator.get("/facilitate/" + room.id).status()).isEqualTo(404);
             assertThat(server.browser().get(review).status()).as("its review link died with it").isEqualTo(404);
             assertThat(facilitator.get("/facilitate").body()).doesNotContain("All hands Panadería Ruiz");
+            assertThat(server.app().rooms().holds(room.id))
+                    .as("the room, and with it all that every feature kept of it, left the server's memory").isFalse();
             room.close();
             data = server.dataDir();
         }
