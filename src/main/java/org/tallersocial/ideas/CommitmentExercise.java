@@ -115,28 +115,11 @@ public final class CommitmentExercise implements Exercise<CommitmentExercise.Tak
             throw new Refused("invalid_answer", "commitments.finished");
         }
         String name = taking.on() ? volunteerName(sent.room(), taking.typedName(), sent.participantId()) : null;
-        return new Volunteering(sent.step(), board,
+        return new Volunteering(store, sent.step(), board,
                 new Votes.Vote(c.id(), sent.participantId(), taking.on(), sent.seq()), name);
     }
 
-    private final class Volunteering implements Change {
-        private final Step step;
-        private final Board board;
-        private final Votes.Vote taking;
-        private final String name;
-
-        Volunteering(Step step, Board board, Votes.Vote taking, String name) {
-            this.step = step;
-            this.board = board;
-            this.taking = taking;
-            this.name = name;
-        }
-
-        @Override
-        public Store store() {
-            return store;
-        }
-
+    private record Volunteering(Store store, Step step, Board board, Votes.Vote taking, String name) implements Change {
         @Override
         public ObjectNode apply() {
             synchronized (board) {
@@ -155,7 +138,7 @@ public final class CommitmentExercise implements Exercise<CommitmentExercise.Tak
 
     private void write(DSLContext tx, List<Change> changes) {
         CommitmentRepository r = new CommitmentRepository(tx);
-        changes.forEach(c -> r.volunteer(((Volunteering) c).taking, ((Volunteering) c).name));
+        changes.forEach(c -> r.volunteer(((Volunteering) c).taking(), ((Volunteering) c).name()));
     }
 
     private static ObjectNode fields(Step step, Board board, Votes.Vote taking) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Change;
@@ -108,7 +109,7 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
             // A vote for an idea merged away goes to the idea it was merged into.
             Idea idea = board.standingFor(v.idea()).filter(i -> !i.hidden())
                     .orElseThrow(() -> new Refused("unknown_idea", "ideas.unknown"));
-            return new Voting(sent.step(), board, new Votes.Vote(idea.id(), person, v.up(), sent.seq()));
+            return new Voting(store, sent.step(), board, new Votes.Vote(idea.id(), person, v.up(), sent.seq()));
         }
         String text = ((NewIdea) sent.input()).text();
         List<Idea> earlier = board.by(person);
@@ -121,50 +122,22 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         PhoneText.checkPace(earlier.stream().map(Idea::createdAt).toList(), now, PER_MINUTE);
-        return new Sending(sent, board, new Idea(0, sent.step().id(), person, sent.message().id(), text, false,
-                null, now));
+        return new Sending(store, sent, board, new Idea(0, sent.step().id(), person, sent.message().id(), text, false,
+                null, now), new AtomicLong());
     }
 
     /** A new idea; its id is known once written. */
-    private final class Sending implements Change {
-        private final Sent<Input> sent;
-        private final IdeaBoard board;
-        private Idea idea;
-
-        Sending(Sent<Input> sent, IdeaBoard board, Idea idea) {
-            this.sent = sent;
-            this.board = board;
-            this.idea = idea;
-        }
-
-        @Override
-        public Store store() {
-            return store;
-        }
-
+    private record Sending(Store store, Sent<Input> sent, IdeaBoard board, Idea idea, AtomicLong id) implements Change {
         @Override
         public ObjectNode apply() {
-            board.put(idea);
-            return ideaFields(sent.step(), idea, sent.seq());
+            Idea stored = new Idea(id.get(), idea.stepId(), idea.participantId(), idea.clientId(), idea.text(), false,
+                    null, idea.createdAt());
+            board.put(stored);
+            return ideaFields(sent.step(), stored, sent.seq());
         }
     }
 
-    private final class Voting implements Change {
-        private final Step step;
-        private final IdeaBoard board;
-        private final Votes.Vote vote;
-
-        Voting(Step step, IdeaBoard board, Votes.Vote vote) {
-            this.step = step;
-            this.board = board;
-            this.vote = vote;
-        }
-
-        @Override
-        public Store store() {
-            return store;
-        }
-
+    private record Voting(Store store, Step step, IdeaBoard board, Votes.Vote vote) implements Change {
         @Override
         public ObjectNode apply() {
             board.votes().put(vote);
@@ -176,12 +149,10 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
         IdeaRepository r = new IdeaRepository(tx);
         for (Change c : changes) {
             if (c instanceof Voting v) {
-                r.vote(v.vote);
+                r.vote(v.vote());
             } else {
-                Sending s = (Sending) c;
-                Idea i = s.idea;
-                s.idea = new Idea(r.insert(i.stepId(), i.participantId(), i.clientId(), i.text(), i.createdAt()),
-                        i.stepId(), i.participantId(), i.clientId(), i.text(), false, null, i.createdAt());
+                Idea i = ((Sending) c).idea();
+                ((Sending) c).id().set(r.insert(i.stepId(), i.participantId(), i.clientId(), i.text(), i.createdAt()));
             }
         }
     }

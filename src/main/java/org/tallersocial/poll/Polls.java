@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.tallersocial.content.StepKind;
@@ -83,30 +84,15 @@ public final class Polls implements Feature<JsonNode> {
     @Override
     public Change decide(Sent<JsonNode> sent) {
         Tally tally = tally(sent.room(), sent.step().id());
-        return new Answer(sent, tally, tally.of(sent.participantId()).orElse(null));
+        return new Answer(store, sent, tally, tally.of(sent.participantId()).orElse(null), new AtomicLong());
     }
 
     /** A new answer; its row id is known once the store has written it. */
-    private final class Answer implements Change {
-        private final Sent<JsonNode> sent;
-        private final Tally tally;
-        private final Tally.Entry replaced;
-        private long id;
-
-        Answer(Sent<JsonNode> sent, Tally tally, Tally.Entry replaced) {
-            this.sent = sent;
-            this.tally = tally;
-            this.replaced = replaced;
-        }
-
-        @Override
-        public Store store() {
-            return store;
-        }
-
+    private record Answer(Store store, Sent<JsonNode> sent, Tally tally, Tally.Entry replaced, AtomicLong id)
+            implements Change {
         @Override
         public ObjectNode apply() {
-            Tally.Entry entry = new Tally.Entry(id, sent.participantId(), sent.input(), sent.seq(),
+            Tally.Entry entry = new Tally.Entry(id.get(), sent.participantId(), sent.input(), sent.seq(),
                     replaced != null && replaced.hidden());
             tally.put(entry);
             return fields(sent.step(), entry);
@@ -117,11 +103,11 @@ public final class Polls implements Feature<JsonNode> {
     private void write(DSLContext tx, List<Change> changes) {
         List<Answer> batch = changes.stream().map(Answer.class::cast).toList();
         List<Long> ids = answers.upsertAll(tx, batch.stream()
-                .map(a -> new AnswerRepository.NewAnswer(a.sent.step().id(), a.sent.participantId(), a.sent.input(),
-                        a.sent.seq(), a.replaced == null ? null : a.replaced.answerId()))
+                .map(a -> new AnswerRepository.NewAnswer(a.sent().step().id(), a.sent().participantId(), a.sent().input(),
+                        a.sent().seq(), a.replaced() == null ? null : a.replaced().answerId()))
                 .toList(), OffsetDateTime.now(clock));
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).id = ids.get(i);
+            batch.get(i).id().set(ids.get(i));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Change;
@@ -103,30 +104,15 @@ public final class ProfileExercise implements Exercise<ProfileAnswer> {
         ProfileBoard board = board(sent.room(), sent.step());
         Long existing = board.of(sent.participantId(), sent.input().network())
                 .map(ProfileRepository.Stored::id).orElse(null);
-        return new Answer(sent, board, existing);
+        return new Answer(store, sent, board, existing, new AtomicLong());
     }
 
     /** One person's answer for one network, new or replacing theirs; its row id is known once written. */
-    private final class Answer implements Change {
-        private final Sent<ProfileAnswer> sent;
-        private final ProfileBoard board;
-        private final Long existing;
-        private long id;
-
-        Answer(Sent<ProfileAnswer> sent, ProfileBoard board, Long existing) {
-            this.sent = sent;
-            this.board = board;
-            this.existing = existing;
-        }
-
-        @Override
-        public Store store() {
-            return store;
-        }
-
+    private record Answer(Store store, Sent<ProfileAnswer> sent, ProfileBoard board, Long existing, AtomicLong id)
+            implements Change {
         @Override
         public ObjectNode apply() {
-            board.put(new ProfileRepository.Stored(id, sent.participantId(), sent.input()));
+            board.put(new ProfileRepository.Stored(id.get(), sent.participantId(), sent.input()));
             return fields(sent.step(), sent.input());
         }
     }
@@ -136,11 +122,11 @@ public final class ProfileExercise implements Exercise<ProfileAnswer> {
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Change c : changes) {
             Answer a = (Answer) c;
-            if (a.existing != null) {
-                repo.update(a.existing, a.sent.input(), now);
-                a.id = a.existing;
+            if (a.existing() != null) {
+                repo.update(a.existing(), a.sent().input(), now);
+                a.id().set(a.existing());
             } else {
-                a.id = repo.insert(a.sent.step().id(), a.sent.participantId(), a.sent.input(), now);
+                a.id().set(repo.insert(a.sent().step().id(), a.sent().participantId(), a.sent().input(), now));
             }
         }
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Change;
@@ -107,7 +108,7 @@ public final class Questions implements Feature<Questions.Input> {
         if (sent.input() instanceof Upvote u) {
             Question q = board.get(u.question()).filter(Question::visible)
                     .orElseThrow(() -> new Refused("unknown_question", "questions.unknown"));
-            return new Voting(board, new Votes.Vote(q.id(), person, u.up(), sent.seq()));
+            return new Voting(store, board, new Votes.Vote(q.id(), person, u.up(), sent.seq()));
         }
         Ask ask = (Ask) sent.input();
         List<Question> earlier = board.askedBy(person);
@@ -122,50 +123,25 @@ public final class Questions implements Feature<Questions.Input> {
         PhoneText.checkPace(earlier.stream().map(Question::askedAt).toList(), now, PER_MINUTE);
         String name = ask.named() ? sent.room().name(person).orElse(null) : null;
         Question.Status status = board.settings().needsApproval() ? Question.Status.PENDING : Question.Status.VISIBLE;
-        return new Asking(sent.room().workshop().id(), board,
-                new Question(0, person, sent.message().id(), ask.text(), name, status, false, false, now), sent.seq());
+        return new Asking(store, sent.room().workshop().id(), board,
+                new Question(0, person, sent.message().id(), ask.text(), name, status, false, false, now), sent.seq(),
+                new AtomicLong());
     }
 
     /** A new question; its id is known once written. */
-    private final class Asking implements Change {
-        private final long workshopId;
-        private final QuestionBoard board;
-        private final long seq;
-        private Question question;
-
-        Asking(long workshopId, QuestionBoard board, Question question, long seq) {
-            this.workshopId = workshopId;
-            this.board = board;
-            this.question = question;
-            this.seq = seq;
-        }
-
-        @Override
-        public Store store() {
-            return store;
-        }
-
+    private record Asking(Store store, long workshopId, QuestionBoard board, Question question, long seq, AtomicLong id)
+            implements Change {
         @Override
         public ObjectNode apply() {
-            board.put(question);
-            return askFields(question, seq);
+            Question q = question;
+            Question stored = new Question(id.get(), q.participantId(), q.clientId(), q.text(), q.authorName(),
+                    q.status(), false, false, q.askedAt());
+            board.put(stored);
+            return askFields(stored, seq);
         }
     }
 
-    private final class Voting implements Change {
-        private final QuestionBoard board;
-        private final Votes.Vote vote;
-
-        Voting(QuestionBoard board, Votes.Vote vote) {
-            this.board = board;
-            this.vote = vote;
-        }
-
-        @Override
-        public Store store() {
-            return store;
-        }
-
+    private record Voting(Store store, QuestionBoard board, Votes.Vote vote) implements Change {
         @Override
         public ObjectNode apply() {
             board.votes().put(vote);
@@ -177,14 +153,12 @@ public final class Questions implements Feature<Questions.Input> {
         QuestionRepository r = new QuestionRepository(tx);
         for (Change c : changes) {
             if (c instanceof Voting v) {
-                r.vote(v.vote);
+                r.vote(v.vote());
             } else {
                 Asking a = (Asking) c;
-                Question q = a.question;
-                long id = r.insert(a.workshopId, q.participantId(), q.clientId(), q.text(), q.authorName(), q.status(),
-                        q.askedAt());
-                a.question = new Question(id, q.participantId(), q.clientId(), q.text(), q.authorName(), q.status(),
-                        false, false, q.askedAt());
+                Question q = a.question();
+                a.id().set(r.insert(a.workshopId(), q.participantId(), q.clientId(), q.text(), q.authorName(), q.status(),
+                        q.askedAt()));
             }
         }
     }

@@ -119,26 +119,11 @@ public final class RaciExercise implements Exercise<RaciExercise.Proposed> {
             if (!activity.open()) {
                 throw new Refused("activity_closed", "raci.activity_closed", activity.name());
             }
-            return new Proposing(sent.step(), board, proposal);
+            return new Proposing(store, sent.step(), board, proposal);
         }
     }
 
-    private final class Proposing implements Change {
-        private final Step step;
-        private final RaciBoard board;
-        private final Proposal proposal;
-
-        Proposing(Step step, RaciBoard board, Proposal proposal) {
-            this.step = step;
-            this.board = board;
-            this.proposal = proposal;
-        }
-
-        @Override
-        public Store store() {
-            return store;
-        }
-
+    private record Proposing(Store store, Step step, RaciBoard board, Proposal proposal) implements Change {
         @Override
         public ObjectNode apply() {
             synchronized (board) {
@@ -151,7 +136,7 @@ public final class RaciExercise implements Exercise<RaciExercise.Proposed> {
     private void write(org.jooq.DSLContext tx, List<Change> changes) {
         RaciRepository repo = new RaciRepository(tx);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        changes.forEach(c -> repo.saveProposal(((Proposing) c).proposal, now));
+        changes.forEach(c -> repo.saveProposal(((Proposing) c).proposal(), now));
     }
 
     private static ObjectNode fields(Step step, Proposal p) {
