@@ -118,8 +118,11 @@ public final class LoadGenerator {
         System.exit(exit);
     }
 
-    /** How a run ended: main's exit status, and the last line it printed. */
-    record Outcome(int status, String lastLine) {
+    /** How a run ended: main's exit status, the last line it printed, and every result line (one per exercise). */
+    record Outcome(int status, String lastLine, List<String> lines) {
+        Outcome(int status, String line) {
+            this(status, line, List.of(line));
+        }
     }
 
     /** A whole run, as main does it, without ending the JVM; for the bench's smoke test. */
@@ -267,7 +270,7 @@ public final class LoadGenerator {
      */
     private Outcome exerciseOutcome(List<ExerciseRound> exercises, Shared shared) {
         int status = 0;
-        String line = "";
+        List<String> lines = new ArrayList<>();
         for (ExerciseRound round : exercises) {
             List<String> missed = new ArrayList<>(round.missed());
             if (shared.phones() < opt.totalPhones()) {
@@ -287,15 +290,16 @@ public final class LoadGenerator {
             }
         }
         for (ExerciseRound round : exercises) {
-            line = String.format(Locale.ROOT,
+            String line = String.format(Locale.ROOT,
                     "phones=%d workshops=%d exercise=%s answered=%d messages=%d lost=%d ack_p50_ms=%s ack_p95_ms=%s"
                             + " ack_p99_ms=%s projector_exact_ms=%s heap_mb=%.1f join_s=%.1f others_pct=%.0f refused=%d",
                     shared.phones(), rooms.size(), round.load.kind(), round.acked(), round.sent(), round.lost(),
                     num(round.p(50)), num(round.p(95)), num(round.p(99)), num(round.exactMillis()), shared.heapMb(),
                     shared.joinSeconds(), shared.othersPct(), round.refused());
             System.out.println(line);
+            lines.add(line);
         }
-        return new Outcome(status, line);
+        return new Outcome(status, lines.get(lines.size() - 1), lines);
     }
 
     /** Notes a measured phase's wall time and the CPU other processes took meanwhile. */
