@@ -128,7 +128,7 @@ final class BareComparison {
         control.ws.sendText("go " + schedule.toAbsolutePath(), true).join();
         long start = Burst.fire(phones, Burst.evenly(phones.size(), opt.spreadMillis()), acks);
         acks.await(opt.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        Burst burst = new Burst(phones, start);
+        Burst burst = Burst.ofAnswers(phones, start);
         long lastOffset = hub.isEmpty() ? 0 : hub.get(hub.size() - 1).first() - hub.get(0).first();
         String done = control.replies.poll(lastOffset / 1_000_000 + 30_000, TimeUnit.MILLISECONDS);
         Bench.require("done".equals(done), "the bare server did not finish its broadcasts: " + done);

@@ -36,16 +36,15 @@ final class Joining {
     /** Joins every phone (bounded by the join timeout), logs how it went; returns the seconds it took. */
     static double joinAll(List<Phone> phones, Options opt, List<HttpClient> httpClients, List<HttpClient> wsClients,
                           ServerProbe server, Measured measured) throws InterruptedException {
-        long cpuBefore = server.cpuMillis();
-        long clientBefore = Bench.clientCpuMillis();
-        long machineBefore = Bench.machineBusyMillis();
+        CpuWatch cpu = CpuWatch.start(server);
         String startedAt = java.time.LocalTime.now().toString();
         long start = System.nanoTime();
         new Joining(phones, opt, httpClients, wsClients).run();
         long end = System.nanoTime();
-        long serverCpu = server.cpuMillis() - cpuBefore;
-        long clientCpu = Bench.clientCpuMillis() - clientBefore;
-        long otherCpu = Math.max(0, Bench.machineBusyMillis() - machineBefore - serverCpu - clientCpu);
+        cpu.stop();
+        long serverCpu = cpu.serverMillis;
+        long clientCpu = cpu.clientMillis;
+        long otherCpu = cpu.otherMillis;
         List<Phone> joined = phones.stream().filter(p -> p.joinedAt > 0).toList();
         double seconds = (end - start) / 1e9;
         double[] times = joined.stream().mapToDouble(p -> (p.joinedAt - p.joinStartedAt) / 1e6).toArray();

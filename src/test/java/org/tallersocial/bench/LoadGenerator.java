@@ -118,8 +118,11 @@ public final class LoadGenerator {
         System.exit(exit);
     }
 
-    /** How a run ended: main's exit status, and the last line it printed. */
-    record Outcome(int status, String lastLine) {
+    /** How a run ended: main's exit status, the last line it printed, and every result line (one per exercise). */
+    record Outcome(int status, String lastLine, List<String> lines) {
+        Outcome(int status, String line) {
+            this(status, line, List.of(line));
+        }
     }
 
     /** A whole run, as main does it, without ending the JVM; for the bench's smoke test. */
@@ -131,20 +134,24 @@ public final class LoadGenerator {
 
     private Outcome run() throws Exception {
         log("server pid %d at %s, data in %s; %d workshop(s) of %d phones%s", opt.serverPid(), opt.baseUrl(),
-                opt.dataDir(), opt.workshops(), opt.phones(), opt.connectOnly() ? " (connect only)" : "");
+                opt.dataDir(), opt.workshops(), opt.phones(), opt.connectOnly() ? " (connect only)"
+                        : opt.exercises().isEmpty() ? "" : " through " + String.join(", then ", opt.exercises()));
 
-        // 1. The facilitator: first account through the setup link, then the live workshops on a poll step.
+        // 1. The facilitator: first account through the setup link, then the live workshops on a poll step
+        //    (or the first exercise's).
         Browser facilitator = new Browser(opt.baseUrl());
         facilitator.get(opt.setupPath());
         Browser.Response setup = facilitator.post(opt.setupPath(), "name", "Bench Facilitator",
                 "email", "bench@example.org", "password", PASSWORD, "confirm", PASSWORD);
         require(setup.status() == 303, "setup link answered " + setup.status() + ": " + Bench.clip(setup.body()));
+        BenchRoom.StepChoice first = opt.exercises().isEmpty() ? BenchRoom.choosePoll(opt.contentFile(), opt.stepKey())
+                : ExerciseLoad.of(opt.exercises().get(0)).step(opt.contentFile());
         for (int w = 1; w <= opt.workshops(); w++) {
-            BenchRoom room = BenchRoom.open(w, facilitator, opt, wsClients.get(0), opt.reveal());
+            BenchRoom room = BenchRoom.open(w, facilitator, opt, wsClients.get(0), first);
             rooms.add(room);
             if (w == 1 || opt.workshops() <= 3) {
                 log("workshop %d (code %s) is live on step %d '%s' (%s)%s", room.workshopId, room.code,
-                        room.poll.position(), room.poll.key(), room.poll.kind(),
+                        first.position(), first.key(), first.kind(),
                         opt.reveal() ? "; results revealed to the phones" : "");
             }
         }
@@ -167,10 +174,17 @@ public final class LoadGenerator {
         reportPresence();
         require(!joined.isEmpty(), "no phone could join");
 
-        // 3. The bursts: every room's phones answer together (after optional warm-up rounds on another poll).
+        // 3. The bursts: every room's phones answer together (after optional warm-up rounds on another poll),
+        //    or go through each exercise in turn.
         Fanout hubFanout = null;
         long hubStart = 0;
-        if (!opt.connectOnly()) {
+        List<ExerciseRound> exercises = new ArrayList<>();
+        for (String kind : opt.exercises()) {
+            ExerciseRound round = new ExerciseRound(ExerciseLoad.of(kind), opt, rooms, server, this::measured);
+            round.run();
+            exercises.add(round);
+        }
+        if (!opt.connectOnly() && exercises.isEmpty()) {
             warmUp();
             burst(opt.warmupRounds() + 1, true);
             reportRooms();
@@ -180,7 +194,7 @@ public final class LoadGenerator {
                 // the first to warm up (bare Jetty gets a warm-up round too), the second measured.
                 BenchRoom room = rooms.get(0);
                 long measuredStep = room.stepId;
-                List<BenchRoom.PollChoice> polls = BenchRoom.otherPolls(opt.contentFile(), room.poll.position(), 2);
+                List<BenchRoom.StepChoice> polls = BenchRoom.otherPolls(opt.contentFile(), room.first.position(), 2);
                 room.stepId = room.goToRevealed(polls.get(0));
                 burst(opt.warmupRounds() + 2, false);
                 log("comparison warm-up on '%s', revealed to the phones: %d acked, p99 %.1f ms", polls.get(0).key(),
@@ -209,7 +223,15 @@ public final class LoadGenerator {
         closeAll(joined);
         server.stop(opt.stopTimeout());
         log("server stopped");
-        long lost = countStored();
+        long lost = 0;
+        try (Connection db = openDatabase(opt.dataDir(), Duration.ofSeconds(20))) {
+            if (exercises.isEmpty()) {
+                lost = countStored(db);
+            }
+            for (ExerciseRound round : exercises) {
+                lost += round.countStored(db);
+            }
+        }
 
         // 6. The same broadcasts from bare Jetty, now that our server is gone.
         BareComparison.Result bare = null;
@@ -221,11 +243,63 @@ public final class LoadGenerator {
             reportComparison(bare);
             closeAll(joined);
         }
-        String line = lastLine(joined.size(), lost, heap, joinSeconds, bare);
+        Shared shared = new Shared(joined.size(), heap.usedAfterMb(), joinSeconds,
+                100 * Bench.othersShare(measuredOtherCpuMillis, measuredWallNanos));
+        if (!exercises.isEmpty()) {
+            return exerciseOutcome(exercises, shared);
+        }
+        String line = lastLine(shared, lost, bare);
         System.out.println(line);
+        int refused = opt.connectOnly() ? 0 : rooms.stream().mapToInt(r -> r.burst.refused.size()).sum();
         boolean ok = joined.size() == opt.totalPhones() && lost == 0
                 && (opt.connectOnly() || rooms.stream().allMatch(r -> r.burst.acked.size() == r.burst.sent));
-        return new Outcome(ok ? 0 : 1, line);
+        if (refused > 0) {
+            log("FAILED: the server refused %d answers (see \"refused:\" above); a room's answers must be taken",
+                    refused);
+        }
+        return new Outcome(refused > 0 ? 2 : ok ? 0 : 1, line);
+    }
+
+    /** The figures every last line of a run shares. */
+    private record Shared(int phones, double heapMb, double joinSeconds, double othersPct) {
+    }
+
+    /**
+     * One line per exercise, the last one last. A refusal fails the run (2): the bench must not pass
+     * off a server that turns a room's inputs away as merely slow. Otherwise 1 when a target is missed.
+     */
+    private Outcome exerciseOutcome(List<ExerciseRound> exercises, Shared shared) {
+        int status = 0;
+        List<String> lines = new ArrayList<>();
+        for (ExerciseRound round : exercises) {
+            List<String> missed = new ArrayList<>(round.missed());
+            if (shared.phones() < opt.totalPhones()) {
+                missed.add(0, (opt.totalPhones() - shared.phones()) + " phones did not get in");
+            }
+            if (round.refused() > 0) {
+                log("FAILED: %s: the server refused %d inputs (see above); the bench does not hide refusals",
+                        round.load.kind(), round.refused());
+                status = 2;
+            } else if (!missed.isEmpty()) {
+                log("%s: target missed: %s", round.load.kind(), String.join("; ", missed));
+                status = Math.max(status, 1);
+            } else {
+                log("%s: every target met (0 lost, ack p99 < %.0f ms, %s exact < %.0f ms)", round.load.kind(),
+                        ExerciseRound.ACK_P99_MS, round.load.onConsole() ? "console" : "projector",
+                        ExerciseRound.EXACT_MS);
+            }
+        }
+        for (ExerciseRound round : exercises) {
+            String line = String.format(Locale.ROOT,
+                    "phones=%d workshops=%d exercise=%s answered=%d messages=%d lost=%d ack_p50_ms=%s ack_p95_ms=%s"
+                            + " ack_p99_ms=%s projector_exact_ms=%s heap_mb=%.1f join_s=%.1f others_pct=%.0f refused=%d",
+                    shared.phones(), rooms.size(), round.load.kind(), round.acked(), round.sent(), round.lost(),
+                    num(round.p(50)), num(round.p(95)), num(round.p(99)), num(round.exactMillis()), shared.heapMb(),
+                    shared.joinSeconds(), shared.othersPct(), round.refused());
+            System.out.println(line);
+            lines.add(line);
+        }
+        return new Outcome(status, lines.get(lines.size() - 1), lines);
     }
 
     /** Notes a measured phase's wall time and the CPU other processes took meanwhile. */
@@ -249,11 +323,11 @@ public final class LoadGenerator {
         if (opt.warmupRounds() == 0) {
             return;
         }
-        BenchRoom.PollChoice warm = BenchRoom.otherPoll(opt.contentFile(), rooms.get(0).poll.position());
+        BenchRoom.StepChoice warm = BenchRoom.otherPoll(opt.contentFile(), rooms.get(0).first.position());
         List<Long> measuredSteps = rooms.stream().map(r -> r.stepId).toList();
         for (BenchRoom room : rooms) {
             // Revealed when the measured poll will be, so that the phones' results path is warm too.
-            room.stepId = opt.reveal() ? room.goToRevealed(warm) : goTo(room, warm);
+            room.stepId = opt.reveal() ? room.goToRevealed(warm) : room.goTo(warm);
         }
         for (int r = 1; r <= opt.warmupRounds(); r++) {
             burst(r, false);
@@ -264,15 +338,9 @@ public final class LoadGenerator {
         }
         for (int i = 0; i < rooms.size(); i++) {
             BenchRoom room = rooms.get(i);
-            room.act("/step", "to", String.valueOf(room.poll.position()));
-            room.stepId = room.awaitStep(room.poll.key());
+            room.stepId = room.goTo(room.first);
             require(room.stepId == measuredSteps.get(i), "the phones did not come back to step " + measuredSteps.get(i));
         }
-    }
-
-    private static long goTo(BenchRoom room, BenchRoom.PollChoice poll) throws InterruptedException {
-        room.act("/step", "to", String.valueOf(poll.position()));
-        return room.awaitStep(poll.key());
     }
 
     /**
@@ -286,7 +354,7 @@ public final class LoadGenerator {
             List<Phone> in = room.joined();
             long[] due = Burst.evenly(in.size(), opt.spreadMillis());
             for (int i = 0; i < in.size(); i++) {
-                in.get(i).prepareAnswer(round, room.stepId);
+                in.get(i).prepareAnswer(room.stepId);
                 order.add(in.get(i));
                 offsets.add(due[i]);
             }
@@ -304,35 +372,29 @@ public final class LoadGenerator {
         long[] sortedOffsets = java.util.Arrays.stream(byDue).mapToLong(offsets::get).toArray();
 
         CountDownLatch done = new CountDownLatch(inOrder.size());
-        long cpuBefore = server.cpuMillis();
-        long clientCpuBefore = Bench.clientCpuMillis();
-        long machineBefore = Bench.machineBusyMillis();
+        CpuWatch cpu = CpuWatch.start(server);
         String startedAt = java.time.LocalTime.now().toString();
         long start = Burst.fire(inOrder, sortedOffsets, done);
         long allSent = System.nanoTime();
         boolean all = done.await(opt.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
         rooms.forEach(r -> {
-            Burst b = new Burst(r.joined(), start);
+            Burst b = Burst.ofAnswers(r.joined(), start);
             if (watched) {
                 r.burst = b;
             } else {
                 r.lastBurst = b;
             }
         });
-        long serverCpu = server.cpuMillis() - cpuBefore;
-        long clientCpu = Bench.clientCpuMillis() - clientCpuBefore;
-        long otherCpu = Math.max(0, Bench.machineBusyMillis() - machineBefore - serverCpu - clientCpu);
-        Burst everyone = new Burst(inOrder, start);
+        cpu.stop();
+        long otherCpu = cpu.otherMillis;
+        Burst everyone = Burst.ofAnswers(inOrder, start);
         log("burst %d (at %s): %d answers sent in %.0f ms; %d acknowledged, the last %.0f ms after the first send%s;"
-                        + " retries %d, refusals %d; CPU during the burst: server %.2f s, load generator %.2f s,"
-                        + " other processes %.2f s",
+                        + " resends after busy or not_saved %d, refusals %d, lost connections %d; CPU during the"
+                        + " burst: %s",
                 round, startedAt, everyone.sent, (allSent - start) / 1e6, everyone.acked.size(), everyone.window(),
                 all ? "" : " (gave up waiting after " + opt.answerTimeout().toSeconds() + " s)",
-                inOrder.stream().mapToInt(p -> p.retries.get()).sum(),
-                inOrder.stream().filter(p -> p.refusal != null).count(),
-                serverCpu / 1000.0, clientCpu / 1000.0, otherCpu / 1000.0);
-        inOrder.stream().filter(p -> p.refusal != null).limit(5)
-                .forEach(p -> log("  refused: phone %d: %s", p.index, p.refusal));
+                everyone.resends, everyone.refused.size(), everyone.failed.size(), cpu.describe());
+        everyone.refusals().stream().limit(5).forEach(r -> log("  refused: %s", Bench.clip(r)));
         long wall = allSent - start + (long) (everyone.window() * 1e6);
         Bench.warnIfShared(otherCpu, wall);
         if (watched) {
@@ -383,28 +445,26 @@ public final class LoadGenerator {
             p.resend(again);
         }
         again.await(opt.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        Burst retry = new Burst(joined, retryStart);
+        Burst retry = Burst.ofAnswers(joined, retryStart);
         log("retry burst (same answers again: acknowledged as duplicates, nothing written): %d acked,"
                 + " p50 %.1f ms, p99 %.1f ms, all within %.0f ms", retry.acked.size(), retry.p(50), retry.p(99),
                 retry.window());
     }
 
     /** Counts what the database holds per room; returns the answers lost over all rooms. */
-    private long countStored() throws SQLException, InterruptedException {
+    private long countStored(Connection db) throws SQLException {
         long lost = 0;
-        try (Connection db = openDatabase(opt.dataDir(), Duration.ofSeconds(20))) {
-            for (BenchRoom room : rooms) {
-                long stored = count(db, "SELECT COUNT(*) FROM ANSWER WHERE STEP_ID = ?", room.stepId);
-                long participants = count(db, "SELECT COUNT(*) FROM PARTICIPANT WHERE WORKSHOP_ID = ?",
-                        room.workshopId);
-                int sent = room.burst == null ? 0 : room.burst.sent;
-                int acked = room.burst == null ? 0 : room.burst.acked.size();
-                lost += sent - stored;
-                if (rooms.size() == 1 || sent != stored) {
-                    log("database%s: %d participants, %d answers stored for step %d; lost %d (acknowledged but"
-                            + " missing: %d)", rooms.size() == 1 ? "" : " (workshop " + room.number + ")",
-                            participants, stored, room.stepId, sent - stored, Math.max(0, acked - stored));
-                }
+        for (BenchRoom room : rooms) {
+            long stored = count(db, "SELECT COUNT(*) FROM ANSWER WHERE STEP_ID = ?", room.stepId);
+            long participants = count(db, "SELECT COUNT(*) FROM PARTICIPANT WHERE WORKSHOP_ID = ?",
+                    room.workshopId);
+            int sent = room.burst == null ? 0 : room.burst.sent;
+            int acked = room.burst == null ? 0 : room.burst.acked.size();
+            lost += sent - stored;
+            if (rooms.size() == 1 || sent != stored) {
+                log("database%s: %d participants, %d answers stored for step %d; lost %d (acknowledged but"
+                        + " missing: %d)", rooms.size() == 1 ? "" : " (workshop " + room.number + ")",
+                        participants, stored, room.stepId, sent - stored, Math.max(0, acked - stored));
             }
         }
         if (rooms.size() > 1) {
@@ -428,14 +488,16 @@ public final class LoadGenerator {
                 rooms.get(0).lastBurst.p(99), r.bareBurst().p(50), r.bareBurst().p(99));
     }
 
-    private String lastLine(int joined, long lost, ServerProbe.Heap heap, double joinSeconds, BareComparison.Result bare) {
+    private String lastLine(Shared shared, long lost, BareComparison.Result bare) {
         int answered = 0;
+        int refused = 0;
         double p50 = Double.NaN;
         double p95 = Double.NaN;
         double p99 = Double.NaN;
         double exact = Double.NaN;
         if (!opt.connectOnly()) {
             answered = rooms.stream().mapToInt(r -> r.burst.acked.size()).sum();
+            refused = rooms.stream().mapToInt(r -> r.burst.refused.size()).sum();
             p50 = rooms.stream().mapToDouble(r -> r.burst.p(50)).max().orElse(Double.NaN);
             p95 = rooms.stream().mapToDouble(r -> r.burst.p(95)).max().orElse(Double.NaN);
             p99 = rooms.stream().mapToDouble(r -> r.burst.p(99)).max().orElse(Double.NaN);
@@ -444,9 +506,9 @@ public final class LoadGenerator {
         }
         String line = String.format(Locale.ROOT,
                 "phones=%d workshops=%d answered=%d lost=%d ack_p50_ms=%s ack_p95_ms=%s ack_p99_ms=%s"
-                        + " projector_exact_ms=%s heap_mb=%.1f join_s=%.1f others_pct=%.0f",
-                joined, rooms.size(), answered, lost, num(p50), num(p95), num(p99), num(exact), heap.usedAfterMb(),
-                joinSeconds, 100 * Bench.othersShare(measuredOtherCpuMillis, measuredWallNanos));
+                        + " projector_exact_ms=%s heap_mb=%.1f join_s=%.1f others_pct=%.0f refused=%d",
+                shared.phones(), rooms.size(), answered, lost, num(p50), num(p95), num(p99), num(exact),
+                shared.heapMb(), shared.joinSeconds(), shared.othersPct(), refused);
         if (bare != null) {
             line += String.format(Locale.ROOT, " broadcasts=%d hub_fanout_p50_ms=%s hub_fanout_p99_ms=%s"
                             + " bare_fanout_p50_ms=%s bare_fanout_p99_ms=%s fanout_ratio=%.2f fanout_ratio_p99=%.2f"
@@ -495,7 +557,7 @@ public final class LoadGenerator {
         });
     }
 
-    private static Connection openDatabase(Path dataDir, Duration timeout) throws SQLException, InterruptedException {
+    static Connection openDatabase(Path dataDir, Duration timeout) throws SQLException, InterruptedException {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("workshops") + ";IFEXISTS=TRUE";
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

@@ -11,7 +11,8 @@ record Options(String baseUrl, String setupPath, Path dataDir, long serverPid, i
                boolean connectOnly, boolean reveal, boolean compareBare, List<String> serverJvm,
                int socketsPerClient, int httpClients, int clientThreads, int joinConcurrency, Path contentFile,
                String template, String stepKey, Duration joinTimeout, Duration answerTimeout,
-               Duration projectorTimeout, Duration stopTimeout, int warmupRounds, int spreadMillis) {
+               Duration projectorTimeout, Duration stopTimeout, int warmupRounds, int spreadMillis,
+               List<String> exercises) {
 
     static final String USAGE = """
             Usage: LoadGenerator --base-url http://localhost:PORT --setup-path /setup/TOKEN
@@ -37,7 +38,11 @@ record Options(String baseUrl, String setupPath, Path dataDir, long serverPid, i
               --warmup-rounds N        answer another poll N times first, unmeasured (default 0:
                                        the measured burst is the server's first, as in a real room)
               --spread-ms N            the phones answer evenly over N ms instead of all at once, as a room
-                                       does in the seconds after a poll opens (default 0: all at once)
+                                       does in the seconds after a poll opens (default 0: all at once;
+                                       with --exercise 10000)
+              --exercise KIND[,KIND]   instead of a poll, the phones go through an exercise of the template:
+                                       profiles, raci, ideas or questions (on the first step), one after
+                                       the other when several are given, each with its own last line
             """;
 
     int totalPhones() {
@@ -63,7 +68,8 @@ record Options(String baseUrl, String setupPath, Path dataDir, long serverPid, i
         int joinTimeout = 600;
         int answerTimeout = 60;
         int warmup = 0;
-        int spread = 0;
+        int spread = -1;
+        List<String> exercises = List.of();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -93,6 +99,7 @@ record Options(String baseUrl, String setupPath, Path dataDir, long serverPid, i
                         case "--answer-timeout-s" -> answerTimeout = Integer.parseInt(v);
                         case "--warmup-rounds" -> warmup = Integer.parseInt(v);
                         case "--spread-ms" -> spread = Integer.parseInt(v);
+                        case "--exercise" -> exercises = Arrays.stream(v.split(",")).map(String::trim).toList();
                         default -> throw new IllegalArgumentException("unknown option " + a);
                     }
                 }
@@ -110,11 +117,24 @@ record Options(String baseUrl, String setupPath, Path dataDir, long serverPid, i
         if (compare && (workshops != 1 || connectOnly)) {
             throw new IllegalArgumentException("--compare-bare needs one workshop that answers");
         }
+        for (String kind : exercises) {
+            if (!ExerciseLoad.KINDS.contains(kind)) {
+                throw new IllegalArgumentException("--exercise: " + kind + " is not one of " + ExerciseLoad.KINDS);
+            }
+        }
+        if (!exercises.isEmpty() && (connectOnly || compare || reveal || warmup > 0 || step != null)) {
+            throw new IllegalArgumentException("--exercise goes with none of --connect-only, --compare-bare, --reveal,"
+                    + " --warmup-rounds, --step");
+        }
+        if (spread < 0) {
+            // A room takes its time over an exercise; a poll's default burst is the hardest case.
+            spread = exercises.isEmpty() ? 0 : 10_000;
+        }
         return new Options(baseUrl.replaceAll("/$", ""), setupPath, Path.of(dataDir), pid, phones, workshops,
                 connectOnly, reveal, compare, serverJvm, perClient,
                 Math.max(1, Math.min(8, concurrency / 8)), threads, concurrency, Path.of(content),
                 "social-business/en", step, Duration.ofSeconds(joinTimeout), Duration.ofSeconds(answerTimeout),
                 Duration.ofSeconds(10), Duration.ofSeconds(60), Math.max(0, Math.min(20, warmup)),
-                Math.max(0, Math.min(60_000, spread)));
+                Math.max(0, Math.min(60_000, spread)), exercises);
     }
 }

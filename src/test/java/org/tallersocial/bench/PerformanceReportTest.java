@@ -20,6 +20,18 @@ class PerformanceReportTest {
             + "phones=10000 workshops=1 answered=0 lost=0 ack_p50_ms=na ack_p95_ms=na ack_p99_ms=na"
             + " projector_exact_ms=na heap_mb=197.0 join_s=82.2 others_pct=5";
 
+    private static final String TEN_THOUSAND = "ten thousand\tscripts/bench --phones 10000 --spread-ms 10000"
+            + " --server-heap 1g\t0\tphones=10000 workshops=1 answered=10000 lost=0 ack_p50_ms=5.0 ack_p95_ms=90.0"
+            + " ack_p99_ms=240.0 projector_exact_ms=1500.0 heap_mb=210.0 join_s=80.0 others_pct=3 refused=0\tack_p99_ms<250";
+    private static final String PROFILES = "profiles\tscripts/bench --phones 1000 --exercise profiles --spread-ms 10000"
+            + "\t0\tphones=1000 workshops=1 exercise=profiles answered=8000 messages=8000 lost=0 ack_p50_ms=4.0"
+            + " ack_p95_ms=40.0 ack_p99_ms=150.0 projector_exact_ms=80.0 heap_mb=60.0 join_s=9.0 others_pct=2 refused=0"
+            + "\tack_p99_ms<200 projector_exact_ms<1000";
+    private static final String QUESTIONS = "questions\tscripts/bench --phones 1000 --exercise questions"
+            + "\t0\tphones=1000 workshops=1 exercise=questions answered=3990 messages=3990 lost=0 ack_p50_ms=3.0"
+            + " ack_p95_ms=30.0 ack_p99_ms=90.0 projector_exact_ms=40.0 heap_mb=60.0 join_s=9.0 others_pct=2 refused=0"
+            + "\tack_p99_ms<200 projector_exact_ms<1000";
+
     private static List<PerformanceReport.Run> runs(String... lines) {
         return java.util.Arrays.stream(lines).map(PerformanceReport::parse).toList();
     }
@@ -76,5 +88,27 @@ class PerformanceReportTest {
         assertThat(PerformanceReport.exitStatus(runs)).isEqualTo(2);
         assertThat(PerformanceReport.document(runs, "scripts/bench --suite", "1", "m"))
                 .contains("*twenty rooms* did not run to its end (exit 2)");
+    }
+
+    @Test
+    void each_scenario_is_held_to_its_own_targets() {
+        List<PerformanceReport.Run> runs = runs(TEN_THOUSAND, PROFILES);
+
+        assertThat(PerformanceReport.exitStatus(runs)).as("the projector is no target at 10,000 phones").isZero();
+        assertThat(PerformanceReport.table(runs)).contains("all 10,000 phones in ✔, 0 lost ✔, p99 < 250 ms ✔ |")
+                .contains("| 8000 of 8000 inputs | 0 |", "0 lost ✔, p99 < 200 ms ✔, projector < 1 s ✔ |");
+        assertThat(PerformanceReport.table(runs(TEN_THOUSAND.replace("ack_p99_ms=240.0", "ack_p99_ms=260.0"))))
+                .contains("p99 < 250 ms ✘ MISSED");
+    }
+
+    @Test
+    void an_exercise_counts_its_inputs_and_says_which_screen_was_exact() {
+        assertThat(PerformanceReport.table(runs(PROFILES.replace("answered=8000", "answered=7999"))))
+                .as("an input never acknowledged").contains("0 lost ✘ MISSED");
+        assertThat(PerformanceReport.table(runs(PROFILES.replace("refused=0", "refused=3"))))
+                .contains("no refusals (3 refused) ✘ MISSED");
+        String page = PerformanceReport.document(runs(QUESTIONS), "scripts/bench --suite", "60", "m");
+        assertThat(page).contains("| 40.0 (console) |", "console < 1 s ✔",
+                "the console counted every acked input 40 ms after the last ack, against 1000");
     }
 }

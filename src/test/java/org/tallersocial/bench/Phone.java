@@ -15,20 +15,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One participant: its cookies, its socket, its answer and when the ack came. */
+/** One participant: its cookies, its socket, and the inputs it sent that wait for their ack. */
 final class Phone implements WebSocket.Listener {
 
     private static final String PING = "{\"type\":\"ping\"}";
+    private static final String PICTURE = "{\"type\":\"picture\"";
+    private static final String QUESTIONS = "{\"type\":\"questions\"";
+    /** A real phone keeps trying; the bench gives up after this many, so that a stuck server ends the run. */
+    private static final int MAX_RESENDS = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF_COOKIE = Pattern.compile("^ts_csrf=([^;]*)");
@@ -47,13 +53,21 @@ final class Phone implements WebSocket.Listener {
     volatile Fanout fanout;
     private final StringBuilder partial = new StringBuilder();
 
-    private String answerText;
-    private String messageId;
-    volatile long sentAt;
-    volatile long ackAt;
-    volatile String refusal;
-    final AtomicInteger retries = new AtomicInteger();
-    private volatile CountDownLatch done;
+    /** Every input takes the next number: the protocol wants seq strictly increasing per phone, whatever its type. */
+    private final AtomicLong seq = new AtomicLong();
+    /** Inputs sent and not yet acknowledged or refused, by id. */
+    private final Map<String, PhoneMessage> waiting = new ConcurrentHashMap<>();
+    /** The poll answer of the current round. */
+    volatile PhoneMessage answer;
+    /**
+     * The last message that carried the exercise's picture, and the last that carried the room's
+     * questions (a {@code state} carries both), as received: only a phone about to vote reads them.
+     */
+    volatile String lastPicture;
+    volatile String lastQuestions;
+    /** Off, the big picture and questions lists are let through unread: at 1,000 ideas each is ~80 KB, ten a second. */
+    volatile boolean keepsLists;
+    private boolean skipping;
     private volatile CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
     Phone(int index, BenchRoom room, ScheduledExecutorService scheduler) {
@@ -107,20 +121,28 @@ final class Phone implements WebSocket.Listener {
                 .orElseThrow(() -> new IllegalStateException("joining set no " + prefix + " cookie"));
     }
 
+    /**
+     * A new input of this type for the step on show (the phone's last snapshot), with the id, seq
+     * and step every phone message carries; the caller adds what the type needs.
+     */
+    ObjectNode message(String type) {
+        return message(type, state.path("step").path("id").asLong());
+    }
+
+    private ObjectNode message(String type, long stepId) {
+        long n = seq.incrementAndGet();
+        return JSON.createObjectNode().put("type", type).put("id", "p" + index + "-" + n).put("step", stepId)
+                .put("seq", n);
+    }
+
     /** The answer to the poll on show (its kind and options read from the phone's last snapshot). */
-    void prepareAnswer(int round, long stepId) {
+    void prepareAnswer(long stepId) {
         String kind = state.path("step").path("kind").asText();
         int options = Math.max(1, state.path("step").path("options").size());
         JsonNode max = state.path("step").path("maxPicks");
         int maxPicks = max.isNumber() ? max.asInt() : options;
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        messageId = "r" + round + "p" + index;
-        ackAt = 0;
-        sentAt = 0;
-        refusal = null;
-        retries.set(0);
-        ObjectNode msg = JSON.createObjectNode().put("type", "answer").put("id", messageId)
-                .put("step", stepId).put("seq", round);
+        ObjectNode msg = message("answer", stepId);
         if (kind.equals("multiple")) {
             ArrayNode picks = msg.putArray("value");
             int want = 1 + random.nextInt(Math.max(1, Math.min(3, maxPicks)));
@@ -133,42 +155,39 @@ final class Phone implements WebSocket.Listener {
         } else {
             msg.put("value", random.nextInt(options));
         }
-        answerText = msg.toString();
+        answer = new PhoneMessage(this, msg);
     }
 
-    /** The same message again, as a phone that never saw its ack would send it. */
+    /** The prepared answer, sent (again: the retry burst) and timed from now. */
     void resend(CountDownLatch done) {
-        ackAt = 0;
-        refusal = null;
-        retries.set(0);
-        sendAnswer(done);
+        send(answer, done::countDown);
     }
 
-    void sendAnswer(CountDownLatch done) {
-        this.done = done;
-        sentAt = System.nanoTime();
-        send();
+    /** Sends an input and times it from now; {@code whenDone} runs once, on its ack, refusal or failure. */
+    PhoneMessage send(ObjectNode body, Runnable whenDone) {
+        PhoneMessage m = new PhoneMessage(this, body);
+        send(m, whenDone);
+        return m;
     }
 
-    private void send() {
+    private void send(PhoneMessage m, Runnable whenDone) {
+        m.start(System.nanoTime(), whenDone);
+        waiting.put(m.id, m);
+        transmit(m);
+    }
+
+    private void transmit(PhoneMessage m) {
         CompletableFuture<WebSocket> sent;
         synchronized (this) {
-            sent = lastSend.handle((x, e) -> null).thenCompose(x -> ws.sendText(answerText, true));
+            sent = lastSend.handle((x, e) -> null).thenCompose(x -> ws.sendText(m.text, true));
             lastSend = sent;
         }
         sent.whenComplete((x, failure) -> {
             if (failure != null) {
-                finish("send failed: " + Bench.rootCause(failure));
+                waiting.remove(m.id);
+                m.failed("send failed: " + Bench.rootCause(failure));
             }
         });
-    }
-
-    private void finish(String why) {
-        CountDownLatch d = done;
-        if (d != null && ackAt == 0 && refusal == null) {
-            refusal = why;
-            d.countDown();
-        }
     }
 
     @Override
@@ -189,15 +208,27 @@ final class Phone implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
+        if (partial.length() == 0 && !skipping && !keepsLists && (startsWith(data, PICTURE) || startsWith(data, QUESTIONS))) {
+            skipping = true;
+        }
+        if (!skipping) {
+            partial.append(data);
+        }
         if (last) {
             long now = System.nanoTime();
-            String text = partial.toString();
-            partial.setLength(0);
-            handle(text, now);
+            if (!skipping) {
+                String text = partial.toString();
+                partial.setLength(0);
+                handle(text, now);
+            }
+            skipping = false;
         }
         webSocket.request(1);
         return null;
+    }
+
+    private static boolean startsWith(CharSequence data, String prefix) {
+        return data.length() >= prefix.length() && data.subSequence(0, prefix.length()).toString().equals(prefix);
     }
 
     private void handle(String text, long now) {
@@ -209,37 +240,53 @@ final class Phone implements WebSocket.Listener {
             }
             return;
         }
+        if (text.startsWith(PICTURE)) {
+            lastPicture = text;
+            return;
+        }
+        if (text.startsWith(QUESTIONS)) {
+            lastQuestions = text;
+            return;
+        }
         JsonNode msg;
         try {
             msg = JSON.readTree(text);
         } catch (IOException e) {
-            finish("server sent invalid JSON");
+            failAll("server sent invalid JSON");
             return;
         }
         switch (msg.path("type").asText()) {
             case "state" -> {
                 state = msg;
+                lastPicture = text;
+                lastQuestions = text;
                 firstState.complete(msg);
             }
             case "ack" -> {
-                if (msg.path("id").asText().equals(messageId) && ackAt == 0) {
-                    ackAt = now;
-                    CountDownLatch d = done;
-                    if (refusal == null && d != null) {
-                        d.countDown();
-                    }
+                PhoneMessage m = waiting.remove(msg.path("id").asText());
+                if (m != null) {
+                    m.acked(now, msg);
                 }
             }
             case "error" -> {
-                if (!msg.path("id").asText().equals(messageId)) {
+                PhoneMessage m = waiting.get(msg.path("id").asText());
+                if (m == null) {
                     return;
                 }
                 String code = msg.path("code").asText();
-                // What the phone's script does: a busy or unsaved answer is sent again, same id and seq.
-                if ((code.equals("busy") || code.equals("not_saved")) && retries.incrementAndGet() <= 5) {
-                    scheduler.schedule(this::send, 200L * retries.get(), TimeUnit.MILLISECONDS);
+                String why = code + ": " + msg.path("message").asText();
+                // What the phone's script does: a busy or unsaved input is sent again, same id and seq.
+                if (code.equals("busy") || code.equals("not_saved")) {
+                    int n = m.resends.incrementAndGet();
+                    if (n <= MAX_RESENDS) {
+                        scheduler.schedule(() -> transmit(m), Math.min(2_000L, 200L * n), TimeUnit.MILLISECONDS);
+                    } else {
+                        waiting.remove(m.id);
+                        m.failed("still " + why + " after " + MAX_RESENDS + " resends");
+                    }
                 } else {
-                    finish(code + ": " + msg.path("message").asText());
+                    waiting.remove(m.id);
+                    m.refused(why);
                 }
             }
             default -> {
@@ -247,11 +294,19 @@ final class Phone implements WebSocket.Listener {
         }
     }
 
+    /** Everything still waiting for an ack is lost with the connection. */
+    private void failAll(String why) {
+        for (PhoneMessage m : List.copyOf(waiting.values())) {
+            waiting.remove(m.id);
+            m.failed(why);
+        }
+    }
+
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         if (webSocket == ws) {
             firstState.completeExceptionally(new IllegalStateException("socket closed " + statusCode + " " + reason));
-            finish("socket closed by the server: " + statusCode + " " + reason);
+            failAll("socket closed by the server: " + statusCode + " " + reason);
         }
         return null;
     }
@@ -260,7 +315,7 @@ final class Phone implements WebSocket.Listener {
     public void onError(WebSocket webSocket, Throwable error) {
         if (webSocket == ws) {
             firstState.completeExceptionally(error);
-            finish("socket error: " + error);
+            failAll("socket error: " + error);
         }
     }
 

@@ -35,14 +35,26 @@ final class Reading {
         }
         if (run.connectOnly()) {
             return String.format(Locale.ROOT, "*%s*: %,.0f phones connected; the server held %.0f MB of heap after"
-                    + " a full GC, against a limit of %.0f MB.", run.name(), run.get("phones"), run.get("heap_mb"),
-                    PerformanceReport.HEAP_MB);
+                    + " a full GC, against a limit of %s MB.", run.name(), run.get("phones"), run.get("heap_mb"),
+                    limit(run, "heap_mb"));
         }
-        String text = String.format(Locale.ROOT, "*%s*: %,.0f of %,d answers acknowledged, %,.0f lost; ack p99 %.0f ms"
-                        + " against %.0f%s; the projector counted every answer %.0f ms after the last ack, against %.0f.",
-                run.name(), run.get("answered"), run.expectedPhones(), run.get("lost"), run.get("ack_p99_ms"),
-                PerformanceReport.ACK_P99_MS, run.get("workshops") > 1 ? " in the slowest room" : "",
-                run.get("projector_exact_ms"), PerformanceReport.PROJECTOR_MS);
+        String text;
+        if (run.exercise() != null) {
+            text = String.format(Locale.ROOT, "*%s*: %,.0f of %,.0f inputs acknowledged, %,.0f lost%s; ack p99 %.0f ms"
+                            + " against %s%s; the %s counted every acked input %.0f ms after the last ack, against %s.",
+                    run.name(), run.get("answered"), run.get("messages"), run.get("lost"),
+                    run.get("refused") > 0 ? String.format(Locale.ROOT, ", %,.0f refused", run.get("refused")) : "",
+                    run.get("ack_p99_ms"), limit(run, "ack_p99_ms"),
+                    run.get("workshops") > 1 ? " in the slowest room" : "", run.exactScreen(),
+                    run.get("projector_exact_ms"), limit(run, "projector_exact_ms"));
+        } else {
+            text = String.format(Locale.ROOT, "*%s*: %,.0f of %,d answers acknowledged, %,.0f lost; ack p99 %.0f ms"
+                            + " against %s%s; the projector counted every answer %.0f ms after the last ack%s.",
+                    run.name(), run.get("answered"), run.expectedPhones(), run.get("lost"), run.get("ack_p99_ms"),
+                    limit(run, "ack_p99_ms"), run.get("workshops") > 1 ? " in the slowest room" : "",
+                    run.get("projector_exact_ms"), Double.isNaN(run.target("projector_exact_ms")) ? ""
+                            : ", against " + limit(run, "projector_exact_ms"));
+        }
         if (run.compared()) {
             text += String.format(Locale.ROOT, " Our hub took %.0f ms at the median to get a broadcast from the first"
                             + " phone to the last, bare Jetty %.0f ms: %.2fx (goal: at most %.1fx); at p99 %.0f against"
@@ -51,6 +63,12 @@ final class Reading {
                     run.get("bare_fanout_p99_ms"));
         }
         return text;
+    }
+
+    /** The run's limit for a figure, as written in the table ("–" when it has none). */
+    private static String limit(PerformanceReport.Run run, String figure) {
+        double t = run.target(figure);
+        return Double.isNaN(t) ? "–" : String.format(Locale.ROOT, "%.0f", t);
     }
 
     private static final String MEANING = """
@@ -63,6 +81,26 @@ final class Reading {
             - **Heap** is what the server's JVM holds after a full GC (`jcmd GC.run`, then `jstat -gc`) with
               every socket still open; the idle scenario runs the server with `-Xmx1g`, the others with
               `-Xmx512m`.
+            - **Exercises.** The facilitator's console moves the room to the exercise's step of
+              `social-business/en` (questions: the first step; questions work on every step; RACI: the
+              console also opens every activity to the phones), and each phone sends what a person does
+              there, every room's inputs spread evenly over the 10 s: *profiles*, one complete answer per
+              network of the step; *RACI*, one proposal (an accountable role, one or two responsible) per
+              activity, picked from the phone's number so the room is split; *ideas*, one idea each, then
+              upvotes for up to three ideas the phone has seen in the pictures it received by its turn;
+              *questions*, one anonymous question each, then up to three upvotes of questions it has seen.
+              Every message carries an `id`, a `seq` growing per phone and the `step`. There, *answered*
+              and *lost* count inputs (every message): ack p50/p95/p99 are over all of them, timed from
+              the first send (a `busy` or `not_saved` reply is resent, as phones do, and the wait counts);
+              any other error reply is a refusal and fails the run. Lost inputs are acked ones missing
+              from the file after a clean stop: one `profile_answer` row per phone and network, one
+              `raci_proposal` per phone and activity, `idea` and `question` rows by the message's id, and
+              as many `idea_upvote` / `question_upvote` rows as distinct voter and target pairs acked.
+              **Exact** waits for a message that counts everything acked: for profiles, the projector's
+              picture with every phone as a respondent and every network's answered count; for RACI, its
+              respondents and every activity's proposers; for ideas, its list holding every idea with
+              votes adding up to the upvotes acked; for questions the **console's** list, since phones and
+              the projector get at most 50 questions, holding every question with the upvotes acked.
             - **Joining** is the wall time for every phone to fetch the join page, post the form, open its
               socket and receive its first snapshot, 32 at a time. It is not a target; it is most of the
               suite's time.
@@ -85,7 +123,7 @@ final class Reading {
               ratio is the cost of the whole live server beside the cheapest possible broadcast of the same
               bytes, not of a send loop alone. Server, bare server and phones share the same two cores, so a
               busier server also slows the phones that time it.
-            - The suite is not part of `scripts/test`: it needs the whole machine for about five minutes.
+            - The suite is not part of `scripts/test`: it needs the whole machine for about ten minutes.
               Figures taken while other work runs only show regressions of several times.
             """;
 }

@@ -7,13 +7,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
-/** A read-only screen (projector or console): notes when it first shows everyone connected and everyone's vote. */
+/**
+ * A read-only screen (projector or console): notes when it first shows everyone connected and
+ * everyone's vote, and during an exercise what each message it receives shows counted.
+ */
 final class Screen implements WebSocket.Listener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,8 +35,15 @@ final class Screen implements WebSocket.Listener {
     volatile int expectedConnected = Integer.MAX_VALUE;
     volatile int lastVoters;
     volatile int lastConnected;
+    /** During an exercise: what a message shows counted (null for a message that shows none of it). */
+    private volatile Function<JsonNode, Map<String, Long>> counting;
+    private final Queue<Counted> counted = new ConcurrentLinkedQueue<>();
     private final StringBuilder partial = new StringBuilder();
     volatile WebSocket ws;
+
+    /** What one message showed counted, and when it came. */
+    record Counted(long at, Map<String, Long> counts) {
+    }
     volatile boolean closing;
 
     Screen(String name) {
@@ -57,6 +71,31 @@ final class Screen implements WebSocket.Listener {
         expectedConnected = n;
     }
 
+    /** From now on, notes what each message shows counted, as the given function reads it. */
+    void count(Function<JsonNode, Map<String, Long>> reading) {
+        counted.clear();
+        counting = reading;
+    }
+
+    /** When a message first showed at least these counts (each key at least its value), or 0 if none did yet. */
+    long firstShowing(Map<String, Long> expected) {
+        for (Counted c : counted) {
+            if (expected.entrySet().stream().allMatch(e -> c.counts().getOrDefault(e.getKey(), -1L) >= e.getValue())) {
+                return c.at();
+            }
+        }
+        return 0;
+    }
+
+    /** The counts of the last message that showed any, for a log line when the screen never got there. */
+    Map<String, Long> lastCounted() {
+        Map<String, Long> last = Map.of();
+        for (Counted c : counted) {
+            last = c.counts();
+        }
+        return last;
+    }
+
     @Override
     public void onOpen(WebSocket webSocket) {
         webSocket.request(1);
@@ -80,6 +119,13 @@ final class Screen implements WebSocket.Listener {
     }
 
     private void handle(JsonNode msg, long now) {
+        Function<JsonNode, Map<String, Long>> reading = counting;
+        if (reading != null) {
+            Map<String, Long> counts = reading.apply(msg);
+            if (counts != null) {
+                counted.add(new Counted(now, counts));
+            }
+        }
         String type = msg.path("type").asText();
         if (type.equals("state")) {
             firstState.complete(msg);
