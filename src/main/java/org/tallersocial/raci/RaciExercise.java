@@ -119,11 +119,13 @@ public final class RaciExercise implements Exercise<RaciExercise.Proposed> {
             if (!activity.open()) {
                 throw new Refused("activity_closed", "raci.activity_closed", activity.name());
             }
-            return new Proposing(store, sent.step(), board, proposal);
+            return new Proposing(store, sent.step(), board, proposal,
+                    board.proposal(activity.id(), sent.participantId()).isPresent());
         }
     }
 
-    private record Proposing(Store store, Step step, RaciBoard board, Proposal proposal) implements Change {
+    private record Proposing(Store store, Step step, RaciBoard board, Proposal proposal, boolean replaces)
+            implements Change {
         @Override
         public ObjectNode apply() {
             synchronized (board) {
@@ -136,7 +138,8 @@ public final class RaciExercise implements Exercise<RaciExercise.Proposed> {
     private void write(org.jooq.DSLContext tx, List<Change> changes) {
         RaciRepository repo = new RaciRepository(tx);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        changes.forEach(c -> repo.saveProposal(((Proposing) c).proposal(), now));
+        repo.saveProposals(changes.stream().map(Proposing.class::cast)
+                .map(c -> new RaciRepository.Saving(c.proposal(), c.replaces())).toList(), now);
     }
 
     private static ObjectNode fields(Step step, Proposal p) {

@@ -109,25 +109,57 @@ final class RaciRepository {
         dsl.deleteFrom(RACI_ACTIVITY).where(RACI_ACTIVITY.ID.eq(activityId)).execute();
     }
 
-    /** Replaces a person's proposal for an activity (inserting the first one). */
-    void saveProposal(Proposal p, OffsetDateTime now) {
-        Long id = dsl.select(RACI_PROPOSAL.ID).from(RACI_PROPOSAL)
-                .where(RACI_PROPOSAL.ACTIVITY_ID.eq(p.activityId()), RACI_PROPOSAL.PARTICIPANT_ID.eq(p.participantId()))
-                .fetchOne(RACI_PROPOSAL.ID);
-        if (id == null) {
-            id = dsl.insertInto(RACI_PROPOSAL).set(RACI_PROPOSAL.ACTIVITY_ID, p.activityId())
-                    .set(RACI_PROPOSAL.PARTICIPANT_ID, p.participantId())
-                    .set(RACI_PROPOSAL.ACCOUNTABLE_ID, p.accountable()).set(RACI_PROPOSAL.CLIENT_SEQ, p.seq())
-                    .set(RACI_PROPOSAL.PROPOSED_AT, now).returning(RACI_PROPOSAL.ID).fetchOne().getId();
-        } else {
-            dsl.update(RACI_PROPOSAL).set(RACI_PROPOSAL.ACCOUNTABLE_ID, p.accountable())
-                    .set(RACI_PROPOSAL.CLIENT_SEQ, p.seq()).set(RACI_PROPOSAL.PROPOSED_AT, now)
-                    .where(RACI_PROPOSAL.ID.eq(id)).execute();
-            dsl.deleteFrom(RACI_PROPOSAL_RESPONSIBLE).where(RACI_PROPOSAL_RESPONSIBLE.PROPOSAL_ID.eq(id)).execute();
+    /** A proposal to write, and whether it replaces one the person made before. */
+    record Saving(Proposal proposal, boolean replaces) {
+    }
+
+    /**
+     * Writes a batch of proposals with a handful of statements, each rendered once and bound per
+     * proposal (JDBC batches), whatever the batch's size: new ones are inserted, replaced ones
+     * updated, and the R roles of each are written anew. Rows are found by (activity, person), so no
+     * id has to be read back.
+     */
+    void saveProposals(List<Saving> batch, OffsetDateTime now) {
+        var p = RACI_PROPOSAL;
+        var r = RACI_PROPOSAL_RESPONSIBLE;
+        var insert = dsl.batch(dsl.insertInto(p, p.ACTIVITY_ID, p.PARTICIPANT_ID, p.ACCOUNTABLE_ID, p.CLIENT_SEQ,
+                p.PROPOSED_AT).values((Long) null, null, null, null, null));
+        var update = dsl.batch(dsl.update(p).set(p.ACCOUNTABLE_ID, (Long) null).set(p.CLIENT_SEQ, (Long) null)
+                .set(p.PROPOSED_AT, (OffsetDateTime) null)
+                .where(p.ACTIVITY_ID.eq((Long) null)).and(p.PARTICIPANT_ID.eq((Long) null)));
+        var clear = dsl.batch(dsl.deleteFrom(r).where(r.PROPOSAL_ID.eq(dsl.select(p.ID).from(p)
+                .where(p.ACTIVITY_ID.eq((Long) null)).and(p.PARTICIPANT_ID.eq((Long) null)))));
+        var roles = dsl.batch(dsl.insertInto(r, r.PROPOSAL_ID, r.ROLE_ID).select(dsl.select(p.ID, DSL.val((Long) null))
+                .from(p).where(p.ACTIVITY_ID.eq((Long) null)).and(p.PARTICIPANT_ID.eq((Long) null))));
+        int inserts = 0, updates = 0, cleared = 0, responsible = 0;
+        for (Saving s : batch) {
+            Proposal x = s.proposal();
+            if (s.replaces()) {
+                update = update.bind(x.accountable(), x.seq(), now, x.activityId(), x.participantId());
+                clear = clear.bind(x.activityId(), x.participantId());
+                updates++;
+                cleared++;
+            } else {
+                insert = insert.bind(x.activityId(), x.participantId(), x.accountable(), x.seq(), now);
+                inserts++;
+            }
+            for (long role : x.responsible()) {
+                roles = roles.bind(role, x.activityId(), x.participantId());
+                responsible++;
+            }
         }
-        for (long role : p.responsible()) {
-            dsl.insertInto(RACI_PROPOSAL_RESPONSIBLE).set(RACI_PROPOSAL_RESPONSIBLE.PROPOSAL_ID, id)
-                    .set(RACI_PROPOSAL_RESPONSIBLE.ROLE_ID, role).execute();
+        // The rows first: the R roles are found through them.
+        if (inserts > 0) {
+            insert.execute();
+        }
+        if (updates > 0) {
+            update.execute();
+        }
+        if (cleared > 0) {
+            clear.execute();
+        }
+        if (responsible > 0) {
+            roles.execute();
         }
     }
 
