@@ -81,6 +81,18 @@ function ideasPhone(root, api, mine) {
 
   return {
     picture: function (p) { picture = p; draw(); },
+    // New and changed lines replace theirs, lines gone (hidden, merged) leave; the list keeps the server's order.
+    changes: function (c) {
+      var byId = {};
+      picture.ideas.forEach(function (i) { byId[i.id] = i; });
+      c.ideas.forEach(function (i) { byId[i.id] = i; });
+      c.gone.forEach(function (id) { delete byId[id]; });
+      var ideas = Object.keys(byId).map(function (k) { return byId[k]; });
+      ideas.sort(function (a, b) { return b.votes - a.votes || a.id - b.id; });
+      picture = { kind: picture.kind, respondents: c.respondents, ideas: ideas };
+      draw();
+      return picture;
+    },
     update: function (fresh) { voted = (fresh && fresh.voted) || voted; own = (fresh && fresh.own) || own; draw(); },
     sent: function (slot, status, reply, message) {
       if (status === 'replaced') { return; }

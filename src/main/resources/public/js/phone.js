@@ -51,10 +51,14 @@ room.on('results', (msg) => {
   if (state && msg.step === state.step.id) { state.results = msg.results; drawResults(); }
 });
 room.on('picture', (msg) => {
-  if (state && msg.step === state.step.id) {
-    state.picture = msg.picture;
-    if (exercise && exercise.picture) { exercise.picture(msg.picture); }
+  if (!state || msg.step !== state.step.id) { return; }
+  if (msg.changes) {
+    // Only what changed since the last update (the ideas list): the view folds it into what it holds.
+    if (exercise && exercise.changes) { state.picture = exercise.changes(msg.changes); }
+    return;
   }
+  state.picture = msg.picture;
+  if (exercise && exercise.picture) { exercise.picture(msg.picture); }
 });
 questionsPanel(room, outbox);
 // Last, so that a snapshot is drawn before what waits goes again.

@@ -2,8 +2,10 @@ package org.tallersocial.ideas;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,8 @@ final class IdeaBoard {
 
     private final Map<Long, Idea> ideas = new LinkedHashMap<>();
     private final Votes votes;
+    /** Ideas whose line on a phone changed since the phones' last update (new, voted, hidden, merged). */
+    private final Set<Long> touched = new LinkedHashSet<>();
 
     IdeaBoard(List<Idea> stored, List<Votes.Vote> votes) {
         stored.forEach(this::put);
@@ -27,6 +31,12 @@ final class IdeaBoard {
 
     synchronized void put(Idea idea) {
         ideas.put(idea.id(), idea);
+        touched.add(idea.id());
+    }
+
+    synchronized void vote(Votes.Vote vote) {
+        votes.put(vote);
+        touched.add(vote.item());
     }
 
     synchronized Optional<Idea> get(long id) {
@@ -51,15 +61,14 @@ final class IdeaBoard {
                 ideas.put(i.id(), i.mergedInto(into));
             }
         }
+        touched.add(from);
+        touched.add(into);
     }
 
     int votes(long ideaId) {
         return votes.count(ideaId);
     }
 
-    synchronized List<Idea> mergedInto(long id) {
-        return ideas.values().stream().filter(i -> i.mergedInto() != null && i.mergedInto() == id).toList();
-    }
 
     /** People who sent or voted for an idea. */
     synchronized int people() {
@@ -68,15 +77,50 @@ final class IdeaBoard {
         return who.size();
     }
 
-    /** Most voted first, then oldest first; with {@code all}, hidden ones too (merged ones never: they sit under theirs). */
-    synchronized List<Idea> ranked(boolean all) {
-        List<Idea> out = new ArrayList<>();
-        for (Idea i : ideas.values()) {
-            if (i.mergedInto() == null && (all || !i.hidden())) {
-                out.add(i);
+    /** What phones must change of the list they hold: lines new or changed, and lines gone (hidden, merged). */
+    record Changes(List<Standing> changed, List<Long> gone) {
+    }
+
+    /** The phones' lines touched since the last call, once each; the next call starts afresh. */
+    synchronized Changes takeChanges() {
+        Map<Long, Standing> standing = new HashMap<>();
+        ranked(false).forEach(s -> standing.put(s.idea().id(), s));
+        List<Standing> changed = new ArrayList<>();
+        List<Long> gone = new ArrayList<>();
+        for (long id : touched) {
+            Standing s = standing.get(id);
+            if (s != null) {
+                changed.add(s);
+            } else {
+                gone.add(id);
             }
         }
-        out.sort(Comparator.comparingInt((Idea i) -> votes(i.id())).reversed().thenComparingLong(Idea::id));
+        touched.clear();
+        return new Changes(changed, gone);
+    }
+
+    /** A standing idea with its votes and the ideas merged into it, as every list of them shows it. */
+    record Standing(Idea idea, int votes, List<Idea> merged) {
+    }
+
+    /**
+     * Most voted first, then oldest first; with {@code all}, hidden ones too (merged ones never: they
+     * sit under theirs). One pass over the board, counted once: it is made ten times a second.
+     */
+    synchronized List<Standing> ranked(boolean all) {
+        Map<Long, List<Idea>> merged = new HashMap<>();
+        for (Idea i : ideas.values()) {
+            if (i.mergedInto() != null) {
+                merged.computeIfAbsent(i.mergedInto(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Standing> out = new ArrayList<>();
+        for (Idea i : ideas.values()) {
+            if (i.mergedInto() == null && (all || !i.hidden())) {
+                out.add(new Standing(i, votes.count(i.id()), merged.getOrDefault(i.id(), List.of())));
+            }
+        }
+        out.sort(Comparator.comparingInt(Standing::votes).reversed().thenComparingLong(s -> s.idea().id()));
         return out;
     }
 }

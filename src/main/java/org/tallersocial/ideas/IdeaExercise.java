@@ -109,7 +109,8 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
             // A vote for an idea merged away goes to the idea it was merged into.
             Idea idea = board.standingFor(v.idea()).filter(i -> !i.hidden())
                     .orElseThrow(() -> new Refused("unknown_idea", "ideas.unknown"));
-            return new Voting(store, sent.step(), board, new Votes.Vote(idea.id(), person, v.up(), sent.seq()));
+            return new Voting(store, sent.step(), board, new Votes.Vote(idea.id(), person, v.up(), sent.seq()),
+                    board.votes().of(idea.id(), person).isPresent());
         }
         String text = ((NewIdea) sent.input()).text();
         List<Idea> earlier = board.by(person);
@@ -137,24 +138,24 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
         }
     }
 
-    private record Voting(Store store, Step step, IdeaBoard board, Votes.Vote vote) implements Change {
+    private record Voting(Store store, Step step, IdeaBoard board, Votes.Vote vote, boolean replaces)
+            implements Change {
         @Override
         public ObjectNode apply() {
-            board.votes().put(vote);
+            board.vote(vote);
             return voteFields(step, board, vote);
         }
     }
 
+    /** The batch's new ideas as one JDBC batch, its votes as two. */
     private void write(DSLContext tx, List<Change> changes) {
-        IdeaRepository r = new IdeaRepository(tx);
-        for (Change c : changes) {
-            if (c instanceof Voting v) {
-                r.vote(v.vote());
-            } else {
-                Idea i = ((Sending) c).idea();
-                ((Sending) c).id().set(r.insert(i.stepId(), i.participantId(), i.clientId(), i.text(), i.createdAt()));
-            }
+        List<Sending> ideas = changes.stream().filter(Sending.class::isInstance).map(Sending.class::cast).toList();
+        List<Long> ids = repo.insertAll(tx, ideas.stream().map(Sending::idea).toList());
+        for (int i = 0; i < ideas.size(); i++) {
+            ideas.get(i).id().set(ids.get(i));
         }
+        List<Voting> votes = changes.stream().filter(Voting.class::isInstance).map(Voting.class::cast).toList();
+        repo.votes(tx, votes.stream().map(Voting::vote).toList(), votes.stream().map(Voting::replaces).toList());
     }
 
     private static ObjectNode ideaFields(Step step, Idea idea, long seq) {
@@ -173,15 +174,44 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
         boolean console = viewer == Viewer.CONSOLE;
         ObjectNode out = JSON.objectNode().put("kind", "ideas").put("respondents", board.people());
         ArrayNode list = out.putArray("ideas");
-        for (Idea i : board.ranked(console)) {
-            ObjectNode node = list.addObject().put("id", i.id()).put("text", i.text()).put("votes", board.votes(i.id()));
-            if (console) {
-                node.put("hidden", i.hidden());
-            }
-            ArrayNode merged = node.putArray("merged");
-            board.mergedInto(i.id()).forEach(m -> merged.add(m.text()));
-        }
+        board.ranked(console).forEach(s -> list.add(line(s, console)));
         return out;
+    }
+
+    /**
+     * Phones hold the list from their snapshot and get only the lines that changed: with a thousand
+     * ideas the whole list to every phone twice a second was more than a venue's Wi-Fi carries.
+     * The projector and the console, few, still get the whole picture.
+     */
+    @Override
+    public ObjectNode update(Room room, Viewer viewer) {
+        Step step = room.current();
+        if (viewer != Viewer.PHONE || step.kind() != kind()) {
+            return Exercise.super.update(room, viewer);
+        }
+        IdeaBoard board = board(room, step);
+        IdeaBoard.Changes changes = board.takeChanges();
+        if (changes.changed().isEmpty() && changes.gone().isEmpty()) {
+            return null;
+        }
+        ObjectNode msg = JSON.objectNode().put("type", "picture").put("step", step.id());
+        ObjectNode body = msg.putObject("changes").put("kind", "ideas").put("respondents", board.people());
+        ArrayNode lines = body.putArray("ideas");
+        changes.changed().forEach(s -> lines.add(line(s, false)));
+        ArrayNode gone = body.putArray("gone");
+        changes.gone().forEach(gone::add);
+        return msg;
+    }
+
+    private static ObjectNode line(IdeaBoard.Standing s, boolean console) {
+        Idea i = s.idea();
+        ObjectNode node = JSON.objectNode().put("id", i.id()).put("text", i.text()).put("votes", s.votes());
+        if (console) {
+            node.put("hidden", i.hidden());
+        }
+        ArrayNode merged = node.putArray("merged");
+        s.merged().forEach(m -> merged.add(m.text()));
+        return node;
     }
 
     @Override
@@ -222,7 +252,8 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
                 throw new WorkshopRefusal("ideas.already_merged");
             }
             List<Votes.Vote> merged = board.votes().mergedInto(from, into);
-            repo.merge(from, into, merged);
+            repo.merge(from, into, merged,
+                    merged.stream().map(v -> board.votes().of(into, v.participantId()).isPresent()).toList());
             board.merge(from, into, merged);
             room.changed(this);
         });
@@ -233,9 +264,8 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
     }
 
     public List<Ranked> ranked(Room room, Step step, boolean withHidden) {
-        IdeaBoard board = board(room, step);
-        return board.ranked(withHidden).stream().map(i -> new Ranked(i, board.votes(i.id()),
-                board.mergedInto(i.id()).stream().map(Idea::text).toList())).toList();
+        return board(room, step).ranked(withHidden).stream().map(s -> new Ranked(s.idea(), s.votes(),
+                s.merged().stream().map(Idea::text).toList())).toList();
     }
 
 

@@ -7,21 +7,34 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.tallersocial.db.InsertBatch;
+import org.tallersocial.questions.VoteTable;
 import org.tallersocial.questions.Votes;
 
 final class IdeaRepository {
 
+    private static final VoteTable VOTES = new VoteTable(IDEA_UPVOTE, IDEA_UPVOTE.IDEA_ID, IDEA_UPVOTE.PARTICIPANT_ID,
+            IDEA_UPVOTE.UP, IDEA_UPVOTE.CLIENT_SEQ);
     private final DSLContext dsl;
+    private final InsertBatch newIdeas;
 
     IdeaRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.newIdeas = new InsertBatch(dsl, dsl.insertInto(IDEA, IDEA.STEP_ID, IDEA.PARTICIPANT_ID, IDEA.CLIENT_ID,
+                IDEA.BODY, IDEA.CREATED_AT).values((Long) null, null, null, null, null));
     }
 
-    long insert(long stepId, long participantId, String clientId, String text, OffsetDateTime at) {
-        return dsl.insertInto(IDEA).set(IDEA.STEP_ID, stepId).set(IDEA.PARTICIPANT_ID, participantId)
-                .set(IDEA.CLIENT_ID, clientId).set(IDEA.BODY, text).set(IDEA.CREATED_AT, at)
-                .returning(IDEA.ID).fetchOne().getId();
+    /** New ideas, in the writer's transaction; returns their ids in the same order. */
+    List<Long> insertAll(DSLContext tx, List<Idea> ideas) {
+        return newIdeas.ids(tx, ideas.stream().map(i -> new Object[] {i.stepId(), i.participantId(), i.clientId(),
+                i.text(), i.createdAt()}).toList());
     }
+
+    /** @param existing which of the votes replace a row of the same person and idea */
+    void votes(DSLContext tx, List<Votes.Vote> votes, List<Boolean> existing) {
+        VOTES.write(tx, votes, existing);
+    }
+
 
     List<Idea> loadForStep(long stepId) {
         return dsl.selectFrom(IDEA).where(IDEA.STEP_ID.eq(stepId)).orderBy(IDEA.ID)
@@ -35,16 +48,6 @@ final class IdeaRepository {
                 .fetch(r -> new Votes.Vote(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    /** A person's vote as it now stands, up or taken back, with its seq. */
-    void vote(Votes.Vote v) {
-        dsl.mergeInto(IDEA_UPVOTE).using(DSL.selectOne())
-                .on(IDEA_UPVOTE.IDEA_ID.eq(v.item()), IDEA_UPVOTE.PARTICIPANT_ID.eq(v.participantId()))
-                .whenMatchedThenUpdate().set(IDEA_UPVOTE.UP, v.up()).set(IDEA_UPVOTE.CLIENT_SEQ, v.seq())
-                .whenNotMatchedThenInsert(IDEA_UPVOTE.IDEA_ID, IDEA_UPVOTE.PARTICIPANT_ID, IDEA_UPVOTE.UP,
-                        IDEA_UPVOTE.CLIENT_SEQ)
-                .values(v.item(), v.participantId(), v.up(), v.seq())
-                .execute();
-    }
 
     void hide(long ideaId, boolean hidden) {
         dsl.update(IDEA).set(IDEA.HIDDEN, hidden).where(IDEA.ID.eq(ideaId)).execute();
@@ -54,11 +57,10 @@ final class IdeaRepository {
      * Merges one idea into another in one transaction: its votes become the target's ({@code merged},
      * worked out by {@link Votes#mergedInto}), and ideas merged into it before now belong to the target too.
      */
-    void merge(long from, long into, List<Votes.Vote> merged) {
+    void merge(long from, long into, List<Votes.Vote> merged, List<Boolean> existing) {
         dsl.transaction(tx -> {
-            IdeaRepository repo = new IdeaRepository(tx.dsl());
             tx.dsl().deleteFrom(IDEA_UPVOTE).where(IDEA_UPVOTE.IDEA_ID.eq(from)).execute();
-            merged.forEach(repo::vote);
+            VOTES.write(tx.dsl(), merged, existing);
             tx.dsl().update(IDEA).set(IDEA.MERGED_INTO, into).where(IDEA.MERGED_INTO.eq(from)).execute();
             tx.dsl().update(IDEA).set(IDEA.MERGED_INTO, into).where(IDEA.ID.eq(from)).execute();
         });

@@ -47,7 +47,8 @@ final class EventStream implements Outbound {
     }
 
     @Override
-    public void send(String message, Runnable done) {
+    public void send(Text text, Runnable done) {
+        String message = text.string();
         queue.add(new Frame(message, done, false));
         drainSoon();
     }

@@ -102,7 +102,7 @@ public final class Hub implements AutoCloseable, Room.Publisher {
 
     @Override
     public void tell(Room room, long participantId, ObjectNode message) {
-        String text = write(message);
+        Text text = new Text(write(message));
         room.sockets().stream().filter(s -> s.viewer() == Viewer.PHONE && s.participantId() == participantId)
                 .forEach(s -> s.send(text));
     }
@@ -147,18 +147,18 @@ public final class Hub implements AutoCloseable, Room.Publisher {
     /** Each changed feature's update, made once per viewer kind for the whole room. */
     private void sendUpdates(Room room, Set<Feature<?>> changed, Set<Socket> to, Set<Viewer> viewers) {
         for (Feature<?> feature : changed) {
-            Map<Viewer, String> byViewer = new java.util.EnumMap<>(Viewer.class);
+            Map<Viewer, Text> byViewer = new java.util.EnumMap<>(Viewer.class);
             for (Viewer v : viewers) {
                 ObjectNode update = feature.update(room, v);
                 if (update != null) {
-                    byViewer.put(v, write(update));
+                    byViewer.put(v, new Text(write(update)));
                 }
             }
             if (byViewer.isEmpty()) {
                 continue;
             }
             for (Socket socket : to) {
-                String message = byViewer.get(socket.viewer());
+                Text message = byViewer.get(socket.viewer());
                 if (message != null) {
                     socket.send(message);
                 }
@@ -167,7 +167,7 @@ public final class Hub implements AutoCloseable, Room.Publisher {
     }
 
     private void tellConsolesAboutStorage() {
-        String message = write(messages.storageMessage());
+        Text message = new Text(write(messages.storageMessage()));
         for (Room room : active.values()) {
             room.projectorsAndConsoles().stream().filter(s -> s.viewer() == Viewer.CONSOLE).forEach(s -> s.send(message));
         }
@@ -179,9 +179,9 @@ public final class Hub implements AutoCloseable, Room.Publisher {
      * a second cost joins times phones messages.
      */
     private void sendPresence(Room room) {
-        Map<Viewer, String> byViewer = new java.util.EnumMap<>(Viewer.class);
+        Map<Viewer, Text> byViewer = new java.util.EnumMap<>(Viewer.class);
         for (Socket socket : room.projectorsAndConsoles()) {
-            socket.send(byViewer.computeIfAbsent(socket.viewer(), v -> write(messages.presenceMessage(room, v))));
+            socket.send(byViewer.computeIfAbsent(socket.viewer(), v -> new Text(write(messages.presenceMessage(room, v)))));
         }
     }
 

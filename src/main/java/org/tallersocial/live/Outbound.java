@@ -10,7 +10,7 @@ interface Outbound {
     boolean isOpen();
 
     /** Sends without blocking the caller; runs {@code done} once the message is written or lost. */
-    void send(String message, Runnable done);
+    void send(Text message, Runnable done);
 
     /** Ends the connection; the code is a WebSocket close code (1012 restarting, 1013 too far behind). */
     void close(int code, String reason);

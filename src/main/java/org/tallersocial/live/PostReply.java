@@ -21,8 +21,8 @@ final class PostReply implements Outbound {
     }
 
     @Override
-    public void send(String message, Runnable done) {
-        reply.complete(message);
+    public void send(Text message, Runnable done) {
+        reply.complete(message.string());
         done.run();
     }
 

@@ -69,6 +69,11 @@ public final class Socket {
     }
 
     public void send(String message) {
+        send(new Text(message));
+    }
+
+    /** The same text to many sockets: it is encoded once for all of them. */
+    void send(Text message) {
         if (!out.isOpen()) {
             return;
         }

@@ -5,16 +5,13 @@ import static org.tallersocial.db.generated.Tables.ANSWER;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.tallersocial.db.InsertBatch;
 
 public final class AnswerRepository {
 
@@ -28,25 +25,22 @@ public final class AnswerRepository {
 
     private final DSLContext dsl;
     private final ObjectMapper json;
-    /** One first answer, its values bound in this order: step, participant, value, seq, time. */
-    private final String insertOne;
+    /** First answers, their values bound in this order: step, participant, value, seq, time. */
+    private final InsertBatch insertOne;
 
     public AnswerRepository(DSLContext dsl, ObjectMapper json) {
         this.dsl = dsl;
         this.json = json;
-        this.insertOne = dsl.render(dsl.insertInto(ANSWER, ANSWER.STEP_ID, ANSWER.PARTICIPANT_ID, ANSWER.VALUE_JSON,
-                ANSWER.CLIENT_SEQ, ANSWER.ANSWERED_AT).values((Long) null, null, null, null, null));
+        this.insertOne = new InsertBatch(dsl, dsl.insertInto(ANSWER, ANSWER.STEP_ID, ANSWER.PARTICIPANT_ID,
+                ANSWER.VALUE_JSON, ANSWER.CLIENT_SEQ, ANSWER.ANSWERED_AT).values((Long) null, null, null, null, null));
     }
 
     /**
      * Writes a batch inside the writer's transaction and returns each answer's row id, in
      * the batch's order. One commit for many phones is what keeps
      * acknowledgements fast in a burst; a generic upsert would make H2 scan
-     * the whole table for every row. First answers go in as a JDBC batch of
-     * the one insert jOOQ rendered at start, with the ids H2 generated read
-     * back: a multi-row insert was new SQL for every batch size, and parsing
-     * it (and compiling H2's parser) was most of the CPU a burst of answers
-     * cost. Changed answers go in as one prepared update.
+     * the whole table for every row. First answers go in as one
+     * {@link InsertBatch}, changed answers as one prepared update.
      */
     public List<Long> upsertAll(DSLContext tx, List<NewAnswer> batch, OffsetDateTime now) {
         List<NewAnswer> fresh = batch.stream().filter(a -> a.existingId() == null).toList();
@@ -76,29 +70,8 @@ public final class AnswerRepository {
     }
 
     private List<Long> insertAll(DSLContext tx, List<NewAnswer> fresh, OffsetDateTime now) {
-        return tx.connectionResult(c -> {
-            try (PreparedStatement st = c.prepareStatement(insertOne, Statement.RETURN_GENERATED_KEYS)) {
-                for (NewAnswer a : fresh) {
-                    st.setLong(1, a.stepId());
-                    st.setLong(2, a.participantId());
-                    st.setString(3, write(a.value()));
-                    st.setLong(4, a.seq());
-                    st.setObject(5, now);
-                    st.addBatch();
-                }
-                st.executeBatch();
-                List<Long> generated = new ArrayList<>(fresh.size());
-                try (ResultSet keys = st.getGeneratedKeys()) {
-                    while (keys.next()) {
-                        generated.add(keys.getLong(1));
-                    }
-                }
-                if (generated.size() != fresh.size()) {
-                    throw new SQLException("H2 gave " + generated.size() + " ids for " + fresh.size() + " answers");
-                }
-                return generated;
-            }
-        });
+        return insertOne.ids(tx, fresh.stream()
+                .map(a -> new Object[] {a.stepId(), a.participantId(), write(a.value()), a.seq(), now}).toList());
     }
 
     public List<Tally.Entry> loadForStep(long stepId) {

@@ -8,27 +8,33 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.tallersocial.db.InsertBatch;
 
 final class QuestionRepository {
 
+    private static final VoteTable VOTES = new VoteTable(QUESTION_UPVOTE, QUESTION_UPVOTE.QUESTION_ID,
+            QUESTION_UPVOTE.PARTICIPANT_ID, QUESTION_UPVOTE.UP, QUESTION_UPVOTE.CLIENT_SEQ);
     private final DSLContext dsl;
+    private final InsertBatch newQuestions;
 
     QuestionRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.newQuestions = new InsertBatch(dsl, dsl.insertInto(QUESTION, QUESTION.WORKSHOP_ID, QUESTION.PARTICIPANT_ID,
+                QUESTION.CLIENT_ID, QUESTION.BODY, QUESTION.AUTHOR_NAME, QUESTION.STATUS, QUESTION.ASKED_AT)
+                .values((Long) null, null, null, null, null, null, null));
     }
 
-    long insert(long workshopId, long participantId, String clientId, String text, String authorName,
-                Question.Status status, OffsetDateTime at) {
-        return dsl.insertInto(QUESTION)
-                .set(QUESTION.WORKSHOP_ID, workshopId)
-                .set(QUESTION.PARTICIPANT_ID, participantId)
-                .set(QUESTION.CLIENT_ID, clientId)
-                .set(QUESTION.BODY, text)
-                .set(QUESTION.AUTHOR_NAME, authorName)
-                .set(QUESTION.STATUS, status.key())
-                .set(QUESTION.ASKED_AT, at)
-                .returning(QUESTION.ID).fetchOne().getId();
+    /** New questions of one workshop, in the writer's transaction; returns their ids in the same order. */
+    List<Long> insertAll(DSLContext tx, long workshopId, List<Question> questions) {
+        return newQuestions.ids(tx, questions.stream().map(q -> new Object[] {workshopId, q.participantId(),
+                q.clientId(), q.text(), q.authorName(), q.status().key(), q.askedAt()}).toList());
     }
+
+    /** @param existing which of the votes replace a row of the same person and question */
+    void votes(DSLContext tx, List<Votes.Vote> votes, List<Boolean> existing) {
+        VOTES.write(tx, votes, existing);
+    }
+
 
     List<Question> loadForWorkshop(long workshopId) {
         return dsl.selectFrom(QUESTION).where(QUESTION.WORKSHOP_ID.eq(workshopId)).orderBy(QUESTION.ID)
@@ -60,16 +66,6 @@ final class QuestionRepository {
         });
     }
 
-    /** A person's vote as it now stands, up or taken back, with its seq. */
-    void vote(Votes.Vote v) {
-        var row = QUESTION_UPVOTE;
-        dsl.mergeInto(row).using(DSL.selectOne())
-                .on(row.QUESTION_ID.eq(v.item()), row.PARTICIPANT_ID.eq(v.participantId()))
-                .whenMatchedThenUpdate().set(row.UP, v.up()).set(row.CLIENT_SEQ, v.seq())
-                .whenNotMatchedThenInsert(row.QUESTION_ID, row.PARTICIPANT_ID, row.UP, row.CLIENT_SEQ)
-                .values(v.item(), v.participantId(), v.up(), v.seq())
-                .execute();
-    }
 
     QuestionSettings settings(long workshopId) {
         return dsl.selectFrom(QUESTION_SETTING).where(QUESTION_SETTING.WORKSHOP_ID.eq(workshopId))

@@ -108,7 +108,8 @@ public final class Questions implements Feature<Questions.Input> {
         if (sent.input() instanceof Upvote u) {
             Question q = board.get(u.question()).filter(Question::visible)
                     .orElseThrow(() -> new Refused("unknown_question", "questions.unknown"));
-            return new Voting(store, board, new Votes.Vote(q.id(), person, u.up(), sent.seq()));
+            return new Voting(store, board, new Votes.Vote(q.id(), person, u.up(), sent.seq()),
+                    board.votes().of(q.id(), person).isPresent());
         }
         Ask ask = (Ask) sent.input();
         List<Question> earlier = board.askedBy(person);
@@ -141,7 +142,7 @@ public final class Questions implements Feature<Questions.Input> {
         }
     }
 
-    private record Voting(Store store, QuestionBoard board, Votes.Vote vote) implements Change {
+    private record Voting(Store store, QuestionBoard board, Votes.Vote vote, boolean replaces) implements Change {
         @Override
         public ObjectNode apply() {
             board.votes().put(vote);
@@ -149,18 +150,18 @@ public final class Questions implements Feature<Questions.Input> {
         }
     }
 
+    /** The batch's new questions as one JDBC batch per workshop, its votes as two. */
     private void write(DSLContext tx, List<Change> changes) {
-        QuestionRepository r = new QuestionRepository(tx);
-        for (Change c : changes) {
-            if (c instanceof Voting v) {
-                r.vote(v.vote());
-            } else {
-                Asking a = (Asking) c;
-                Question q = a.question();
-                a.id().set(r.insert(a.workshopId(), q.participantId(), q.clientId(), q.text(), q.authorName(), q.status(),
-                        q.askedAt()));
+        java.util.Map<Long, List<Asking>> asked = changes.stream().filter(Asking.class::isInstance)
+                .map(Asking.class::cast).collect(java.util.stream.Collectors.groupingBy(Asking::workshopId));
+        asked.forEach((workshop, list) -> {
+            List<Long> ids = repo.insertAll(tx, workshop, list.stream().map(Asking::question).toList());
+            for (int i = 0; i < list.size(); i++) {
+                list.get(i).id().set(ids.get(i));
             }
-        }
+        });
+        List<Voting> votes = changes.stream().filter(Voting.class::isInstance).map(Voting.class::cast).toList();
+        repo.votes(tx, votes.stream().map(Voting::vote).toList(), votes.stream().map(Voting::replaces).toList());
     }
 
     private static ObjectNode askFields(Question q, long seq) {

@@ -1,6 +1,8 @@
 package org.tallersocial.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +40,17 @@ final class IdeasLoad implements ExerciseLoad {
         if (n == 0) {
             return phone.message("idea").put("text", text(phone));
         }
-        JsonNode seen = ExerciseLoad.Lists.parse(phone.lastPicture).path("picture").path("ideas");
-        return votes.next(phone, seen, text(phone));
+        return votes.next(phone, seen(phone), text(phone));
+    }
+
+    /** The ideas the phone holds: its last whole list, and the lines that came since. */
+    private static JsonNode seen(Phone phone) {
+        ArrayNode all = JsonNodeFactory.instance.arrayNode();
+        ExerciseLoad.Lists.parse(phone.lastPicture).path("picture").path("ideas").forEach(all::add);
+        for (String change : phone.pictureChanges) {
+            ExerciseLoad.Lists.parse(change).path("changes").path("ideas").forEach(all::add);
+        }
+        return all;
     }
 
     @Override
@@ -66,6 +77,6 @@ final class IdeasLoad implements ExerciseLoad {
                         m -> m.type().equals("idea") ? m.id : null),
                 new Ledger("idea upvotes", "SELECT p.DISPLAY_NAME, CAST(u.IDEA_ID AS VARCHAR) FROM IDEA_UPVOTE u"
                         + " JOIN IDEA i ON i.ID = u.IDEA_ID JOIN PARTICIPANT p ON p.ID = u.PARTICIPANT_ID"
-                        + " WHERE i.STEP_ID = ?", false, Upvotes::about));
+                        + " WHERE i.STEP_ID = ? AND u.UP", false, Upvotes::about));
     }
 }

@@ -64,6 +64,8 @@ final class Phone implements WebSocket.Listener {
      * questions (a {@code state} carries both), as received: only a phone about to vote reads them.
      */
     volatile String lastPicture;
+    /** The changes since that picture, for an exercise whose phones get only what changed (ideas). */
+    final java.util.Queue<String> pictureChanges = new java.util.concurrent.ConcurrentLinkedQueue<>();
     volatile String lastQuestions;
     /** Off, the big picture and questions lists are let through unread: at 1,000 ideas each is ~80 KB, ten a second. */
     volatile boolean keepsLists;
@@ -241,7 +243,12 @@ final class Phone implements WebSocket.Listener {
             return;
         }
         if (text.startsWith(PICTURE)) {
-            lastPicture = text;
+            if (text.contains("\"changes\":")) {
+                pictureChanges.add(text);
+            } else {
+                lastPicture = text;
+                pictureChanges.clear();
+            }
             return;
         }
         if (text.startsWith(QUESTIONS)) {
@@ -259,6 +266,7 @@ final class Phone implements WebSocket.Listener {
             case "state" -> {
                 state = msg;
                 lastPicture = text;
+                pictureChanges.clear();
                 lastQuestions = text;
                 firstState.complete(msg);
             }

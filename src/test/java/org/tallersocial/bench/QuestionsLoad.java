@@ -82,7 +82,7 @@ final class QuestionsLoad implements ExerciseLoad {
                         m -> m.type().equals("question") ? m.id : null),
                 new Ledger("question upvotes", "SELECT p.DISPLAY_NAME, CAST(u.QUESTION_ID AS VARCHAR)"
                         + " FROM QUESTION_UPVOTE u JOIN QUESTION q ON q.ID = u.QUESTION_ID"
-                        + " JOIN PARTICIPANT p ON p.ID = u.PARTICIPANT_ID WHERE q.WORKSHOP_ID = ?", true,
+                        + " JOIN PARTICIPANT p ON p.ID = u.PARTICIPANT_ID WHERE q.WORKSHOP_ID = ? AND u.UP", true,
                         Upvotes::about));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tallersocial.testing.Conversation.byText;
 import static org.tallersocial.testing.Conversation.hasText;
 import static org.tallersocial.testing.Conversation.idea;
+import static org.tallersocial.testing.Conversation.ideasOnPhone;
 import static org.tallersocial.testing.Conversation.ideaVote;
 import static org.tallersocial.testing.Conversation.pictureWith;
 import static org.tallersocial.testing.Conversation.send;
@@ -78,7 +79,7 @@ class IdeaExerciseTest {
         assertThat(picture.at("/ideas/0/text").asText()).isEqualTo("A photo of the bakery every morning");
         assertThat(picture.path("respondents").asInt()).isEqualTo(3);
         assertThat(projector.transcript()).doesNotContain("Ana").doesNotContain("participant");
-        pictureWith(bo.ws, p -> p.at("/ideas/0/votes").asInt() == 2);
+        ideasOnPhone(bo.ws, p -> p.at("/ideas/0/votes").asInt() == 2);
 
         assertThat(send(cai.ws, ideaVote(step, photos, false)).path("votes").asInt()).as("undone").isEqualTo(1);
         assertThat(send(cai.ws, ideaVote(step, photos, false)).path("votes").asInt()).isEqualTo(1);
@@ -131,9 +132,9 @@ class IdeaExerciseTest {
         Phone bo = room.join("Bo");
         long step = reach(ana, bo);
         long rude = ideaId(send(ana.ws, idea(step, "Something rude")));
-        pictureWith(bo.ws, p -> hasText(p.get("ideas"), "Something rude"));
+        ideasOnPhone(bo.ws, p -> hasText(p.get("ideas"), "Something rude"));
         room.act("/steps/" + step + "/ideas/" + rude, "action", "hide");
-        pictureWith(bo.ws, p -> p.get("ideas").isEmpty());
+        ideasOnPhone(bo.ws, p -> p.get("ideas").isEmpty());
         pictureWith(projector, p -> p.get("ideas").isEmpty());
         pictureWith(console, p -> p.at("/ideas/0/hidden").asBoolean());
         assertThat(send(bo.ws, ideaVote(step, rude, true)).path("code").asText()).isEqualTo("unknown_idea");

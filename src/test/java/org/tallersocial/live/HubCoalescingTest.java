@@ -76,8 +76,8 @@ class HubCoalescingTest {
         }
 
         @Override
-        public void send(String message, Runnable done) {
-            sent.add(message);
+        public void send(Text message, Runnable done) {
+            sent.add(message.string());
             done.run();
         }
 

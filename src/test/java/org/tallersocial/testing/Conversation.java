@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** A phone's conversation messages (questions, ideas, volunteering), as questions.js and ideas-phone.js send them. */
@@ -60,6 +61,63 @@ public final class Conversation {
     public static JsonNode pictureWith(WsClient ws, Predicate<JsonNode> match) {
         return ws.await(m -> ("picture".equals(m.path("type").asText()) || "state".equals(m.path("type").asText()))
                 && m.has("picture") && match.test(m.get("picture")), Duration.ofSeconds(5)).get("picture");
+    }
+
+    /**
+     * The ideas list as a phone holds it, once it matches: its last whole picture with every change
+     * the server sent since folded in (phones get only the lines that changed), read from everything
+     * the socket received so far, in order, as the phone's page does.
+     */
+    public static JsonNode ideasOnPhone(WsClient ws, Predicate<JsonNode> match) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        JsonNode folded = null;
+        while (System.nanoTime() < deadline) {
+            folded = foldIdeas(ws.transcript());
+            if (folded != null && match.test(folded)) {
+                return folded;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the phone's ideas never matched; last: " + folded);
+    }
+
+    private static JsonNode foldIdeas(String transcript) {
+        java.util.Map<Long, JsonNode> lines = null;
+        for (String text : transcript.split("\n")) {
+            JsonNode m;
+            try {
+                m = JSON.readTree(text);
+            } catch (java.io.IOException e) {
+                continue;
+            }
+            if (m.path("picture").path("kind").asText().equals("ideas")) {
+                lines = new java.util.LinkedHashMap<>();
+                for (JsonNode idea : m.at("/picture/ideas")) {
+                    lines.put(idea.path("id").asLong(), idea);
+                }
+            } else if (lines != null && m.path("changes").path("kind").asText().equals("ideas")) {
+                for (JsonNode idea : m.at("/changes/ideas")) {
+                    lines.put(idea.path("id").asLong(), idea);
+                }
+                for (JsonNode gone : m.at("/changes/gone")) {
+                    lines.remove(gone.asLong());
+                }
+            }
+        }
+        if (lines == null) {
+            return null;
+        }
+        List<JsonNode> sorted = new java.util.ArrayList<>(lines.values());
+        sorted.sort(java.util.Comparator.comparingInt((JsonNode i) -> -i.path("votes").asInt())
+                .thenComparingLong(i -> i.path("id").asLong()));
+        com.fasterxml.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+        out.putArray("ideas").addAll(sorted);
+        return out;
     }
 
     /** Whether a list of items ({@code [{text: ...}]}) holds one with this text. */
