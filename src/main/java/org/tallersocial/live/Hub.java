@@ -43,6 +43,12 @@ public final class Hub implements AutoCloseable, Room.Publisher {
     private final Map<Long, Room> active = new ConcurrentHashMap<>();
     /** Per room, the state version last published, so a slower publish never overtakes a newer one. */
     private final Map<Room, long[]> published = new ConcurrentHashMap<>();
+    /**
+     * Per room, the last update each feature sent its phones: one that says the same again is not sent
+     * (a RACI proposal changes the projector's picture, not what phones show). Any snapshot in the room
+     * forgets it, so a phone that got a newer picture in its snapshot is never left behind.
+     */
+    private final Map<Room, Map<Feature<?>, String>> toPhones = new ConcurrentHashMap<>();
     private long ticks;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hub-ticker");
@@ -63,6 +69,7 @@ public final class Hub implements AutoCloseable, Room.Publisher {
         socket.heard(clock.millis());
         room.presence().add(socket);
         watch(room);
+        toPhones.remove(room);
         socket.send(write(messages.state(room, viewer, participantId)));
         return socket;
     }
@@ -77,6 +84,7 @@ public final class Hub implements AutoCloseable, Room.Publisher {
 
     /** A fresh snapshot to one socket: on connect, and when a phone asks after an error. */
     void resend(Room room, Socket socket) {
+        toPhones.remove(room);
         socket.send(write(messages.state(room, socket.viewer(), socket.participantId())));
     }
 
@@ -94,6 +102,7 @@ public final class Hub implements AutoCloseable, Room.Publisher {
                 return;
             }
             last[0] = version;
+            toPhones.remove(room);
             for (Socket socket : room.sockets()) {
                 socket.send(write(messages.state(room, socket.viewer(), socket.participantId())));
             }
@@ -154,6 +163,11 @@ public final class Hub implements AutoCloseable, Room.Publisher {
                     byViewer.put(v, new Text(write(update)));
                 }
             }
+            Text toPhone = byViewer.get(Viewer.PHONE);
+            if (toPhone != null && toPhone.string().equals(
+                    toPhones.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).put(feature, toPhone.string()))) {
+                byViewer.remove(Viewer.PHONE);
+            }
             if (byViewer.isEmpty()) {
                 continue;
             }
@@ -201,6 +215,7 @@ public final class Hub implements AutoCloseable, Room.Publisher {
     void forget(Room room) {
         active.remove(room.workshop().id(), room);
         published.remove(room);
+        toPhones.remove(room);
         room.sockets().forEach(Socket::closeForRestart);
     }
 

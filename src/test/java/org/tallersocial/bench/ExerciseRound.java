@@ -57,6 +57,7 @@ final class ExerciseRound {
     private final ServerProbe server;
     private final Joining.Measured measured;
     final List<RoomPass> passes = new ArrayList<>();
+    private Received received;
 
     ExerciseRound(ExerciseLoad load, Options opt, List<BenchRoom> rooms, ServerProbe server, Joining.Measured measured) {
         this.load = load;
@@ -78,6 +79,7 @@ final class ExerciseRound {
         }
         sends.sort(Comparator.comparingLong(Send::offset));
 
+        Received counted = Received.from(passes.stream().flatMap(p -> p.room.joined().stream()).toList());
         CpuWatch cpu = CpuWatch.start(server);
         String startedAt = java.time.LocalTime.now().toString();
         long start = Burst.fire(sends.stream().map(Send::send).toList(),
@@ -108,6 +110,12 @@ final class ExerciseRound {
             pass.exactAt = Bench.waitFor(() -> screen.firstShowing(expected), opt.projectorTimeout());
             report(pass, expected, screen);
         }
+        received = counted.settle();
+        log("%s: %s", load.kind(), received.describe());
+    }
+
+    Received received() {
+        return received;
     }
 
     /** The room on the exercise's step, open to the phones, with the screen that will show it counted. */

@@ -59,6 +59,8 @@ public final class LoadGenerator {
     /** CPU of the machine, the server and this process over the measured phases, to tell a shared machine. */
     private long measuredWallNanos;
     private long measuredOtherCpuMillis;
+    /** What the phones received during the measured poll burst. */
+    private Received pollReceived;
 
     private LoadGenerator(Options opt) {
         this.opt = opt;
@@ -186,8 +188,11 @@ public final class LoadGenerator {
         }
         if (!opt.connectOnly() && exercises.isEmpty()) {
             warmUp();
+            Received received = Received.from(joined);
             burst(opt.warmupRounds() + 1, true);
             reportRooms();
+            pollReceived = received.settle();
+            log("%s", pollReceived.describe());
             retryBurst(joined);
             if (opt.compareBare()) {
                 // The hub's side of the comparison: two more polls, their live results shown on every phone,
@@ -295,7 +300,7 @@ public final class LoadGenerator {
                             + " ack_p99_ms=%s projector_exact_ms=%s heap_mb=%.1f join_s=%.1f others_pct=%.0f refused=%d",
                     shared.phones(), rooms.size(), round.load.kind(), round.acked(), round.sent(), round.lost(),
                     num(round.p(50)), num(round.p(95)), num(round.p(99)), num(round.exactMillis()), shared.heapMb(),
-                    shared.joinSeconds(), shared.othersPct(), round.refused());
+                    shared.joinSeconds(), shared.othersPct(), round.refused()) + round.received().figures();
             System.out.println(line);
             lines.add(line);
         }
@@ -509,6 +514,9 @@ public final class LoadGenerator {
                         + " projector_exact_ms=%s heap_mb=%.1f join_s=%.1f others_pct=%.0f refused=%d",
                 shared.phones(), rooms.size(), answered, lost, num(p50), num(p95), num(p99), num(exact),
                 shared.heapMb(), shared.joinSeconds(), shared.othersPct(), refused);
+        if (pollReceived != null) {
+            line += pollReceived.figures();
+        }
         if (bare != null) {
             line += String.format(Locale.ROOT, " broadcasts=%d hub_fanout_p50_ms=%s hub_fanout_p99_ms=%s"
                             + " bare_fanout_p50_ms=%s bare_fanout_p99_ms=%s fanout_ratio=%.2f fanout_ratio_p99=%.2f"

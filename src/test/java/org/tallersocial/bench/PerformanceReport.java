@@ -149,6 +149,7 @@ public final class PerformanceReport {
                     ? String.format(Locale.ROOT, "%s < %.0f s", r.exactScreen(), limit / 1000)
                     : String.format(Locale.ROOT, "%s < %.0f ms", r.exactScreen(), limit);
             case "heap_mb" -> String.format(Locale.ROOT, "heap < %.0f MB", limit);
+            case "phone_kb_p99" -> String.format(Locale.ROOT, "< %.0f KB a phone", limit);
             default -> String.format(Locale.ROOT, "%s < %s", figure, Bench.num(limit));
         };
     }
@@ -161,9 +162,9 @@ public final class PerformanceReport {
     static String table(List<Run> runs) {
         StringBuilder t = new StringBuilder();
         t.append("| scenario | phones | answered | lost | ack p50 / p95 / p99 (ms) | projector exact after the last"
-                + " ack (ms) | heap after full GC (MB) | joining (s) | targets |\n");
+                + " ack (ms) | received a phone p50 / p99 (KB) | heap after full GC (MB) | joining (s) | targets |\n");
         // An exercise's answered and lost count inputs (answered of those sent); its exact is the console's for questions.
-        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Run r : runs) {
             boolean idle = r.connectOnly();
             t.append("| ").append(r.name()).append(" | ").append(r.figures().getOrDefault("phones", "–"))
@@ -176,6 +177,8 @@ public final class PerformanceReport {
                             + r.figures().getOrDefault("ack_p99_ms", "–"))
                     .append(" | ").append(idle ? "–" : r.figures().getOrDefault("projector_exact_ms", "–")
                             + (r.exercise() != null && r.exactScreen().equals("console") ? " (console)" : ""))
+                    .append(" | ").append(r.figures().containsKey("phone_kb_p99") ? r.figures().get("phone_kb_p50")
+                            + " / " + r.figures().get("phone_kb_p99") : "–")
                     .append(" | ").append(r.figures().getOrDefault("heap_mb", "–"))
                     .append(" | ").append(r.figures().getOrDefault("join_s", "–"))
                     .append(" | ").append(String.join(", ", checks(r).stream().map(Check::text).toList()))

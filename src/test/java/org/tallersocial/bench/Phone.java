@@ -70,6 +70,8 @@ final class Phone implements WebSocket.Listener {
     /** Off, the big picture and questions lists are let through unread: at 1,000 ideas each is ~80 KB, ten a second. */
     volatile boolean keepsLists;
     private boolean skipping;
+    /** Every byte the server sent this phone (UTF-8 text, before any compression), for the Wi-Fi's budget. */
+    private volatile long received;
     private volatile CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
     Phone(int index, BenchRoom room, ScheduledExecutorService scheduler) {
@@ -210,6 +212,7 @@ final class Phone implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        received += utf8Length(data);
         if (partial.length() == 0 && !skipping && !keepsLists && (startsWith(data, PICTURE) || startsWith(data, QUESTIONS))) {
             skipping = true;
         }
@@ -227,6 +230,29 @@ final class Phone implements WebSocket.Listener {
         }
         webSocket.request(1);
         return null;
+    }
+
+    /** What the server has sent this phone so far, in bytes. */
+    long received() {
+        return received;
+    }
+
+    private static long utf8Length(CharSequence data) {
+        long n = 0;
+        for (int i = 0; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     private static boolean startsWith(CharSequence data, String prefix) {

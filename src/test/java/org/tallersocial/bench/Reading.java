@@ -55,6 +55,12 @@ final class Reading {
                     run.get("projector_exact_ms"), Double.isNaN(run.target("projector_exact_ms")) ? ""
                             : ", against " + limit(run, "projector_exact_ms"));
         }
+        if (run.figures().containsKey("phone_kb_p99")) {
+            text += String.format(Locale.ROOT, " Each phone received %.1f KB meanwhile (p99 %.1f KB%s), %.1f MB for"
+                            + " the whole room.", run.get("phone_kb_p50"), run.get("phone_kb_p99"),
+                    Double.isNaN(run.target("phone_kb_p99")) ? "" : ", against " + limit(run, "phone_kb_p99"),
+                    run.get("phones_mb"));
+        }
         if (run.compared()) {
             text += String.format(Locale.ROOT, " Our hub took %.0f ms at the median to get a broadcast from the first"
                             + " phone to the last, bare Jetty %.0f ms: %.2fx (goal: at most %.1fx); at p99 %.0f against"
@@ -101,6 +107,11 @@ final class Reading {
               respondents and every activity's proposers; for ideas, its list holding every idea with
               votes adding up to the upvotes acked; for questions the **console's** list, since phones and
               the projector get at most 50 questions, holding every question with the upvotes acked.
+            - **Received a phone** is what the server sent each phone's socket from the burst's first send
+              until the screen was exact and 0.6 s more (time for the phones' last twice-a-second update):
+              the UTF-8 text of every message, before any compression, the ack of its own inputs included.
+              It is what the venue's Wi-Fi carries for one phone; the snapshot a phone gets on joining or on
+              a new step is not in it.
             - **Joining** is the wall time for every phone to fetch the join page, post the form, open its
               socket and receive its first snapshot, 32 at a time. It is not a target; it is most of the
               suite's time.
