@@ -14,7 +14,9 @@ export function questionsPanel(room, outbox) {
   const main = document.getElementById('phone');
   if (!panel || !toggle) { return; }
   let shared = { list: [], needsApproval: false }, mine = { voted: [], asked: [] };
-  let textarea, named, namedLabel, setStatus, approvalNote, ownList, list, countNode;
+  // The live list holds the first questions only; `extras` are the pages after it this person asked for.
+  let extras = [];
+  let textarea, named, namedLabel, setStatus, approvalNote, ownList, list, moreList, moreButton, moreStatus, countNode;
   build();
   draw();
 
@@ -28,6 +30,12 @@ export function questionsPanel(room, outbox) {
     draw();
   });
   room.on('questions', (msg) => { shared = msg.questions; draw(); });
+  room.on('questionsPage', (msg) => {
+    const fresh = msg.list.filter((q) => !extras.some((x) => x.id === q.id));
+    extras = extras.map((x) => msg.list.find((q) => q.id === x.id) || x).concat(fresh);
+    moreStatus('', 'ok');
+    draw();
+  });
   // The facilitator acted on one of this person's questions.
   room.on('questionsMine', (msg) => { mine = msg.questionsMine; draw(); });
   outbox.listen((slot, status, message, reply) => {
@@ -79,6 +87,16 @@ export function questionsPanel(room, outbox) {
     panel.appendChild(el('h2', null, t('questions.from_the_room')));
     list = el('ul', 'question-list');
     panel.appendChild(list);
+    moreList = el('ul', 'question-list');
+    panel.appendChild(moreList);
+    moreButton = el('button', 'secondary hidden');
+    moreButton.type = 'button';
+    moreButton.addEventListener('click', () => {
+      const asked = room.send({ type: 'questionsMore', id: 'more-' + Date.now(), from: shared.list.length + extras.length });
+      moreStatus(asked ? '' : t('questions.more_offline'), asked ? 'wait' : 'bad');
+    });
+    panel.appendChild(moreButton);
+    moreStatus = statusLine(panel);
     countNode = el('span', 'count');
     toggle.appendChild(countNode);
   }
@@ -96,7 +114,8 @@ export function questionsPanel(room, outbox) {
   }
 
   function draw() {
-    countNode.textContent = shared.list.length ? String(shared.list.length) : '';
+    const total = shared.total === undefined ? shared.list.length : shared.total;
+    countNode.textContent = total ? String(total) : '';
     approvalNote.classList.toggle('hidden', !shared.needsApproval);
     namedLabel.classList.toggle('hidden', !mine.name);
     if (mine.name) { namedLabel.lastChild.textContent = t('questions.ask_as', mine.name); }
@@ -110,31 +129,41 @@ export function questionsPanel(room, outbox) {
       li.appendChild(el('span', 'muted', q.status === 'pending' ? t('questions.waiting') : t('questions.not_shown')));
       ownList.appendChild(li);
     });
-    keyed(list, shared.list, t('questions.none_yet'), () => {
-      const li = el('li');
-      const words = el('div', 'q-words');
-      words.appendChild(el('p', 'q-text'));
-      words.appendChild(el('p', 'muted'));
-      li.appendChild(words);
-      const up = el('button');
-      up.type = 'button';
-      up.addEventListener('click', () => {
-        const q = li._item, now = !voted(q.id);
-        q.votes += now ? 1 : -1;
-        outbox.send('up:' + q.id, { type: 'upvote', question: q.id, up: now });
-        draw();
-      });
-      li.appendChild(up);
-      return li;
-    }, (li, q) => {
-      li.className = q.answered ? 'is-answered' : '';
-      let who = q.name || t('questions.anonymous');
-      if (q.answered) { who += ' · ' + t('questions.answered'); }
-      if (q.pinned) { who += ' · ' + t('questions.on_projector'); }
-      li.firstChild.firstChild.textContent = q.text;
-      li.firstChild.lastChild.textContent = who;
-      voteButton(li.lastChild, voted(q.id), q.votes);
+    keyed(list, shared.list, t('questions.none_yet'), row, fill);
+    // A question that rose into the live list is shown there, not twice.
+    extras = extras.filter((q) => !shared.list.some((x) => x.id === q.id));
+    if (extras.length) { keyed(moreList, extras, '', row, fill); } else { clear(moreList); }
+    const more = total - shared.list.length - extras.length;
+    moreButton.classList.toggle('hidden', more <= 0);
+    if (more > 0) { moreButton.textContent = t('questions.more', more); }
+  }
+
+  function row() {
+    const li = el('li');
+    const words = el('div', 'q-words');
+    words.appendChild(el('p', 'q-text'));
+    words.appendChild(el('p', 'muted'));
+    li.appendChild(words);
+    const up = el('button');
+    up.type = 'button';
+    up.addEventListener('click', () => {
+      const q = li._item, now = !voted(q.id);
+      q.votes += now ? 1 : -1;
+      outbox.send('up:' + q.id, { type: 'upvote', question: q.id, up: now });
+      draw();
     });
+    li.appendChild(up);
+    return li;
+  }
+
+  function fill(li, q) {
+    li.className = q.answered ? 'is-answered' : '';
+    let who = q.name || t('questions.anonymous');
+    if (q.answered) { who += ' · ' + t('questions.answered'); }
+    if (q.pinned) { who += ' · ' + t('questions.on_projector'); }
+    li.firstChild.firstChild.textContent = q.text;
+    li.firstChild.lastChild.textContent = who;
+    voteButton(li.lastChild, voted(q.id), q.votes);
   }
 
   function sent(slot, status, message, reply) {
@@ -154,6 +183,8 @@ export function questionsPanel(room, outbox) {
     } else if (status === 'saved') {
       mine.voted = mine.voted.filter((id) => id !== reply.question);
       if (reply.up) { mine.voted.push(reply.question); }
+      // A question of a page this phone loaded gets no live updates: the ack's count is the newest.
+      extras.filter((q) => q.id === reply.question).forEach((q) => { q.votes = reply.votes; });
     } else {
       setStatus(reply.message, 'bad');
     }

@@ -1,5 +1,6 @@
 package org.tallersocial.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import org.tallersocial.content.StepKind;
@@ -53,6 +54,23 @@ public interface Feature<I> {
      * @throws Refused when it may not
      */
     Change decide(Sent<I> sent);
+
+    /**
+     * What a screen may ask of it and get at once, changing nothing (a phone's next page of
+     * questions): not through the writer, and not coalesced. None by default.
+     */
+    default Set<String> queryTypes() {
+        return Set.of();
+    }
+
+    /**
+     * The reply to one of {@link #queryTypes}, for that viewer; the pipeline adds the message's id.
+     *
+     * @throws Refused when the query does not fit
+     */
+    default ObjectNode query(Room room, Viewer viewer, long participantId, JsonNode message) {
+        throw new Refused("unknown_type", "unknown_type", message.path("type").asText());
+    }
 
     /** Adds what this viewer may see (a phone: and what is its own) to a snapshot. */
     void addToState(ObjectNode state, Room room, Viewer viewer, long participantId);

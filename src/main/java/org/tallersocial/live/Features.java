@@ -10,15 +10,22 @@ public final class Features {
 
     private final List<Feature<?>> all;
     private final Map<String, Feature<?>> byType;
+    private final Map<String, Feature<?>> byQuery;
 
     public Features(List<Feature<?>> all) {
         this.all = List.copyOf(all);
         this.byType = all.stream().flatMap(f -> f.messageTypes().stream().map(t -> Map.entry(t, f)))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        this.byQuery = all.stream().flatMap(f -> f.queryTypes().stream().map(t -> Map.entry(t, f)))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public List<Feature<?>> all() {
         return all;
+    }
+
+    Optional<Feature<?>> forQuery(String type) {
+        return Optional.ofNullable(byQuery.get(type));
     }
 
     Optional<Feature<?>> forType(String type) {

@@ -49,11 +49,27 @@ final class LiveMessages {
             switch (type) {
                 case "hello" -> hub.resend(room, socket);
                 case "ping" -> hub.send(socket, Hub.pong());
-                default -> deliver(room, socket, msg, type, locale);
+                default -> {
+                    Feature<?> asked = features.forQuery(type).orElse(null);
+                    if (asked != null) {
+                        answerQuery(room, socket, asked, msg, id);
+                    } else {
+                        deliver(room, socket, msg, type, locale);
+                    }
+                }
             }
         } catch (Refused e) {
             hub.send(socket, replies.error(id, e, locale));
         }
+    }
+
+    /** A question that changes nothing is answered on the spot, from the room's memory. */
+    private void answerQuery(Room room, Socket socket, Feature<?> feature, JsonNode msg, String id) {
+        var reply = feature.query(room, socket.viewer(), socket.participantId(), msg);
+        if (id != null) {
+            reply.put("id", id);
+        }
+        hub.send(socket, reply);
     }
 
     private void deliver(Room room, Socket socket, JsonNode msg, String type, Locale locale) {

@@ -39,6 +39,7 @@ public final class Questions implements Feature<Questions.Input> {
     public static final int PER_PERSON = 30;
     /** Phones and the projector get the top ones; the console gets every question. */
     static final int SHOWN = 50;
+    static final String MORE = "questionsMore";
 
     private final QuestionRepository repo;
     private final Clock clock;
@@ -184,6 +185,31 @@ public final class Questions implements Feature<Questions.Input> {
     }
 
     @Override
+    public Set<String> queryTypes() {
+        return Set.of(MORE);
+    }
+
+    /**
+     * The next page of the room's questions after the first {@link #SHOWN} a phone holds live: every
+     * visible question can be found and upvoted, and only someone who looks for them downloads them.
+     */
+    @Override
+    public ObjectNode query(Room room, Viewer viewer, long participantId, JsonNode message) {
+        JsonNode from = message.get("from");
+        if (viewer != Viewer.PHONE || from == null || !from.canConvertToInt() || !from.isIntegralNumber()
+                || from.asInt() < 0) {
+            throw new Refused("bad_request", "questions.bad_page");
+        }
+        QuestionBoard board = board(room);
+        List<Question> ranked = board.ranked(true);
+        int start = Math.min(from.asInt(), ranked.size());
+        ObjectNode page = JSON.objectNode().put("type", "questionsPage").put("from", start).put("total", ranked.size());
+        ArrayNode list = page.putArray("list");
+        ranked.subList(start, Math.min(start + SHOWN, ranked.size())).forEach(q -> list.add(shown(board, q, false)));
+        return page;
+    }
+
+    @Override
     public ObjectNode update(Room room, Viewer viewer) {
         ObjectNode msg = JSON.objectNode().put("type", "questions");
         msg.set("questions", shared(room, viewer));
@@ -215,6 +241,9 @@ public final class Questions implements Feature<Questions.Input> {
         List<Question> ranked = board.ranked(!console);
         (console ? ranked : ranked.subList(0, Math.min(SHOWN, ranked.size())))
                 .forEach(q -> list.add(shown(board, q, console)));
+        if (!console) {
+            out.put("total", ranked.size());
+        }
         if (console) {
             out.put("pending", ranked.stream().filter(q -> q.status() == Question.Status.PENDING).count());
         }

@@ -66,6 +66,31 @@ class QuestionsTest {
     }
 
     @Test
+    void a_phone_asks_for_the_questions_after_its_live_list_a_page_at_a_time() {
+        Phone ana = room.join("Ana");
+        Phone bo = room.join("Bo");
+        send(ana.ws, question("Who answers reviews on Google?", false));
+        send(bo.ws, question("Can I post on my own account during work?", true));
+        assertThat(questionsWith(bo.ws, q -> q.path("list").size() == 2).path("total").asInt()).isEqualTo(2);
+
+        JsonNode page = send(bo.ws, org.tallersocial.testing.Conversation.message("questionsMore").put("from", 1));
+        assertThat(page.path("type").asText()).as("page: %s", page).isEqualTo("questionsPage");
+        assertThat(page.path("total").asInt()).isEqualTo(2);
+        assertThat(page.path("list")).hasSize(1);
+        assertThat(page.at("/list/0/text").asText()).isEqualTo("Can I post on my own account during work?");
+        assertThat(send(bo.ws, org.tallersocial.testing.Conversation.message("questionsMore").put("from", 9))
+                .path("list")).as("past the end").isEmpty();
+
+        JsonNode bad = send(bo.ws, org.tallersocial.testing.Conversation.message("questionsMore").put("from", -1));
+        assertThat(bad.path("code").asText()).isEqualTo("bad_request");
+        assertThat(bad.path("message").asText()).isEqualTo("Ask for a page of questions from 0 on.");
+        JsonNode fromConsole = send(room.console(),
+                org.tallersocial.testing.Conversation.message("questionsMore").put("from", 0));
+        assertThat(fromConsole.path("code").asText()).as("the console has every question already")
+                .isEqualTo("bad_request");
+    }
+
+    @Test
     void an_upvote_counts_once_per_person_and_can_be_undone() {
         Phone ana = room.join("Ana");
         Phone bo = room.join("Bo");

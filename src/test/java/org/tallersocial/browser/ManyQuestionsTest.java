@@ -1,0 +1,84 @@
+package org.tallersocial.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tallersocial.testing.Conversation.question;
+import static org.tallersocial.testing.Conversation.send;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tallersocial.testing.Chromium;
+import org.tallersocial.testing.Facilitators;
+import org.tallersocial.testing.LiveRoom;
+import org.tallersocial.testing.LiveRoom.Phone;
+import org.tallersocial.testing.TestServer;
+import org.tallersocial.testing.WsClient;
+
+/**
+ * Phones hold the room's first 50 questions live; the others are a tap away. A person on a 390-px
+ * phone finds the 60th question of a room, upvotes it, and the facilitator sees the vote.
+ */
+class ManyQuestionsTest {
+
+    @BeforeAll
+    static void chromium() {
+        Chromium.requireInstalled();
+    }
+
+    @Test
+    void a_phone_finds_and_upvotes_the_sixtieth_question_of_a_room() {
+        try (TestServer server = TestServer.start(); Chromium phone = Chromium.phone()) {
+            LiveRoom room = LiveRoom.live(server, Facilitators.first(server));
+            try (room) {
+                // One question each: a person's questions come at a pace the server limits.
+                for (int i = 1; i <= 60; i++) {
+                    Phone asker = room.join("Person " + i);
+                    JsonNode reply = send(asker.ws, question("Question number " + i + " from the room?", true));
+                    assertThat(reply.path("type").asText()).as("question %d: %s", i, reply).isEqualTo("ack");
+                }
+                WsClient console = room.console();
+                InBrowser.joinByLink(phone, server, room.code, "Marisa");
+                phone.find("#ask-toggle").click();
+                phone.awaitText("#questions .question-list", "Question number 50 from the room?");
+                assertThat(Chromium.text(phone.find("#questions"))).doesNotContain("Question number 51 ");
+                phone.awaitText("#questions", "Show more questions (10 more)");
+                phone.script("arguments[0].scrollIntoView({block: 'center'});",
+                        phone.find("#questions > button.secondary"));
+                phone.screenshot("questions-01-phone-first-50");
+
+                InBrowser.click(phone, "#questions > button.secondary:not(.hidden)");
+                phone.awaitText("#questions", "Question number 60 from the room?");
+                phone.await(d -> d.findElements(org.openqa.selenium.By.cssSelector(
+                        "#questions > button.secondary.hidden")).size() == 1);
+                String sixtieth = "//li[.//p[text()='Question number 60 from the room?']]//button";
+                phone.driver().findElement(org.openqa.selenium.By.xpath(sixtieth)).click();
+                phone.await(d -> d.findElement(org.openqa.selenium.By.xpath(sixtieth)).getText().contains("1"));
+                phone.script("arguments[0].scrollIntoView({block: 'center'});",
+                        phone.driver().findElement(org.openqa.selenium.By.xpath(sixtieth)));
+                phone.screenshot("questions-02-phone-sixtieth-upvoted");
+
+                JsonNode upvoted = console.await(m -> votesOf(m, "Question number 60 from the room?") == 1,
+                        Duration.ofSeconds(5));
+                assertThat(votesOf(upvoted, "Question number 60 from the room?")).isEqualTo(1);
+                assertThat(phone.consoleErrors()).isEmpty();
+                // The page with a loaded page of questions and a vote on it: a state the tour does not reach.
+                var results = new com.deque.html.axecore.selenium.AxeBuilder()
+                        .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(phone.driver());
+                assertThat(results.getViolations().stream()
+                        .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                        .map(r -> r.getId() + " on " + r.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList())
+                        .toList()).as("axe-core, serious and critical").isEmpty();
+            }
+        }
+    }
+
+    private static int votesOf(JsonNode message, String text) {
+        for (JsonNode q : message.path("questions").path("list")) {
+            if (text.equals(q.path("text").asText())) {
+                return q.path("votes").asInt();
+            }
+        }
+        return -1;
+    }
+}
