@@ -46,6 +46,19 @@ function ideasPhone(root, api, mine) {
   root.appendChild(el('h2', null, t('ideas.from_the_room')));
   var list = el('ul', 'idea-list');
   root.appendChild(list);
+  // The list holds the room's top ideas live; `extras` are the pages after them this person asked for.
+  var extras = [];
+  var moreList = el('ul', 'idea-list');
+  root.appendChild(moreList);
+  var more = el('button', 'secondary hidden');
+  more.type = 'button';
+  more.addEventListener('click', function () {
+    var asked = api.ask({ type: 'ideasMore', id: 'more-' + Date.now(), step: step.id,
+      from: picture.ideas.length + extras.length });
+    moreStatus(asked ? '' : t('questions.more_offline'), asked ? 'wait' : 'bad');
+  });
+  root.appendChild(more);
+  var moreStatus = statusLine(root);
   draw();
 
   function isVoted(id) {
@@ -54,29 +67,40 @@ function ideasPhone(root, api, mine) {
   }
 
   function draw() {
-    keyed(list, picture.ideas, t('ideas.none_yet'), function () {
-      var li = el('li');
-      var words = el('div', 'q-words');
-      words.appendChild(el('p', 'q-text'));
-      words.appendChild(el('p', 'muted'));
-      li.appendChild(words);
-      var b = el(open ? 'button' : 'span', 'votes');
-      if (open) {
-        b.type = 'button';
-        b.addEventListener('click', function () {
-          var idea = li._item, now = !isVoted(idea.id);
-          idea.votes += now ? 1 : -1;
-          api.send('vote:' + idea.id, { type: 'idea_vote', idea: idea.id, up: now });
-          draw();
-        });
-      }
-      li.appendChild(b);
-      return li;
-    }, function (li, idea) {
-      li.firstChild.firstChild.textContent = idea.text;
-      li.firstChild.lastChild.textContent = own.indexOf(idea.id) >= 0 ? t('ideas.yours') : '';
-      if (open) { voteButton(li.lastChild, isVoted(idea.id), idea.votes); } else { li.lastChild.textContent = '▲ ' + num(idea.votes); }
-    });
+    keyed(list, picture.ideas, t('ideas.none_yet'), row, fill);
+    // An idea that rose into the live list is shown there, not twice.
+    extras = extras.filter(function (i) { return !picture.ideas.some(function (x) { return x.id === i.id; }); });
+    if (extras.length) { keyed(moreList, extras, '', row, fill); } else { clear(moreList); }
+    var total = picture.total === undefined ? picture.ideas.length : picture.total;
+    var left = total - picture.ideas.length - extras.length;
+    more.classList.toggle('hidden', left <= 0);
+    if (left > 0) { more.textContent = t('ideas.more', num(left)); }
+  }
+
+  function row() {
+    var li = el('li');
+    var words = el('div', 'q-words');
+    words.appendChild(el('p', 'q-text'));
+    words.appendChild(el('p', 'muted'));
+    li.appendChild(words);
+    var b = el(open ? 'button' : 'span', 'votes');
+    if (open) {
+      b.type = 'button';
+      b.addEventListener('click', function () {
+        var idea = li._item, now = !isVoted(idea.id);
+        idea.votes += now ? 1 : -1;
+        api.send('vote:' + idea.id, { type: 'idea_vote', idea: idea.id, up: now });
+        draw();
+      });
+    }
+    li.appendChild(b);
+    return li;
+  }
+
+  function fill(li, idea) {
+    li.firstChild.firstChild.textContent = idea.text;
+    li.firstChild.lastChild.textContent = own.indexOf(idea.id) >= 0 ? t('ideas.yours') : '';
+    if (open) { voteButton(li.lastChild, isVoted(idea.id), idea.votes); } else { li.lastChild.textContent = '▲ ' + num(idea.votes); }
   }
 
   return {
@@ -89,9 +113,15 @@ function ideasPhone(root, api, mine) {
       c.gone.forEach(function (id) { delete byId[id]; });
       var ideas = Object.keys(byId).map(function (k) { return byId[k]; });
       ideas.sort(function (a, b) { return b.votes - a.votes || a.id - b.id; });
-      picture = { kind: picture.kind, respondents: c.respondents, ideas: ideas };
+      picture = { kind: picture.kind, respondents: c.respondents, total: c.total, ideas: ideas };
       draw();
       return picture;
+    },
+    page: function (p) {
+      var fresh = p.ideas.filter(function (i) { return !extras.some(function (x) { return x.id === i.id; }); });
+      extras = extras.map(function (x) { return p.ideas.find(function (i) { return i.id === x.id; }) || x; }).concat(fresh);
+      moreStatus('', 'ok');
+      draw();
     },
     update: function (fresh) { voted = (fresh && fresh.voted) || voted; own = (fresh && fresh.own) || own; draw(); },
     sent: function (slot, status, reply, message) {
@@ -110,6 +140,8 @@ function ideasPhone(root, api, mine) {
       } else {
         voted = voted.filter(function (id) { return id !== reply.idea; });
         if (reply.up) { voted.push(reply.idea); }
+        // An idea of a page this phone loaded gets no live updates: the ack's count is the newest.
+        extras.forEach(function (i) { if (i.id === reply.idea) { i.votes = reply.votes; } });
         setStatus('', '');
       }
       draw();

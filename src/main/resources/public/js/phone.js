@@ -37,7 +37,9 @@ const exerciseApi = {
     const m = outbox.pending(slot);
     return m && state && m.step === state.step.id ? m : null;
   },
-  status: (slot) => outbox.statusOf(slot)
+  status: (slot) => outbox.statusOf(slot),
+  // A question that changes nothing (the next page of a list): sent now or not at all.
+  ask: (msg) => room.send(msg)
 };
 
 room.onStatus((s) => showConnection(conn, s));
@@ -59,6 +61,9 @@ room.on('picture', (msg) => {
   }
   state.picture = msg.picture;
   if (exercise && exercise.picture) { exercise.picture(msg.picture); }
+});
+room.on('ideasPage', (msg) => {
+  if (state && msg.step === state.step.id && exercise && exercise.page) { exercise.page(msg); }
 });
 questionsPanel(room, outbox);
 // Last, so that a snapshot is drawn before what waits goes again.

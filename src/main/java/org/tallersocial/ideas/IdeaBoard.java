@@ -17,8 +17,12 @@ final class IdeaBoard {
 
     private final Map<Long, Idea> ideas = new LinkedHashMap<>();
     private final Votes votes;
+    /** How many of the top ideas phones hold live; the others they ask for a page at a time. */
+    static final int ON_PHONES = 50;
     /** Ideas whose line on a phone changed since the phones' last update (new, voted, hidden, merged). */
     private final Set<Long> touched = new LinkedHashSet<>();
+    /** The ideas of the phones' list as the last update left it. */
+    private Set<Long> onPhones = Set.of();
 
     IdeaBoard(List<Idea> stored, List<Votes.Vote> votes) {
         stored.forEach(this::put);
@@ -77,26 +81,30 @@ final class IdeaBoard {
         return who.size();
     }
 
-    /** What phones must change of the list they hold: lines new or changed, and lines gone (hidden, merged). */
-    record Changes(List<Standing> changed, List<Long> gone) {
+    /**
+     * What phones must change of the top {@link #ON_PHONES} they hold: lines new there or changed, and
+     * lines gone from it (hidden, merged, or outranked); {@code total} is how many stand in all.
+     */
+    record Changes(List<Standing> changed, List<Long> gone, int total) {
     }
 
-    /** The phones' lines touched since the last call, once each; the next call starts afresh. */
+    /** The phones' lines touched or moved since the last call, once each; the next call starts afresh. */
     synchronized Changes takeChanges() {
-        Map<Long, Standing> standing = new HashMap<>();
-        ranked(false).forEach(s -> standing.put(s.idea().id(), s));
+        List<Standing> ranked = ranked(false);
+        List<Standing> top = ranked.subList(0, Math.min(ON_PHONES, ranked.size()));
+        Set<Long> now = new LinkedHashSet<>();
         List<Standing> changed = new ArrayList<>();
-        List<Long> gone = new ArrayList<>();
-        for (long id : touched) {
-            Standing s = standing.get(id);
-            if (s != null) {
+        for (Standing s : top) {
+            long id = s.idea().id();
+            now.add(id);
+            if (touched.contains(id) || !onPhones.contains(id)) {
                 changed.add(s);
-            } else {
-                gone.add(id);
             }
         }
+        List<Long> gone = onPhones.stream().filter(id -> !now.contains(id)).toList();
         touched.clear();
-        return new Changes(changed, gone);
+        onPhones = now;
+        return new Changes(changed, gone, ranked.size());
     }
 
     /** A standing idea with its votes and the ideas merged into it, as every list of them shows it. */

@@ -38,6 +38,7 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
     static final Refusals WORDS = new Refusals("ideas.phones_only", "wrong_step", "ideas.not_this_step",
             "ideas.not_open_yet", "ideas.closed");
     public static final int MAX_CHARS = 140;
+    static final String MORE = "ideasMore";
     public static final int PER_MINUTE = 5;
     public static final int PER_PERSON = 20;
 
@@ -174,7 +175,12 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
         boolean console = viewer == Viewer.CONSOLE;
         ObjectNode out = JSON.objectNode().put("kind", "ideas").put("respondents", board.people());
         ArrayNode list = out.putArray("ideas");
-        board.ranked(console).forEach(s -> list.add(line(s, console)));
+        List<IdeaBoard.Standing> ranked = board.ranked(console);
+        if (viewer == Viewer.PHONE) {
+            out.put("total", ranked.size());
+            ranked = ranked.subList(0, Math.min(IdeaBoard.ON_PHONES, ranked.size()));
+        }
+        ranked.forEach(s -> list.add(line(s, console)));
         return out;
     }
 
@@ -195,12 +201,36 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
             return null;
         }
         ObjectNode msg = JSON.objectNode().put("type", "picture").put("step", step.id());
-        ObjectNode body = msg.putObject("changes").put("kind", "ideas").put("respondents", board.people());
+        ObjectNode body = msg.putObject("changes").put("kind", "ideas").put("respondents", board.people())
+                .put("total", changes.total());
         ArrayNode lines = body.putArray("ideas");
         changes.changed().forEach(s -> lines.add(line(s, false)));
         ArrayNode gone = body.putArray("gone");
         changes.gone().forEach(gone::add);
         return msg;
+    }
+
+    @Override
+    public Set<String> queryTypes() {
+        return Set.of(MORE);
+    }
+
+    /** The ideas after the top ones a phone holds live, a page at a time, ranked as the list is. */
+    @Override
+    public ObjectNode query(Room room, Viewer viewer, long participantId, JsonNode message) {
+        JsonNode from = message.get("from");
+        Step step = room.step(message.path("step").asLong(-1)).filter(s -> s.kind() == kind()).orElse(null);
+        if (viewer != Viewer.PHONE || step == null || from == null || !from.isIntegralNumber() || !from.canConvertToInt()
+                || from.asInt() < 0) {
+            throw new Refused("bad_request", "ideas.bad_page");
+        }
+        List<IdeaBoard.Standing> ranked = board(room, step).ranked(false);
+        int start = Math.min(from.asInt(), ranked.size());
+        ObjectNode page = JSON.objectNode().put("type", "ideasPage").put("step", step.id()).put("from", start)
+                .put("total", ranked.size());
+        ArrayNode list = page.putArray("ideas");
+        ranked.subList(start, Math.min(start + IdeaBoard.ON_PHONES, ranked.size())).forEach(s -> list.add(line(s, false)));
+        return page;
     }
 
     private static ObjectNode line(IdeaBoard.Standing s, boolean console) {

@@ -60,6 +60,43 @@ class IdeaExerciseTest {
     }
 
     @Test
+    void phones_hold_the_top_fifty_ideas_live_and_ask_for_the_others_a_page_at_a_time() {
+        Phone watcher = room.join("Watcher");
+        long step = reach(watcher);
+        java.util.List<Phone> senders = new java.util.ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            senders.add(room.join("Sender " + i));
+        }
+        for (int n = 0; n < 55; n++) {
+            ideaId(send(senders.get(n % 11).ws, idea(step, "Idea number " + n + " for next month")));
+        }
+        JsonNode last = send(watcher.ws, idea(step, "The watcher's own idea"));
+        ideaId(last);
+        long lowest = last.path("idea").asLong();
+        // The first 50 by votes then age: the watcher's own idea, the 56th, is not among them.
+        JsonNode onPhone = ideasOnPhone(watcher.ws, p -> p.get("ideas").size() == 50).get("ideas");
+        assertThat(onPhone).hasSize(50);
+        assertThat(onPhone.findValuesAsText("text")).doesNotContain("The watcher's own idea");
+
+        JsonNode page = send(watcher.ws, org.tallersocial.testing.Conversation.message("ideasMore").put("step", step)
+                .put("from", 50));
+        assertThat(page.path("type").asText()).as("page: %s", page).isEqualTo("ideasPage");
+        assertThat(page.path("total").asInt()).isEqualTo(56);
+        assertThat(page.path("ideas")).hasSize(6);
+        assertThat(page.at("/ideas/5/id").asLong()).isEqualTo(lowest);
+
+        // Voted up, it enters the phones' live list, and the idea it outranks leaves it.
+        send(senders.get(0).ws, ideaVote(step, lowest, true));
+        JsonNode after = ideasOnPhone(watcher.ws,
+                p -> p.get("ideas").size() == 50 && p.at("/ideas/0/id").asLong() == lowest).get("ideas");
+        assertThat(after.findValuesAsText("text")).doesNotContain("Idea number 49 for next month");
+
+        JsonNode bad = send(watcher.ws, org.tallersocial.testing.Conversation.message("ideasMore").put("step", step)
+                .put("from", "fifty"));
+        assertThat(bad.path("code").asText()).isEqualTo("bad_request");
+    }
+
+    @Test
     void ideas_are_upvoted_once_each_and_shown_by_votes_without_their_authors() {
         WsClient projector = room.projector();
         Phone ana = room.join("Ana");
