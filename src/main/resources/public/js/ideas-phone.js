@@ -2,8 +2,9 @@
 // the room's (anonymous everywhere). Commitments: take one on, by name. Every
 // message goes through the page's outbox, so nothing is lost to a bad Wi-Fi.
 import { lang, num, t } from './texts.js';
-import { clear, el, keyed, statusLine, voteButton } from './dom.js';
+import { clear, el, statusLine, voteButton } from './dom.js';
 import { statusText } from './outbox.js';
+import { pagedList } from './pages.js';
 
 var MAX_IDEA = 140;
 
@@ -44,21 +45,11 @@ function ideasPhone(root, api, mine) {
   }
   setStatus = statusLine(root);
   root.appendChild(el('h2', null, t('ideas.from_the_room')));
-  var list = el('ul', 'idea-list');
-  root.appendChild(list);
-  // The list holds the room's top ideas live; `extras` are the pages after them this person asked for.
-  var extras = [];
-  var moreList = el('ul', 'idea-list');
-  root.appendChild(moreList);
-  var more = el('button', 'secondary hidden');
-  more.type = 'button';
-  more.addEventListener('click', function () {
-    var asked = api.ask({ type: 'ideasMore', id: 'more-' + Date.now(), step: step.id,
-      from: picture.ideas.length + extras.length });
-    moreStatus(asked ? '' : t('questions.more_offline'), asked ? 'wait' : 'bad');
+  var list = pagedList(root, {
+    listClass: 'idea-list', empty: t('ideas.none_yet'), row: row, fill: fill,
+    ask: function (from) { return api.ask({ type: 'ideasMore', id: 'more-' + Date.now(), step: step.id, from: from }); },
+    moreText: function (n) { return t('ideas.more', num(n)); }
   });
-  root.appendChild(more);
-  var moreStatus = statusLine(root);
   draw();
 
   function isVoted(id) {
@@ -66,16 +57,7 @@ function ideasPhone(root, api, mine) {
     return waiting ? waiting.up : voted.indexOf(id) >= 0;
   }
 
-  function draw() {
-    keyed(list, picture.ideas, t('ideas.none_yet'), row, fill);
-    // An idea that rose into the live list is shown there, not twice.
-    extras = extras.filter(function (i) { return !picture.ideas.some(function (x) { return x.id === i.id; }); });
-    if (extras.length) { keyed(moreList, extras, '', row, fill); } else { clear(moreList); }
-    var total = picture.total === undefined ? picture.ideas.length : picture.total;
-    var left = total - picture.ideas.length - extras.length;
-    more.classList.toggle('hidden', left <= 0);
-    if (left > 0) { more.textContent = t('ideas.more', num(left)); }
-  }
+  function draw() { list.show(picture.ideas, picture.total); }
 
   function row() {
     var li = el('li');
@@ -117,12 +99,7 @@ function ideasPhone(root, api, mine) {
       draw();
       return picture;
     },
-    page: function (p) {
-      var fresh = p.ideas.filter(function (i) { return !extras.some(function (x) { return x.id === i.id; }); });
-      extras = extras.map(function (x) { return p.ideas.find(function (i) { return i.id === x.id; }) || x; }).concat(fresh);
-      moreStatus('', 'ok');
-      draw();
-    },
+    page: function (p) { list.page(p.ideas); },
     update: function (fresh) { voted = (fresh && fresh.voted) || voted; own = (fresh && fresh.own) || own; draw(); },
     sent: function (slot, status, reply, message) {
       if (status === 'replaced') { return; }
@@ -140,8 +117,7 @@ function ideasPhone(root, api, mine) {
       } else {
         voted = voted.filter(function (id) { return id !== reply.idea; });
         if (reply.up) { voted.push(reply.idea); }
-        // An idea of a page this phone loaded gets no live updates: the ack's count is the newest.
-        extras.forEach(function (i) { if (i.id === reply.idea) { i.votes = reply.votes; } });
+        list.counted(reply.idea, reply.votes);
         setStatus('', '');
       }
       draw();

@@ -2,8 +2,9 @@
 // and never loses what the person sent: everything goes through the one outbox (outbox.js).
 //
 // An exercise's phone view (one per step kind, below) is `phone(root, api, mine)`, where `api` is
-// { state(), send(slot, msg) -> status, pending(slot), status(slot) } and `mine` the person's own
-// answers from the snapshot; it returns { update(mine), picture(picture), sent(slot, status, reply, message) }.
+// { state(), send(slot, msg) -> status, pending(slot), status(slot), ask(msg) -> sent } and `mine` the
+// person's own answers from the snapshot; it returns { update(mine), picture(picture),
+// sent(slot, status, reply, message) } and, for a long list, changes(changes) and page(page).
 import { t } from './texts.js';
 import { clear, countdown, el, isPoll, lines, showConnection } from './dom.js';
 import { LiveRoom } from './room.js';

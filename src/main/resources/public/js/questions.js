@@ -2,8 +2,9 @@
 // (anonymously or by name) and to upvote the room's questions. Every question and vote goes through
 // the phone's outbox, as answers do.
 import { t } from './texts.js';
-import { clear, el, keyed, voteButton, statusLine } from './dom.js';
+import { clear, el, voteButton, statusLine } from './dom.js';
 import { statusText } from './outbox.js';
+import { pagedList } from './pages.js';
 
 const MAX = 280;
 
@@ -14,9 +15,7 @@ export function questionsPanel(room, outbox) {
   const main = document.getElementById('phone');
   if (!panel || !toggle) { return; }
   let shared = { list: [], needsApproval: false }, mine = { voted: [], asked: [] };
-  // The live list holds the first questions only; `extras` are the pages after it this person asked for.
-  let extras = [];
-  let textarea, named, namedLabel, setStatus, approvalNote, ownList, list, moreList, moreButton, moreStatus, countNode;
+  let textarea, named, namedLabel, setStatus, approvalNote, ownList, list, countNode;
   build();
   draw();
 
@@ -30,12 +29,7 @@ export function questionsPanel(room, outbox) {
     draw();
   });
   room.on('questions', (msg) => { shared = msg.questions; draw(); });
-  room.on('questionsPage', (msg) => {
-    const fresh = msg.list.filter((q) => !extras.some((x) => x.id === q.id));
-    extras = extras.map((x) => msg.list.find((q) => q.id === x.id) || x).concat(fresh);
-    moreStatus('', 'ok');
-    draw();
-  });
+  room.on('questionsPage', (msg) => list.page(msg.list));
   // The facilitator acted on one of this person's questions.
   room.on('questionsMine', (msg) => { mine = msg.questionsMine; draw(); });
   outbox.listen((slot, status, message, reply) => {
@@ -85,18 +79,11 @@ export function questionsPanel(room, outbox) {
     ownList = el('ul', 'own-questions');
     panel.appendChild(ownList);
     panel.appendChild(el('h2', null, t('questions.from_the_room')));
-    list = el('ul', 'question-list');
-    panel.appendChild(list);
-    moreList = el('ul', 'question-list');
-    panel.appendChild(moreList);
-    moreButton = el('button', 'secondary hidden');
-    moreButton.type = 'button';
-    moreButton.addEventListener('click', () => {
-      const asked = room.send({ type: 'questionsMore', id: 'more-' + Date.now(), from: shared.list.length + extras.length });
-      moreStatus(asked ? '' : t('questions.more_offline'), asked ? 'wait' : 'bad');
+    list = pagedList(panel, {
+      listClass: 'question-list', empty: t('questions.none_yet'), row: row, fill: fill,
+      ask: (from) => room.send({ type: 'questionsMore', id: 'more-' + Date.now(), from: from }),
+      moreText: (n) => t('questions.more', n)
     });
-    panel.appendChild(moreButton);
-    moreStatus = statusLine(panel);
     countNode = el('span', 'count');
     toggle.appendChild(countNode);
   }
@@ -129,13 +116,7 @@ export function questionsPanel(room, outbox) {
       li.appendChild(el('span', 'muted', q.status === 'pending' ? t('questions.waiting') : t('questions.not_shown')));
       ownList.appendChild(li);
     });
-    keyed(list, shared.list, t('questions.none_yet'), row, fill);
-    // A question that rose into the live list is shown there, not twice.
-    extras = extras.filter((q) => !shared.list.some((x) => x.id === q.id));
-    if (extras.length) { keyed(moreList, extras, '', row, fill); } else { clear(moreList); }
-    const more = total - shared.list.length - extras.length;
-    moreButton.classList.toggle('hidden', more <= 0);
-    if (more > 0) { moreButton.textContent = t('questions.more', more); }
+    list.show(shared.list, shared.total);
   }
 
   function row() {
@@ -183,8 +164,7 @@ export function questionsPanel(room, outbox) {
     } else if (status === 'saved') {
       mine.voted = mine.voted.filter((id) => id !== reply.question);
       if (reply.up) { mine.voted.push(reply.question); }
-      // A question of a page this phone loaded gets no live updates: the ack's count is the newest.
-      extras.filter((q) => q.id === reply.question).forEach((q) => { q.votes = reply.votes; });
+      list.counted(reply.question, reply.votes);
     } else {
       setStatus(reply.message, 'bad');
     }

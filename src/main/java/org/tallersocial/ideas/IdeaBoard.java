@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tallersocial.live.Page;
 import org.tallersocial.questions.Votes;
 
 /** One ideas step's ideas and votes, mirrored from H2; changed in memory after the database. */
@@ -17,8 +18,6 @@ final class IdeaBoard {
 
     private final Map<Long, Idea> ideas = new LinkedHashMap<>();
     private final Votes votes;
-    /** How many of the top ideas phones hold live; the others they ask for a page at a time. */
-    static final int ON_PHONES = 50;
     /** Ideas whose line on a phone changed since the phones' last update (new, voted, hidden, merged). */
     private final Set<Long> touched = new LinkedHashSet<>();
     /** The ideas of the phones' list as the last update left it. */
@@ -82,7 +81,7 @@ final class IdeaBoard {
     }
 
     /**
-     * What phones must change of the top {@link #ON_PHONES} they hold: lines new there or changed, and
+     * What phones must change of the top {@link Page#SIZE} they hold: lines new there or changed, and
      * lines gone from it (hidden, merged, or outranked); {@code total} is how many stand in all.
      */
     record Changes(List<Standing> changed, List<Long> gone, int total) {
@@ -91,7 +90,7 @@ final class IdeaBoard {
     /** The phones' lines touched or moved since the last call, once each; the next call starts afresh. */
     synchronized Changes takeChanges() {
         List<Standing> ranked = ranked(false);
-        List<Standing> top = ranked.subList(0, Math.min(ON_PHONES, ranked.size()));
+        List<Standing> top = Page.top(ranked);
         Set<Long> now = new LinkedHashSet<>();
         List<Standing> changed = new ArrayList<>();
         for (Standing s : top) {

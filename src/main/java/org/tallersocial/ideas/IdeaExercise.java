@@ -16,6 +16,7 @@ import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Change;
 import org.tallersocial.live.Exercise;
 import org.tallersocial.live.Message;
+import org.tallersocial.live.Page;
 import org.tallersocial.live.Refusals;
 import org.tallersocial.live.Refused;
 import org.tallersocial.live.Room;
@@ -178,7 +179,7 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
         List<IdeaBoard.Standing> ranked = board.ranked(console);
         if (viewer == Viewer.PHONE) {
             out.put("total", ranked.size());
-            ranked = ranked.subList(0, Math.min(IdeaBoard.ON_PHONES, ranked.size()));
+            ranked = Page.top(ranked);
         }
         ranked.forEach(s -> list.add(line(s, console)));
         return out;
@@ -218,19 +219,16 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
     /** The ideas after the top ones a phone holds live, a page at a time, ranked as the list is. */
     @Override
     public ObjectNode query(Room room, Viewer viewer, long participantId, JsonNode message) {
-        JsonNode from = message.get("from");
         Step step = room.step(message.path("step").asLong(-1)).filter(s -> s.kind() == kind()).orElse(null);
-        if (viewer != Viewer.PHONE || step == null || from == null || !from.isIntegralNumber() || !from.canConvertToInt()
-                || from.asInt() < 0) {
+        if (viewer != Viewer.PHONE || step == null) {
             throw new Refused("bad_request", "ideas.bad_page");
         }
-        List<IdeaBoard.Standing> ranked = board(room, step).ranked(false);
-        int start = Math.min(from.asInt(), ranked.size());
-        ObjectNode page = JSON.objectNode().put("type", "ideasPage").put("step", step.id()).put("from", start)
-                .put("total", ranked.size());
-        ArrayNode list = page.putArray("ideas");
-        ranked.subList(start, Math.min(start + IdeaBoard.ON_PHONES, ranked.size())).forEach(s -> list.add(line(s, false)));
-        return page;
+        Page<IdeaBoard.Standing> page = Page.of(board(room, step).ranked(false), message, "ideas.bad_page");
+        ObjectNode out = JSON.objectNode().put("type", "ideasPage").put("step", step.id()).put("from", page.from())
+                .put("total", page.total());
+        ArrayNode list = out.putArray("ideas");
+        page.items().forEach(s -> list.add(line(s, false)));
+        return out;
     }
 
     private static ObjectNode line(IdeaBoard.Standing s, boolean console) {

@@ -14,6 +14,7 @@ import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Change;
 import org.tallersocial.live.Feature;
 import org.tallersocial.live.Message;
+import org.tallersocial.live.Page;
 import org.tallersocial.live.Refusals;
 import org.tallersocial.live.Refused;
 import org.tallersocial.live.Room;
@@ -38,7 +39,6 @@ public final class Questions implements Feature<Questions.Input> {
     public static final int PER_MINUTE = 3;
     public static final int PER_PERSON = 30;
     /** Phones and the projector get the top ones; the console gets every question. */
-    static final int SHOWN = 50;
     static final String MORE = "questionsMore";
 
     private final QuestionRepository repo;
@@ -190,23 +190,20 @@ public final class Questions implements Feature<Questions.Input> {
     }
 
     /**
-     * The next page of the room's questions after the first {@link #SHOWN} a phone holds live: every
+     * The next page of the room's questions after the first a phone holds live: every
      * visible question can be found and upvoted, and only someone who looks for them downloads them.
      */
     @Override
     public ObjectNode query(Room room, Viewer viewer, long participantId, JsonNode message) {
-        JsonNode from = message.get("from");
-        if (viewer != Viewer.PHONE || from == null || !from.canConvertToInt() || !from.isIntegralNumber()
-                || from.asInt() < 0) {
+        if (viewer != Viewer.PHONE) {
             throw new Refused("bad_request", "questions.bad_page");
         }
         QuestionBoard board = board(room);
-        List<Question> ranked = board.ranked(true);
-        int start = Math.min(from.asInt(), ranked.size());
-        ObjectNode page = JSON.objectNode().put("type", "questionsPage").put("from", start).put("total", ranked.size());
-        ArrayNode list = page.putArray("list");
-        ranked.subList(start, Math.min(start + SHOWN, ranked.size())).forEach(q -> list.add(shown(board, q, false)));
-        return page;
+        Page<Question> page = Page.of(board.ranked(true), message, "questions.bad_page");
+        ObjectNode out = JSON.objectNode().put("type", "questionsPage").put("from", page.from()).put("total", page.total());
+        ArrayNode list = out.putArray("list");
+        page.items().forEach(q -> list.add(shown(board, q, false)));
+        return out;
     }
 
     @Override
@@ -239,7 +236,7 @@ public final class Questions implements Feature<Questions.Input> {
         ObjectNode out = JSON.objectNode().put("needsApproval", s.needsApproval()).put("onScreen", s.onScreen());
         ArrayNode list = out.putArray("list");
         List<Question> ranked = board.ranked(!console);
-        (console ? ranked : ranked.subList(0, Math.min(SHOWN, ranked.size())))
+        (console ? ranked : Page.top(ranked))
                 .forEach(q -> list.add(shown(board, q, console)));
         if (!console) {
             out.put("total", ranked.size());

@@ -44,13 +44,13 @@ class ManyQuestionsTest {
                 assertThat(Chromium.text(phone.find("#questions"))).doesNotContain("Question number 51 ");
                 phone.awaitText("#questions", "Show more questions (10 more)");
                 phone.script("arguments[0].scrollIntoView({block: 'center'});",
-                        phone.find("#questions > button.secondary"));
+                        phone.find("#questions button.more"));
                 phone.screenshot("questions-01-phone-first-50");
 
-                InBrowser.click(phone, "#questions > button.secondary:not(.hidden)");
+                InBrowser.click(phone, "#questions button.more:not(.hidden)");
                 phone.awaitText("#questions", "Question number 60 from the room?");
                 phone.await(d -> d.findElements(org.openqa.selenium.By.cssSelector(
-                        "#questions > button.secondary.hidden")).size() == 1);
+                        "#questions button.more.hidden")).size() == 1);
                 String sixtieth = "//li[.//p[text()='Question number 60 from the room?']]//button";
                 phone.driver().findElement(org.openqa.selenium.By.xpath(sixtieth)).click();
                 phone.await(d -> d.findElement(org.openqa.selenium.By.xpath(sixtieth)).getText().contains("1"));
@@ -69,6 +69,43 @@ class ManyQuestionsTest {
                         .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
                         .map(r -> r.getId() + " on " + r.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList())
                         .toList()).as("axe-core, serious and critical").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void a_phone_finds_and_upvotes_an_idea_below_the_top_fifty() {
+        try (TestServer server = TestServer.start(TestServer.TEST_CONTENT); Chromium phone = Chromium.phone()) {
+            LiveRoom room = LiveRoom.draft(server, Facilitators.first(server), "conversation/en");
+            try (room) {
+                room.act("/live");
+                WsClient console = room.console();
+                room.goTo(2);
+                long step = console.awaitStep(2).at("/step/id").asLong();
+                // Five ideas each: a person's ideas come at a pace the server limits.
+                for (int i = 0; i < 11; i++) {
+                    Phone sender = room.join("Sender " + i);
+                    for (int n = 0; n < 5; n++) {
+                        JsonNode reply = send(sender.ws, org.tallersocial.testing.Conversation.idea(step,
+                                "Idea number " + (i * 5 + n + 1) + " for next month"));
+                        assertThat(reply.path("type").asText()).as("idea: %s", reply).isEqualTo("ack");
+                    }
+                }
+                InBrowser.joinByLink(phone, server, room.code, "Marisa");
+                InBrowser.awaitPhoneStep(phone, 2);
+                phone.awaitText("#phone .idea-list", "Idea number 50 for next month");
+                assertThat(Chromium.text(phone.find("#phone"))).doesNotContain("Idea number 51 ");
+                InBrowser.click(phone, "#phone button.more:not(.hidden)");
+                phone.awaitText("#phone", "Idea number 55 for next month");
+                String last = "//li[.//p[text()='Idea number 55 for next month']]//button";
+                phone.driver().findElement(org.openqa.selenium.By.xpath(last)).click();
+                phone.await(d -> d.findElement(org.openqa.selenium.By.xpath(last)).getText().contains("1"));
+                phone.script("arguments[0].scrollIntoView({block: 'center'});",
+                        phone.driver().findElement(org.openqa.selenium.By.xpath(last)));
+                phone.screenshot("ideas-01-phone-below-the-top-fifty-upvoted");
+                console.await(m -> m.path("picture").path("ideas").path(0).path("text").asText()
+                        .equals("Idea number 55 for next month"), Duration.ofSeconds(5));
+                assertThat(phone.consoleErrors()).isEmpty();
             }
         }
     }
