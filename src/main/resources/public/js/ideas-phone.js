@@ -4,7 +4,7 @@
 import { lang, num, t } from './texts.js';
 import { clear, el, statusLine, voteButton } from './dom.js';
 import { statusText } from './outbox.js';
-import { pagedList } from './pages.js';
+import { pagedList, voteRow } from './pages.js';
 
 var MAX_IDEA = 140;
 
@@ -60,23 +60,12 @@ function ideasPhone(root, api, mine) {
   function draw() { list.show(picture.ideas, picture.total); }
 
   function row() {
-    var li = el('li');
-    var words = el('div', 'q-words');
-    words.appendChild(el('p', 'q-text'));
-    words.appendChild(el('p', 'muted'));
-    li.appendChild(words);
-    var b = el(open ? 'button' : 'span', 'votes');
-    if (open) {
-      b.type = 'button';
-      b.addEventListener('click', function () {
-        var idea = li._item, now = !isVoted(idea.id);
-        idea.votes += now ? 1 : -1;
-        api.send('vote:' + idea.id, { type: 'idea_vote', idea: idea.id, up: now });
-        draw();
-      });
-    }
-    li.appendChild(b);
-    return li;
+    return voteRow(open ? function (idea) {
+      var now = !isVoted(idea.id);
+      idea.votes += now ? 1 : -1;
+      api.send('vote:' + idea.id, { type: 'idea_vote', idea: idea.id, up: now });
+      draw();
+    } : null);
   }
 
   function fill(li, idea) {

@@ -42,3 +42,20 @@ export function pagedList(parent, opts) {
     counted(id, votes) { extras.forEach((i) => { if (i.id === id) { i.votes = votes; } }); }
   };
 }
+
+// One line of such a list: its words (text, then who or what), and an upvote button calling
+// `tap(item)`, or, with no `tap` (voting closed), the count alone.
+export function voteRow(tap) {
+  const li = el('li');
+  const words = el('div', 'q-words');
+  words.appendChild(el('p', 'q-text'));
+  words.appendChild(el('p', 'muted'));
+  li.appendChild(words);
+  const b = el(tap ? 'button' : 'span', 'votes');
+  if (tap) {
+    b.type = 'button';
+    b.addEventListener('click', () => tap(li._item));
+  }
+  li.appendChild(b);
+  return li;
+}

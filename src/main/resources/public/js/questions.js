@@ -4,7 +4,7 @@
 import { t } from './texts.js';
 import { clear, el, voteButton, statusLine } from './dom.js';
 import { statusText } from './outbox.js';
-import { pagedList } from './pages.js';
+import { pagedList, voteRow } from './pages.js';
 
 const MAX = 280;
 
@@ -120,21 +120,12 @@ export function questionsPanel(room, outbox) {
   }
 
   function row() {
-    const li = el('li');
-    const words = el('div', 'q-words');
-    words.appendChild(el('p', 'q-text'));
-    words.appendChild(el('p', 'muted'));
-    li.appendChild(words);
-    const up = el('button');
-    up.type = 'button';
-    up.addEventListener('click', () => {
-      const q = li._item, now = !voted(q.id);
+    return voteRow((q) => {
+      const now = !voted(q.id);
       q.votes += now ? 1 : -1;
       outbox.send('up:' + q.id, { type: 'upvote', question: q.id, up: now });
       draw();
     });
-    li.appendChild(up);
-    return li;
   }
 
   function fill(li, q) {
