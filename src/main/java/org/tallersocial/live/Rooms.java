@@ -3,6 +3,7 @@ package org.tallersocial.live;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tallersocial.workshop.JoinCodes;
 import org.tallersocial.workshop.ParticipantRepository;
 import org.tallersocial.workshop.StepRepository;
 import org.tallersocial.workshop.Workshop;
@@ -34,7 +35,12 @@ public final class Rooms {
         return workshops.find(workshopId).map(this::load);
     }
 
-    public Optional<Room> byOpenCode(String code) {
+    /** @param typed a join code as a person may type it (any case, spaces or dashes), as {@code /j/} takes it */
+    public Optional<Room> byOpenCode(String typed) {
+        String code = JoinCodes.normalise(typed).orElse(null);
+        if (code == null) {
+            return Optional.empty();
+        }
         Room cached = byCode.get(code);
         if (cached != null && cached.workshop().isOpen()) {
             return Optional.of(cached);

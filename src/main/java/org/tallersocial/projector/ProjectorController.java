@@ -1,7 +1,6 @@
 package org.tallersocial.projector;
 
 import org.tallersocial.workshop.Workshop;
-import org.tallersocial.workshop.JoinCodes;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Locale;
@@ -25,7 +24,7 @@ public final class ProjectorController {
     }
 
     public void show(Context ctx) {
-        Room room = JoinCodes.normalise(ctx.pathParam("code")).flatMap(rooms::byOpenCode).orElse(null);
+        Room room = rooms.byOpenCode(ctx.pathParam("code")).orElse(null);
         if (room == null) {
             ctx.status(HttpStatus.NOT_FOUND).render("phone/message", Map.of(
                     "heading", "screen.unknown.heading", "message", "screen.unknown.message"));
@@ -37,7 +36,7 @@ public final class ProjectorController {
     }
 
     public void qr(Context ctx) {
-        Room room = JoinCodes.normalise(ctx.pathParam("code")).flatMap(rooms::byOpenCode).orElse(null);
+        Room room = rooms.byOpenCode(ctx.pathParam("code")).orElse(null);
         if (room == null) {
             ctx.status(HttpStatus.NOT_FOUND).result("no open workshop with this code");
             return;

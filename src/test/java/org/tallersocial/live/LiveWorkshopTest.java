@@ -17,6 +17,19 @@ class LiveWorkshopTest {
     @RegisterExtension
     final LiveWorkshop live = new LiveWorkshop();
 
+    /** A code typed in lower case or with a dash opens the same room on every route, as /j/ takes it. */
+    @Test
+    void sockets_take_the_join_code_as_a_person_types_it() {
+        Phone ana = live.room.join("Ana");
+        String typed = live.room.code.substring(0, 3).toLowerCase(java.util.Locale.ROOT) + "-"
+                + live.room.code.substring(3).toLowerCase(java.util.Locale.ROOT);
+        try (WsClient phone = WsClient.connect(live.room.server.wsUrl() + "/ws/phone/" + typed, ana.browser.cookieHeader());
+             WsClient projector = WsClient.connect(live.room.server.wsUrl() + "/ws/screen/" + typed, null)) {
+            assertThat(phone.await("state").at("/workshop/code").asText()).isEqualTo(live.room.code);
+            assertThat(projector.await("state").at("/workshop/code").asText()).isEqualTo(live.room.code);
+        }
+    }
+
     @Test
     void advancing_a_step_moves_every_phone_and_the_projector() {
         List<Phone> phones = List.of(live.room.join("Ana"), live.room.join(""), live.room.join("Luis"));
