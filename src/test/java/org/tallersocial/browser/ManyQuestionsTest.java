@@ -51,12 +51,7 @@ class ManyQuestionsTest {
                 phone.awaitText("#questions", "Question number 60 from the room?");
                 phone.await(d -> d.findElements(org.openqa.selenium.By.cssSelector(
                         "#questions button.more.hidden")).size() == 1);
-                String sixtieth = "//li[.//p[text()='Question number 60 from the room?']]//button";
-                phone.driver().findElement(org.openqa.selenium.By.xpath(sixtieth)).click();
-                phone.await(d -> d.findElement(org.openqa.selenium.By.xpath(sixtieth)).getText().contains("1"));
-                phone.script("arguments[0].scrollIntoView({block: 'center'});",
-                        phone.driver().findElement(org.openqa.selenium.By.xpath(sixtieth)));
-                phone.screenshot("questions-02-phone-sixtieth-upvoted");
+                upvote(phone, "Question number 60 from the room?", "questions-02-phone-sixtieth-upvoted");
 
                 JsonNode upvoted = console.await(m -> votesOf(m, "Question number 60 from the room?") == 1,
                         Duration.ofSeconds(5));
@@ -69,6 +64,13 @@ class ManyQuestionsTest {
                         .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
                         .map(r -> r.getId() + " on " + r.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList())
                         .toList()).as("axe-core, serious and critical").isEmpty();
+
+                // In Spanish: the page comes again with the live list only, and the button in the person's words.
+                InBrowser.switchLanguage(phone, "es");
+                phone.find("#ask-toggle").click();
+                phone.awaitText("#questions button.more", "Ver más preguntas (10 más)");
+                phone.script("arguments[0].scrollIntoView({block: 'center'});", phone.find("#questions button.more"));
+                phone.screenshot("questions-03-phone-first-50-es");
             }
         }
     }
@@ -97,17 +99,21 @@ class ManyQuestionsTest {
                 assertThat(Chromium.text(phone.find("#phone"))).doesNotContain("Idea number 51 ");
                 InBrowser.click(phone, "#phone button.more:not(.hidden)");
                 phone.awaitText("#phone", "Idea number 55 for next month");
-                String last = "//li[.//p[text()='Idea number 55 for next month']]//button";
-                phone.driver().findElement(org.openqa.selenium.By.xpath(last)).click();
-                phone.await(d -> d.findElement(org.openqa.selenium.By.xpath(last)).getText().contains("1"));
-                phone.script("arguments[0].scrollIntoView({block: 'center'});",
-                        phone.driver().findElement(org.openqa.selenium.By.xpath(last)));
-                phone.screenshot("ideas-01-phone-below-the-top-fifty-upvoted");
+                upvote(phone, "Idea number 55 for next month", "ideas-01-phone-below-the-top-fifty-upvoted");
                 console.await(m -> m.path("picture").path("ideas").path(0).path("text").asText()
                         .equals("Idea number 55 for next month"), Duration.ofSeconds(5));
                 assertThat(phone.consoleErrors()).isEmpty();
             }
         }
+    }
+
+    /** Taps the upvote of the line with this text, waits for its count to say 1, and keeps what the phone shows. */
+    private static void upvote(Chromium phone, String text, String shot) {
+        org.openqa.selenium.By button = org.openqa.selenium.By.xpath("//li[.//p[text()='" + text + "']]//button");
+        phone.driver().findElement(button).click();
+        phone.await(d -> d.findElement(button).getText().contains("1"));
+        phone.script("arguments[0].scrollIntoView({block: 'center'});", phone.driver().findElement(button));
+        phone.screenshot(shot);
     }
 
     private static int votesOf(JsonNode message, String text) {
