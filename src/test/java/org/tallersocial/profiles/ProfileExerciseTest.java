@@ -71,8 +71,9 @@ class ProfileExerciseTest {
         }
         send(phones.get(0).ws, step, "Instagram", answer("no", null, List.of(), List.of()));
 
+        // The first picture that counts every acked answer: one sent between the acks may count fewer.
         JsonNode picture = pictureWith(projector, p -> p.at("/networks/0/answered").asInt() == 4
-                && p.path("respondents").asInt() == 4);
+                && p.at("/networks/1/answered").asInt() == 1 && p.path("respondents").asInt() == 4);
         assertThat(picture.at("/networks/0/presence").toString()).isEqualTo("[4,0,0]");
         assertThat(picture.at("/networks/0/ladder").toString()).isEqualTo("[0,0,4,0,0]");
         assertThat(picture.at("/networks/1/answered").asInt()).isEqualTo(1);
