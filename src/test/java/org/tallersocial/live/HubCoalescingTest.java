@@ -58,6 +58,33 @@ class HubCoalescingTest {
         }
     }
 
+    /** A change that leaves what phones see as it was (a RACI proposal) reaches the projector, not the phones. */
+    @Test
+    void phones_are_not_sent_an_update_that_says_what_their_last_one_said() throws Exception {
+        Counter counter = new Counter();
+        try (Hub hub = new Hub(JSON, Clock.systemUTC(), new Features(List.of(counter)))) {
+            Room room = room(hub);
+            Recorded projector = new Recorded();
+            Recorded phone = new Recorded();
+            hub.attach(room, projector, Viewer.PROJECTOR, 0);
+            hub.attach(room, phone, Viewer.PHONE, 1);
+            counter.value.set(1);
+            room.changed(counter);
+            Thread.sleep(Hub.TICK_MILLIS * Hub.PHONE_EVERY_TICKS + 200);
+            room.changed(counter);
+            Thread.sleep(Hub.TICK_MILLIS * Hub.PHONE_EVERY_TICKS + 200);
+            assertThat(phone.counts()).as("the same number twice goes to phones once").containsExactly(1);
+            assertThat(projector.counts()).as("the projector is not held back").containsExactly(1, 1);
+
+            // A snapshot in the room forgets what phones were sent: a phone that joins gets the next one.
+            Recorded late = new Recorded();
+            hub.attach(room, late, Viewer.PHONE, 2);
+            room.changed(counter);
+            Thread.sleep(Hub.TICK_MILLIS * Hub.PHONE_EVERY_TICKS + 200);
+            assertThat(late.counts()).containsExactly(1);
+        }
+    }
+
     private static Room room(Hub hub) {
         Workshop w = new Workshop(1, "ABCDEF", "t", "c", "x", "en", WorkshopState.LIVE, 0, false, 1,
                 OffsetDateTime.now(), OffsetDateTime.now(), null, OffsetDateTime.now());
