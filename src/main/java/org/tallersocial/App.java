@@ -102,9 +102,7 @@ public final class App implements AutoCloseable {
         StepRepository stepRepo = new StepRepository(db.dsl(), json);
         ParticipantRepository participantRepo = new ParticipantRepository(db.dsl());
         AnswerRepository answerRepo = new AnswerRepository(db.dsl(), json);
-        try (Database scratch = Database.scratch()) {
-            new AnswerRepository(scratch.dsl(), json).warmUp(1000);
-        }
+        VoteNowRehearsal.startOnce(templates, json, texts);
         Polls pollAnswers = new Polls(answerRepo, clock);
         ProfileExercise profiles = new ProfileExercise(db.dsl(), clock);
         RaciExercise raci = new RaciExercise(db.dsl(), clock);

@@ -46,17 +46,6 @@ public final class Database implements AutoCloseable {
         return new Database(pool);
     }
 
-    /**
-     * An empty database of the same schema in memory, gone when closed: for warming up the writes of
-     * a burst at start, without a row or an id of the real file, and whatever the disk's state.
-     */
-    public static Database scratch() {
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:scratch-" + java.util.UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=0", USER, "");
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        return new Database(pool);
-    }
-
     /** The database file a data directory holds once a server has started on it. */
     public static Path file(Path dataDir) {
         return dataDir.toAbsolutePath().resolve(NAME + ".mv.db");

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -40,6 +43,18 @@ public final class Writer implements AutoCloseable {
     private final Replies replies;
     private final BlockingQueue<Delivery<?>> queue = new ArrayBlockingQueue<>(MAX_QUEUED);
     private final Thread thread;
+    /**
+     * Sends the replies of a batch once it is committed, while the writer goes on to the next batch:
+     * sending a thousand acks costs about what committing them does, and both then use the machine.
+     * One thread, so a phone's replies keep the writer's order.
+     */
+    private final ExecutorService replying = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "writer-replies");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The replies of the batch being processed; the writer's thread only. */
+    private final List<Runnable> outgoing = new ArrayList<>();
     private volatile boolean running = true;
 
     public Writer(DSLContext dsl, Path dataDir, Replies replies) {
@@ -54,7 +69,7 @@ public final class Writer implements AutoCloseable {
     void submit(Delivery<?> delivery) {
         if (!running || !queue.offer(delivery)) {
             // "busy" makes the phone keep what it sent and send it again a little later.
-            refuse(delivery, new Refused("busy", "busy"));
+            delivery.answer(replies.error(delivery.message().id(), new Refused("busy", "busy"), delivery.locale()));
         }
     }
 
@@ -100,6 +115,16 @@ public final class Writer implements AutoCloseable {
      * answered twice) first commits the batch, so it is decided against the first one's outcome.
      */
     void process(List<Delivery<?>> drained) {
+        try {
+            decideAndCommit(drained);
+        } finally {
+            List<Runnable> replies = List.copyOf(outgoing);
+            outgoing.clear();
+            replying.execute(() -> replies.forEach(Runnable::run));
+        }
+    }
+
+    private void decideAndCommit(List<Delivery<?>> drained) {
         Batch batch = new Batch();
         try {
             for (Delivery<?> d : drained) {
@@ -115,7 +140,7 @@ public final class Writer implements AutoCloseable {
                 } else if (verdict.refusal() != null) {
                     refuse(d, verdict.refusal());
                 } else {
-                    d.answer(replies.ack(d.message().id(), verdict.reply(), true));
+                    reply(d, replies.ack(d.message().id(), verdict.reply(), true));
                 }
             }
             batch.commit();
@@ -183,12 +208,17 @@ public final class Writer implements AutoCloseable {
             refuse(d, new Refused("not_saved", "not_saved"));
             return;
         }
-        d.answer(replies.ack(d.message().id(), change.apply(), false));
+        reply(d, replies.ack(d.message().id(), change.apply(), false));
         d.room().changed(d.feature());
     }
 
     private void refuse(Delivery<?> d, Refused why) {
-        d.answer(replies.error(d.message().id(), why, d.locale()));
+        reply(d, replies.error(d.message().id(), why, d.locale()));
+    }
+
+    /** After the batch: an ack goes out only once what it acknowledges is committed. */
+    private void reply(Delivery<?> d, ObjectNode message) {
+        outgoing.add(() -> d.answer(message));
     }
 
     /** The innermost message names the file and the failed write, which is what the operator can act on. */
@@ -207,6 +237,8 @@ public final class Writer implements AutoCloseable {
         running = false;
         try {
             thread.join(10_000);
+            replying.shutdown();
+            replying.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,10 +1,6 @@
 package org.tallersocial.poll;
 
 import static org.tallersocial.db.generated.Tables.ANSWER;
-import static org.tallersocial.db.generated.Tables.FACILITATOR;
-import static org.tallersocial.db.generated.Tables.PARTICIPANT;
-import static org.tallersocial.db.generated.Tables.STEP;
-import static org.tallersocial.db.generated.Tables.WORKSHOP;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,9 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.tallersocial.db.InsertBatch;
 
 public final class AnswerRepository {
@@ -73,57 +67,6 @@ public final class AnswerRepository {
         batch.forEach(a -> out.add(a.existingId() != null ? a.existingId()
                 : ids.get(a.stepId() + ":" + a.participantId())));
         return out;
-    }
-
-    /** What {@link #warmUp} does, then takes back. */
-    private static final class RolledBack extends RuntimeException {
-        RolledBack() {
-            super(null, null, false, false);
-        }
-    }
-
-    /**
-     * Writes a burst of answers to a throwaway poll and takes it all back, once at start. The first
-     * burst a server takes otherwise pays for loading and linking the classes of every write on the
-     * way (about a tenth of a second, every phone of the room waiting), and that first burst is the
-     * facilitator's "vote now". Run it on {@link org.tallersocial.db.Database#scratch}: the rows are
-     * rolled back, but the ids they took would be skipped, and a full disk would fail it.
-     */
-    public void warmUp(int answers) {
-        OffsetDateTime now = OffsetDateTime.now();
-        String tag = "warm-up-" + UUID.randomUUID();
-        try {
-            dsl.transaction(cfg -> {
-                DSLContext tx = DSL.using(cfg);
-                long facilitator = tx.insertInto(FACILITATOR, FACILITATOR.NAME, FACILITATOR.EMAIL,
-                        FACILITATOR.PASSWORD_HASH, FACILITATOR.CREATED_AT).values(tag, tag, tag, now)
-                        .returning(FACILITATOR.ID).fetchOne(FACILITATOR.ID);
-                long workshop = tx.insertInto(WORKSHOP, WORKSHOP.CODE, WORKSHOP.TITLE, WORKSHOP.COMPANY,
-                        WORKSHOP.TEMPLATE_ID, WORKSHOP.LANGUAGE, WORKSHOP.STATE, WORKSHOP.OWNER_ID, WORKSHOP.CREATED_AT)
-                        .values("WARMUP", tag, tag, tag, "en", "draft", facilitator, now)
-                        .returning(WORKSHOP.ID).fetchOne(WORKSHOP.ID);
-                long step = tx.insertInto(STEP, STEP.WORKSHOP_ID, STEP.POSITION, STEP.STEP_KEY, STEP.KIND, STEP.TITLE,
-                        STEP.SPEC_JSON).values(workshop, 0, tag, "single", tag, "{}")
-                        .returning(STEP.ID).fetchOne(STEP.ID);
-                List<NewAnswer> batch = new ArrayList<>(answers);
-                for (int i = 0; i < answers; i++) {
-                    long person = tx.insertInto(PARTICIPANT, PARTICIPANT.WORKSHOP_ID, PARTICIPANT.TOKEN_HASH,
-                            PARTICIPANT.JOINED_AT).values(workshop, tag + i, now)
-                            .returning(PARTICIPANT.ID).fetchOne(PARTICIPANT.ID);
-                    batch.add(new NewAnswer(step, person, json.getNodeFactory().numberNode(i % 3), 1, null));
-                }
-                List<Long> ids = upsertAll(tx, batch, now);
-                List<NewAnswer> again = new ArrayList<>(answers);
-                for (int i = 0; i < answers; i++) {
-                    NewAnswer a = batch.get(i);
-                    again.add(new NewAnswer(step, a.participantId(), a.value(), 2, ids.get(i)));
-                }
-                upsertAll(tx, again, now);
-                throw new RolledBack();
-            });
-        } catch (RolledBack expected) {
-            // nothing of it stays
-        }
     }
 
     private List<Long> insertAll(DSLContext tx, List<NewAnswer> fresh, OffsetDateTime now) {

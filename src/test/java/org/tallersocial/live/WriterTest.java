@@ -64,7 +64,7 @@ class WriterTest {
         for (int p = 1; p <= 100; p++) {
             burst.add(delivery(room, p, 1, 1000 + p));
         }
-        writer.process(burst);
+        process(burst);
         assertThat(numbers.commits).as("one write for the whole burst").containsExactly(100);
         assertThat(replies).hasSize(100).allMatch(r -> r.path("type").asText().equals("ack"));
         assertThat(dsl.fetchCount(DSL.table("number"))).isEqualTo(100);
@@ -73,7 +73,7 @@ class WriterTest {
     @Test
     void a_second_message_for_a_slot_is_decided_after_the_first_is_committed() {
         Room room = room(PollState.OPEN);
-        writer.process(List.of(delivery(room, 1, 5, 50), delivery(room, 2, 1, 7), delivery(room, 1, 4, 40),
+        process(List.of(delivery(room, 1, 5, 50), delivery(room, 2, 1, 7), delivery(room, 1, 4, 40),
                 delivery(room, 1, 6, 60)));
         assertThat(numbers.commits).as("the batch splits where person 1 comes again").containsExactly(2, 1);
         assertThat(replies).extracting(r -> r.path("duplicate").asBoolean())
@@ -85,7 +85,7 @@ class WriterTest {
     @Test
     void a_message_the_database_refuses_does_not_hold_up_the_others_of_its_batch() {
         Room room = room(PollState.OPEN);
-        writer.process(List.of(delivery(room, 1, 1, 11), delivery(room, 2, 1, 13), delivery(room, 3, 1, 12)));
+        process(List.of(delivery(room, 1, 1, 11), delivery(room, 2, 1, 13), delivery(room, 3, 1, 12)));
         assertThat(replies).extracting(r -> r.path("type").asText() + ":" + r.path("code").asText(""))
                 .containsExactly("ack:", "error:not_saved", "ack:");
         assertThat(numbers.memory).containsOnlyKeys(1L, 3L);
@@ -94,11 +94,21 @@ class WriterTest {
     @Test
     void a_retry_of_what_is_stored_is_a_duplicate_after_the_step_closed_and_a_new_message_is_refused() {
         Room open = room(PollState.OPEN);
-        writer.process(List.of(delivery(open, 1, 3, 30)));
+        process(List.of(delivery(open, 1, 3, 30)));
         Room closed = room(PollState.CLOSED);
-        writer.process(List.of(delivery(closed, 1, 3, 30), delivery(closed, 2, 1, 20)));
+        process(List.of(delivery(closed, 1, 3, 30), delivery(closed, 2, 1, 20)));
         assertThat(replies.get(1).path("duplicate").asBoolean()).isTrue();
         assertThat(replies.get(2).path("code").asText()).isEqualTo("poll_closed");
+    }
+
+    /** The replies go out after each batch on the writer's sending thread: one for every message. */
+    private void process(List<Delivery<?>> deliveries) {
+        int expected = replies.size() + deliveries.size();
+        writer.process(deliveries);
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (replies.size() < expected && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
     }
 
     /** Every room of a test is the same workshop: the feature's memory is kept by the test's feature. */
