@@ -67,10 +67,12 @@ public final class Hub implements AutoCloseable, Room.Publisher {
     public Socket attach(Room room, Outbound out, Viewer viewer, long participantId) {
         Socket socket = new Socket(out, viewer, room.workshop().id(), participantId);
         socket.heard(clock.millis());
-        room.presence().add(socket);
         watch(room);
-        toPhones.remove(room);
-        socket.send(write(messages.state(room, viewer, participantId)));
+        synchronized (publishing(room)) {
+            room.presence().add(socket);
+            toPhones.remove(room);
+            socket.send(write(messages.state(room, viewer, participantId)));
+        }
         return socket;
     }
 
@@ -84,8 +86,19 @@ public final class Hub implements AutoCloseable, Room.Publisher {
 
     /** A fresh snapshot to one socket: on connect, and when a phone asks after an error. */
     void resend(Room room, Socket socket) {
-        toPhones.remove(room);
-        socket.send(write(messages.state(room, socket.viewer(), socket.participantId())));
+        synchronized (publishing(room)) {
+            toPhones.remove(room);
+            socket.send(write(messages.state(room, socket.viewer(), socket.participantId())));
+        }
+    }
+
+    /**
+     * The lock a room's snapshots are sent under, each of them: a snapshot made for a phone that is
+     * connecting must not reach it after the newer one a step change sent meanwhile (the phone would
+     * stay on the old step).
+     */
+    private long[] publishing(Room room) {
+        return published.computeIfAbsent(room, r -> new long[] {-1});
     }
 
     /**
@@ -95,7 +108,7 @@ public final class Hub implements AutoCloseable, Room.Publisher {
     @Override
     public void publishState(Room room) {
         watch(room);
-        long[] last = published.computeIfAbsent(room, r -> new long[] {-1});
+        long[] last = publishing(room);
         synchronized (last) {
             long version = room.stateVersion();
             if (version <= last[0]) {

@@ -85,6 +85,50 @@ class HubCoalescingTest {
         }
     }
 
+    /**
+     * A phone that connects while the facilitator moves the room: the snapshot made for it must not
+     * reach it after the newer one the move sent, or the phone stays on the old step.
+     */
+    @Test
+    void a_phone_connecting_while_the_room_changes_is_left_with_the_newest_state() throws Exception {
+        Thread attaching = Thread.currentThread();
+        // Slow to add its part to the connecting phone's snapshot, as a busy machine is, between reading
+        // the room and sending the snapshot.
+        Counter slow = new Counter() {
+            @Override
+            public void addToState(ObjectNode state, Room room, Viewer viewer, long participantId) {
+                if (Thread.currentThread() == attaching) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+                }
+            }
+        };
+        try (Hub hub = new Hub(JSON, Clock.systemUTC(), new Features(List.of(slow)))) {
+            Room room = room(hub);
+            java.util.concurrent.atomic.AtomicBoolean moving = new java.util.concurrent.atomic.AtomicBoolean(true);
+            AtomicInteger moves = new AtomicInteger();
+            Thread mover = new Thread(() -> {
+                while (moving.get()) {
+                    String title = "t" + moves.incrementAndGet();
+                    room.change(() -> room.replace(room.workshop().withNames(title, "c")));
+                    java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+                }
+            });
+            mover.start();
+            List<Recorded> phones = new java.util.ArrayList<>();
+            for (int p = 0; p < 300; p++) {
+                Recorded phone = new Recorded();
+                hub.attach(room, phone, Viewer.PHONE, p + 1);
+                phones.add(phone);
+            }
+            moving.set(false);
+            mover.join();
+            String last = room.workshop().title();
+            for (Recorded phone : phones) {
+                assertThat(phone.lastTitle()).as("the last state a phone got").isEqualTo(last);
+            }
+        }
+    }
+
     private static Room room(Hub hub) {
         Workshop w = new Workshop(1, "ABCDEF", "t", "c", "x", "en", WorkshopState.LIVE, 0, false, 1,
                 OffsetDateTime.now(), OffsetDateTime.now(), null, OffsetDateTime.now());
@@ -112,6 +156,17 @@ class HubCoalescingTest {
         public void close(int code, String reason) {
         }
 
+        String lastTitle() throws Exception {
+            String title = null;
+            for (String s : sent) {
+                var msg = JSON.readTree(s);
+                if (msg.path("type").asText().equals("state")) {
+                    title = msg.at("/workshop/title").asText();
+                }
+            }
+            return title;
+        }
+
         List<Integer> counts() throws Exception {
             List<Integer> out = new java.util.ArrayList<>();
             for (String s : sent) {
@@ -125,7 +180,7 @@ class HubCoalescingTest {
     }
 
     /** A feature that shows one number to every screen and takes nothing. */
-    private static final class Counter implements Feature<Void> {
+    private static class Counter implements Feature<Void> {
         final AtomicInteger value = new AtomicInteger();
 
         @Override
