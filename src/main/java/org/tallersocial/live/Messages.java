@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
+import org.tallersocial.content.StepKind;
 import org.tallersocial.content.StepSpec;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.Workshop;
@@ -109,31 +110,44 @@ final class Messages {
         }
         StepSpec.ExerciseSpec exercise = spec.exercise();
         if (exercise != null) {
-            ObjectNode ex = out.putObject("exercise").put("prompt", exercise.prompt());
+            ObjectNode ex = out.putObject("exercise");
+            putIfSet(ex, "prompt", exercise.prompt());
             putList(ex, "networks", exercise.networks());
             putList(ex, "roles", exercise.roles());
             putList(ex, "activities", exercise.activities());
         }
-        StepSpec.PollSpec poll = spec.poll();
-        if (poll != null) {
-            out.put("question", poll.question());
-            if (poll.options() != null) {
-                ArrayNode options = out.putArray("options");
-                poll.options().forEach(options::add);
-            }
-            putIfSet(out, "maxPicks", poll.maxPicks());
-            putIfSet(out, "min", poll.min());
-            putIfSet(out, "max", poll.max());
-            out.put("minLabel", poll.minLabel()).put("maxLabel", poll.maxLabel());
-            putIfSet(out, "maxWords", poll.maxWords());
-            putIfSet(out, "maxLength", poll.maxLength());
-            out.put("unit", poll.unit());
-            if (step.revealed() || viewer == Viewer.CONSOLE) {
-                putIfSet(out, "truth", poll.truth());
-                out.put("source", poll.source());
-            }
+        if (spec.poll() != null) {
+            putPoll(out, spec.kind(), spec.poll(), step.revealed() || viewer == Viewer.CONSOLE);
         }
         return out;
+    }
+
+    /** The poll's fields its kind has, and only those (docs/protocol.md, `step.kind`). */
+    private static void putPoll(ObjectNode out, StepKind kind, StepSpec.PollSpec poll, boolean truthShown) {
+        out.put("question", poll.question());
+        switch (kind) {
+            case SINGLE, RANKING -> putList(out, "options", poll.options());
+            case MULTIPLE -> {
+                putList(out, "options", poll.options());
+                out.put("maxPicks", poll.maxPicks());
+            }
+            case SCALE -> {
+                out.put("min", poll.min().intValue()).put("max", poll.max().intValue());
+                putIfSet(out, "minLabel", poll.minLabel());
+                putIfSet(out, "maxLabel", poll.maxLabel());
+            }
+            case WORDCLOUD -> out.put("maxWords", poll.maxWords()).put("maxLength", poll.maxLength());
+            case TEXT -> out.put("maxLength", poll.maxLength());
+            case GUESS -> {
+                out.put("min", poll.min()).put("max", poll.max());
+                putIfSet(out, "unit", poll.unit());
+                if (truthShown) {
+                    out.put("truth", poll.truth());
+                    putIfSet(out, "source", poll.source());
+                }
+            }
+            default -> { }
+        }
     }
 
     private static void putList(ObjectNode out, String field, List<String> values) {
@@ -143,9 +157,9 @@ final class Messages {
         }
     }
 
-    private static void putIfSet(ObjectNode out, String field, Number value) {
+    private static void putIfSet(ObjectNode out, String field, String value) {
         if (value != null) {
-            out.put(field, value.doubleValue());
+            out.put(field, value);
         }
     }
 }
