@@ -78,9 +78,12 @@ export function keyed(list, items, empty, build, refresh) {
 // An upvote button: its accessible name starts with what it shows ("▲ 2"), as WCAG 2.5.3 asks.
 export function voteButton(b, on, votes) {
   b.className = 'upvote' + (on ? '' : ' secondary');
+  // The name is the visible "▲ 2" and then what the button does, from its own content (WCAG 2.5.3:
+  // a name that differs from the label leaves voice control users saying words that do nothing).
   b.textContent = '▲ ' + num(votes);
+  b.appendChild(el('span', 'visually-hidden', ' ' + t('questions.upvote')));
   b.setAttribute('aria-pressed', on ? 'true' : 'false');
-  b.setAttribute('aria-label', t('questions.upvote', num(votes)));
+  b.removeAttribute('aria-label');
 }
 
 // A status line that screen readers announce: what became of what the person sent.

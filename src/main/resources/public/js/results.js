@@ -128,7 +128,7 @@ var draw = {
       return { label: num(place) + '. ' + o.label, value: o.points };
     }),
       r.options.length ? Math.max(1, r.options[0].points) : 1,
-      function (i) { return t('points', i.value); }, 'ranking');
+      function (i) { return t(i.value === 1 ? 'points_one' : 'points_many', i.value); }, 'ranking');
   }
 };
 draw.multiple = draw.single;

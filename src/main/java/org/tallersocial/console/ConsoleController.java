@@ -22,6 +22,8 @@ import org.tallersocial.web.Texts;
 public final class ConsoleController {
 
     private final WorkshopService workshops;
+    /** The shipped template that runs the whole workshop of the seeds. */
+    static final String FULL_WORKSHOP = "social-business";
     private final TemplateCatalog templates;
     private final Texts texts;
     private final String publicUrl;
@@ -107,12 +109,25 @@ public final class ConsoleController {
         Map<String, Object> model = new HashMap<>();
         model.put("workshops", workshops.listFor(me(ctx).id()));
         model.put("templates", templates.all());
+        model.put("preselected", preselected(ctx));
         model.put("title", title);
         model.put("company", company);
         if (error != null) {
             model.put("error", error);
         }
         ctx.render("console/list", model);
+    }
+
+    /**
+     * What a newcomer most likely runs: the full workshop in the language they read the console in,
+     * else the first template of that language, else the first of all.
+     */
+    private String preselected(Context ctx) {
+        String language = org.tallersocial.web.LanguageChoice.of(ctx).getLanguage();
+        return templates.find(FULL_WORKSHOP, language)
+                .or(() -> templates.all().stream().filter(t -> t.language().equals(language)).findFirst())
+                .or(() -> templates.all().stream().findFirst())
+                .map(t -> t.id() + "/" + t.language()).orElse("");
     }
 
     static Facilitator me(Context ctx) {

@@ -39,7 +39,13 @@ public final class PhoneController {
 
     /** GET /j?code=...: the home page's code box lands here. */
     public void typedCode(Context ctx) {
-        Optional<String> code = JoinCodes.normalise(ctx.queryParam("code"));
+        String typed = ctx.queryParam("code");
+        if (typed == null || typed.isBlank()) {
+            // Nothing typed yet (a bookmark of /j, a QR without its code): the box, not an error.
+            ctx.render("home", Map.of("typed", ""));
+            return;
+        }
+        Optional<String> code = JoinCodes.normalise(typed);
         if (code.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST).render("home", Map.of(
                     "error", texts.get(LanguageChoice.of(ctx), "home.code_invalid"),

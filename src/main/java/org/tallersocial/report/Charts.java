@@ -51,7 +51,7 @@ final class Charts {
             case TEXT -> r.path("answers").forEach(a -> answers.add(a.path("text").asText()));
             case GUESS -> guess(spec, r, rows, stats);
             case RANKING -> r.path("options").forEach(o -> rows.add(new Row(o.path("label").asText(),
-                    o.path("points").asInt(), texts.get(locale, "report.points", o.path("points").asInt()), false)));
+                    o.path("points").asInt(), points(locale, o.path("points").asInt()), false)));
             default -> { }
         }
         int top = rows.stream().mapToInt(Row::value).max().orElse(0);
@@ -62,6 +62,10 @@ final class Charts {
             bars.add(new Chart.Bar(row.label(), row.text(), i * Chart.ROW, width, row.highlight()));
         }
         return new Chart(Math.max(1, rows.size() * Chart.ROW), bars, stats, answers);
+    }
+
+    private String points(Locale locale, int points) {
+        return texts.get(locale, points == 1 ? "report.points_one" : "report.points_many", points);
     }
 
     private void guess(StepSpec spec, JsonNode r, List<Row> rows, List<Chart.Stat> stats) {

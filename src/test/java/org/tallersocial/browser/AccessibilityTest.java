@@ -39,6 +39,31 @@ class AccessibilityTest {
         }
     }
 
+    /**
+     * The questions' states that look different: one hidden (a struck row on the console with its
+     * Approve button), one answered (greyed on the phone), one waiting.
+     */
+    private void questionStates(LiveRoom room, Chromium phone, Chromium laptop) {
+        room.act("/questions/settings", "needsApproval", "on");
+        LiveRoom.Phone bo = room.join("Bo");
+        long hidden = org.tallersocial.testing.Conversation.send(bo.ws,
+                org.tallersocial.testing.Conversation.question("Can we post during working hours?", true)).at("/asked/id").asLong();
+        long answered = org.tallersocial.testing.Conversation.send(bo.ws,
+                org.tallersocial.testing.Conversation.question("Who answers the reviews on Google?", false)).at("/asked/id").asLong();
+        org.tallersocial.testing.Conversation.send(bo.ws,
+                org.tallersocial.testing.Conversation.question("Do we get training first?", true));
+        room.act("/questions/" + hidden, "action", "hide");
+        room.act("/questions/" + answered, "action", "approve");
+        room.act("/questions/" + answered, "action", "answered");
+        laptop.awaitText("body", "Can we post during working hours?");
+        check(laptop, "console with a hidden, an answered and a waiting question");
+        InBrowser.click(phone, "#ask-toggle");
+        phone.awaitText("#questions", "Who answers the reviews on Google?");
+        check(phone, "phone with an answered question");
+        InBrowser.click(phone, "#ask-toggle");
+        room.act("/questions/settings", "needsApproval", "off");
+    }
+
     @Test
     void every_page_kind_passes_axe_without_serious_violations() {
         try (TestServer server = TestServer.start(TestServer.REAL_CONTENT); Chromium phone = Chromium.phone();
@@ -63,6 +88,7 @@ class AccessibilityTest {
             check(phone, "phone welcome");
             check(projector, "projector welcome");
             check(laptop, "console welcome");
+            questionStates(room, phone, laptop);
 
             WsClient console = room.console();
             int count = console.await("state").at("/step/count").asInt();

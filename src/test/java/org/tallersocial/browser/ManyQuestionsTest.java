@@ -107,8 +107,22 @@ class ManyQuestionsTest {
     private static void upvote(Chromium phone, String text, String shot) {
         org.openqa.selenium.By button = org.openqa.selenium.By.xpath("//li[.//p[text()='" + text + "']]//button");
         phone.driver().findElement(button).click();
-        phone.await(d -> d.findElement(button).getText().contains("1"));
-        phone.script("arguments[0].scrollIntoView({block: 'center'});", phone.driver().findElement(button));
+        phone.await(d -> {
+            try {
+                return d.findElement(button).getText().contains("1");
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
+        // The list is drawn anew on every update, so the line may be replaced between finding and scrolling.
+        phone.await(d -> {
+            try {
+                phone.script("arguments[0].scrollIntoView({block: 'center'});", d.findElement(button));
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
         phone.screenshot(shot);
     }
 

@@ -175,4 +175,14 @@ class LanguageTest {
         Browser.Response wrong = spanish.post("/login", "email", "marta@example.org", "password", "not the password");
         assertThat(wrong.body()).contains("Correo electrónico o contraseña incorrectos.").doesNotContain("Wrong email");
     }
+
+    @Test
+    void the_create_form_offers_the_full_workshop_in_the_facilitators_language_first() {
+        for (String lang : java.util.List.of("en", "es")) {
+            String page = facilitator.get("/facilitate", "Accept-Language", lang).body();
+            assertThat(page).as(lang).containsPattern("<option value=\"social-business/" + lang + "\" selected>");
+            assertThat(page.split(" selected>", -1)).as("one preselected template (and the compare form's two)")
+                    .hasSizeLessThanOrEqualTo(2 + 1);
+        }
+    }
 }

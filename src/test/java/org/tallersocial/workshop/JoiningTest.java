@@ -49,6 +49,16 @@ class JoiningTest {
     }
 
     @Test
+    void the_code_box_opened_without_a_code_waits_for_one_without_an_error() {
+        for (String path : java.util.List.of("/j", "/j?code=", "/j?code=%20")) {
+            Browser.Response r = server.browser().get(path);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            assertThat(r.body()).as(path).contains("name=\"code\"").doesNotContain("role=\"alert\"")
+                    .doesNotContain("6 letters and digits");
+        }
+    }
+
+    @Test
     void join_codes_avoid_look_alike_characters() {
         for (int i = 0; i < 500; i++) {
             assertThat(JoinCodes.random()).hasSize(6).doesNotContainPattern("[01IOLSZB258G6]");
