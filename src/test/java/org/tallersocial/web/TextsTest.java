@@ -138,6 +138,17 @@ class TextsTest {
     }
 
     @Test
+    void one_point_is_one_point_in_both_languages() {
+        Texts texts = new Texts();
+        Locale es = Locale.forLanguageTag("es");
+        assertThat(texts.get(es, "js.points_one", 1)).isEqualTo("1 pto.");
+        assertThat(texts.get(es, "js.points_many", 3)).isEqualTo("3 ptos.");
+        assertThat(texts.get(es, "report.points_one", 1)).isEqualTo("1 punto");
+        assertThat(texts.get(Locale.ENGLISH, "report.points_one", 1)).isEqualTo("1 point");
+        assertThat(texts.get(Locale.ENGLISH, "js.points_many", 2)).isEqualTo("2 pts");
+    }
+
+    @Test
     void numbers_in_texts_are_written_for_the_language() {
         Texts texts = new Texts();
         assertThat(texts.get(Locale.forLanguageTag("es"), "js.answers_many", 1234)).isEqualTo("1.234 respuestas");
