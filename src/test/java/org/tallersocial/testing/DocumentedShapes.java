@@ -90,6 +90,20 @@ public final class DocumentedShapes {
         return schema.validate(value).stream().map(Error::toString).toList();
     }
 
+    /** What does not fit, for every example of a Markdown document, each with its line and definition. */
+    public List<String> problemsOfExamples(Path markdown) {
+        List<String> wrong = new ArrayList<>();
+        List<Example> all = examples(markdown);
+        if (all.isEmpty()) {
+            wrong.add(markdown + " shows no example");
+        }
+        for (Example e : all) {
+            problems(e.schema(), e.value()).forEach(p -> wrong.add(markdown + " line " + e.line() + " ("
+                    + e.schema() + "): " + p));
+        }
+        return wrong;
+    }
+
     /** Every example of a Markdown document, in order. */
     public static List<Example> examples(Path markdown) {
         List<String> lines;
