@@ -46,6 +46,11 @@ class ReportPrintTest {
             phone.awaitText("h1", "All hands Panadería Ruiz");
             phone.fullPageScreenshot("report-02-phone");
             assertThat(phone.scrollsSideways()).as("the report on a phone").isFalse();
+            Object smallest = phone.script("return Math.min.apply(null, Array.from(document.querySelectorAll("
+                    + "'.radar text')).filter(function (t) { return t.getBoundingClientRect().height > 0; })"
+                    + ".map(function (t) { return t.getBoundingClientRect().height; }));");
+            assertThat(((Number) smallest).doubleValue()).as("the radar's words on a phone, in px").isGreaterThan(12);
+            laptop.script("window.scrollTo(0, 0);");
 
             PrintOptions options = new PrintOptions();
             options.setBackground(true);
