@@ -50,7 +50,6 @@ class ReportPrintTest {
                     + "'.radar text')).filter(function (t) { return t.getBoundingClientRect().height > 0; })"
                     + ".map(function (t) { return t.getBoundingClientRect().height; }));");
             assertThat(((Number) smallest).doubleValue()).as("the radar's words on a phone, in px").isGreaterThan(12);
-            laptop.script("window.scrollTo(0, 0);");
 
             PrintOptions options = new PrintOptions();
             options.setBackground(true);
