@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +27,9 @@ import org.tallersocial.web.Texts;
 /**
  * The report as files: a CSV per section (UTF-8 with a BOM, headed in the
  * workshop's language), all of them in one ZIP, and the whole outcome as JSON
- * (schema in docs/report.md). Built from the {@link Report}, so no export can
- * hold more than the report shows: no name, no single person's answer.
+ * (docs/report.md; its shape, checked by a test, in docs/schema/report.schema.json). Built from the
+ * {@link Report}, so no export can hold more than the report shows: no single person's answer, and no
+ * name but those people gave in front of the room (ambassadors, volunteers).
  */
 public final class ReportExports {
 
@@ -82,17 +85,15 @@ public final class ReportExports {
 
     public String json(Report r) {
         ObjectNode out = json.createObjectNode().put("schema", SCHEMA).put("version", SCHEMA_VERSION)
-                .put("generatedAt", r.generatedAt().toString());
+                .put("generatedAt", time(r.generatedAt()));
         ObjectNode w = out.putObject("workshop").put("title", r.workshop().title())
                 .put("company", r.workshop().company()).put("code", r.workshop().code())
                 .put("template", r.workshop().templateId()).put("language", r.workshop().language())
                 .put("state", r.workshop().state().key());
-        w.put("startedAt", r.workshop().startedAt() == null ? null : r.workshop().startedAt().toString());
-        w.put("closedAt", r.workshop().closedAt() == null ? null : r.workshop().closedAt().toString());
-        ObjectNode part = out.putObject("participation").put("joined", r.participation().joined());
-        if (r.participation().minutes() != null) {
-            part.put("minutes", r.participation().minutes());
-        }
+        w.put("startedAt", time(r.workshop().startedAt())).put("closedAt", time(r.workshop().closedAt()));
+        // What is not known yet (a workshop that never ran, a dimension nobody answered) is null, never left out.
+        ObjectNode part = out.putObject("participation").put("joined", r.participation().joined())
+                .put("minutes", r.participation().minutes());
         ArrayNode steps = part.putArray("steps");
         r.participation().steps().forEach(s -> steps.addObject().put("position", s.position()).put("key", s.key())
                 .put("kind", s.kind()).put("title", s.title()).put("answered", s.answered()));
@@ -106,10 +107,8 @@ public final class ReportExports {
             ObjectNode rn = radars.addObject().put("name", radar.name()).put("min", radar.min()).put("max", radar.max());
             ArrayNode axes = rn.putArray("dimensions");
             radar.axes().forEach(a -> {
-                ObjectNode an = axes.addObject().put("label", a.label()).put("voters", a.voters());
-                if (a.mean() != null) {
-                    an.put("mean", a.mean());
-                }
+                ObjectNode an = axes.addObject().put("label", a.label()).put("voters", a.voters())
+                        .put("mean", a.mean());
                 a.counts().forEach(an.putArray("counts")::add);
             });
         }
@@ -120,14 +119,17 @@ public final class ReportExports {
         ArrayNode commitments = talk.putArray("commitments");
         r.conversation().commitments().forEach(c -> {
             ObjectNode cn = commitments.addObject().put("action", c.action()).put("role", c.role())
-                    .put("due", c.due() == null ? null : c.due().toString()).put("status", c.status());
+                    .put("due", c.due().toString()).put("status", c.status());
             c.volunteers().forEach(cn.putArray("volunteers")::add);
         });
         ArrayNode ideaLists = talk.putArray("ideas");
         r.conversation().ideas().forEach(list -> {
             ObjectNode ln = ideaLists.addObject().put("title", list.title());
             ArrayNode items = ln.putArray("ideas");
-            list.ideas().forEach(i -> items.addObject().put("text", i.text()).put("votes", i.votes()));
+            list.ideas().forEach(i -> {
+                ObjectNode idea = items.addObject().put("text", i.text()).put("votes", i.votes());
+                i.merged().forEach(idea.putArray("merged")::add);
+            });
         });
         ArrayNode openQ = talk.putArray("openQuestions");
         r.conversation().open().forEach(q -> openQ.addObject().put("text", q.text()).put("votes", q.votes()));
@@ -154,6 +156,11 @@ public final class ReportExports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** RFC 3339 always: OffsetDateTime.toString() leaves out seconds that are zero ("09:30Z"). */
+    private static String time(OffsetDateTime t) {
+        return t == null ? null : t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private String participation(Report r, Locale locale) {
