@@ -22,7 +22,7 @@ function phone(root, api, mine) {
   var head = el('div', 'profiles-head');
   head.appendChild(el('h1', null, step.title));
   if (step.body) { head.appendChild(el('p', 'poll-body', step.body)); }
-  head.appendChild(el('p', 'privacy-note', t('profiles.private_note')));
+  head.appendChild(el('p', 'privacy-note', t('profiles.private_note', step.exercise.threshold || 3)));
   root.appendChild(head);
   var tabs = el('nav', 'network-tabs');
   tabs.setAttribute('aria-label', t('profiles.networks_nav'));

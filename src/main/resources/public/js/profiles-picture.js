@@ -19,10 +19,13 @@ function legend() {
   return list;
 }
 
+// The smallest count the picture being drawn shows (3 unless the facilitator raised it): its words say it.
+var smallest = 3;
+
 function segmentLabel(seg) {
   if (seg === 'no') { return t('profiles.no_profile'); }
   if (seg === 'private') { return V.LABEL.presence['private']; }
-  if (seg === 'hidden') { return t('profiles.hidden_cells'); }
+  if (seg === 'hidden') { return t('profiles.hidden_cells', smallest); }
   return V.LABEL.ladder[V.LADDER[Number(seg.slice(1))]];
 }
 
@@ -32,7 +35,7 @@ function networkRow(n, full) {
   var li = el('li', 'net-row');
   var have = n.presence[0];
   var facts = t(n.answered === 1 ? 'profiles.answered_one' : 'profiles.answered_many', n.answered);
-  if (full && n.answered > 0) { facts += ' · ' + (have === null ? t('profiles.have_hidden') : t('profiles.have_profile', have)); }
+  if (full && n.answered > 0) { facts += ' · ' + (have === null ? t('profiles.have_hidden', smallest) : t('profiles.have_profile', have)); }
   var parts = [];
   n.ladder.forEach(function (c, i) { if (c) { parts.push({ seg: 'l' + i, count: c }); } });
   if (n.presence[1]) { parts.push({ seg: 'no', count: n.presence[1] }); }
@@ -66,8 +69,8 @@ function ranked(title, items, labels, respondents, full) {
   box.appendChild(Results.bars(shown.slice(0, full ? 7 : 3).map(function (i) {
     return { label: labels[i.key], value: i.count };
   }), Math.max(1, respondents), function (i) { return num(i.value); }));
-  if (!shown.length) { box.appendChild(el('p', 'muted', t('profiles.nothing_to_show'))); }
-  if (full && hidden.length) { box.appendChild(el('p', 'muted small', t('profiles.also_named', hidden.map(function (i) { return labels[i.key]; }).join(', ')))); }
+  if (!shown.length) { box.appendChild(el('p', 'muted', t('profiles.nothing_to_show', smallest))); }
+  if (full && hidden.length) { box.appendChild(el('p', 'muted small', t('profiles.also_named', hidden.map(function (i) { return labels[i.key]; }).join(', '), smallest))); }
   return box;
 }
 
@@ -95,7 +98,7 @@ function pairs(cross, limit) {
     li.appendChild(el('strong', 'pair-n', num(p.count)));
     list.appendChild(li);
   });
-  box.appendChild(out.length ? list : el('p', 'muted', t('profiles.nothing_to_show')));
+  box.appendChild(out.length ? list : el('p', 'muted', t('profiles.nothing_to_show', smallest)));
   return box;
 }
 
@@ -141,6 +144,7 @@ function ambassadors(map) {
 function draw(node, p, full) {
   clear(node);
   if (!p) { return; }
+  smallest = p.threshold;
   node.appendChild(el('p', 'picture-meta', t(p.respondents === 1 ? 'profiles.respondents_one' : 'profiles.respondents_many', p.respondents)
     + ' · ' + t('profiles.threshold_note', p.threshold)));
   // The legend runs across the whole width, where even the Spanish labels fit in two lines.
@@ -179,9 +183,24 @@ function consoleView(box, state, tools) {
   csv.href = path('/facilitate/' + tools.workshop + '/steps/' + s.id + '/profiles.csv');
   foot.appendChild(csv);
   foot.appendChild(networksForm(tools, s));
+  var limit = el('div', 'threshold-box');
+  var shown = '';
+  function drawLimit(step) {
+    var now = step.pollState + '/' + step.exercise.threshold;
+    if (now === shown) { return; }
+    shown = now;
+    clear(limit).appendChild(thresholdForm(tools, step));
+  }
+  drawLimit(s);
+  foot.appendChild(limit);
   box.appendChild(foot);
   draw(pictureBox, state.picture, true);
-  return { picture: function (p) { draw(pictureBox, p, true); } };
+  return {
+    picture: function (p, st) {
+      draw(pictureBox, p, true);
+      if (st) { drawLimit(st.step); }
+    }
+  };
 }
 
 // The company's own channels join the defaults here; a network people answered for stays.
@@ -208,6 +227,37 @@ function networksForm(tools, s) {
   });
   details.appendChild(form);
   return details;
+}
+
+// A small company may want more than three people behind every count shown; once the room has seen
+// the counts, it stays as it was.
+function thresholdForm(tools, s) {
+  var smallest = s.exercise.threshold || 3;
+  if (s.pollState !== 'pending') {
+    return el('p', 'muted', t('console.profiles_threshold_fixed', smallest));
+  }
+  var form = el('form', 'threshold-edit');
+  var label = el('label', 'field');
+  label.appendChild(el('span', null, t('console.profiles_threshold')));
+  var input = el('input');
+  input.type = 'number';
+  input.name = 'threshold';
+  input.min = '3';
+  input.max = '10';
+  input.step = '1';
+  input.value = String(smallest);
+  label.appendChild(input);
+  label.appendChild(el('small', null, t('console.profiles_threshold_hint')));
+  form.appendChild(label);
+  var save = el('button', 'secondary', t('console.profiles_save_threshold'));
+  save.type = 'submit';
+  form.appendChild(save);
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    tools.post('/facilitate/' + tools.workshop + '/steps/' + s.id + '/threshold',
+      new URLSearchParams({ threshold: input.value }).toString());
+  });
+  return form;
 }
 
 export { screen as projector, consoleView };

@@ -27,7 +27,8 @@ public final class ExerciseValidator {
             case PROFILES -> new StepSpec.ExerciseSpec(null,
                     copy(in.textList(step, path, "networks", "network", owner, "[\"LinkedIn\", \"Instagram\"]",
                             1, MAX_NETWORKS, MAX_NETWORK_CHARS)),
-                    null, null);
+                    null, null, in.whole(step, path, "threshold", false, StepSpec.ExerciseSpec.DEFAULT_THRESHOLD,
+                            StepSpec.ExerciseSpec.MAX_THRESHOLD));
             case RACI -> new StepSpec.ExerciseSpec(null, null,
                     copy(in.textList(step, path, "roles", "role", owner, "[\"Owner\", \"Every employee\"]",
                             2, MAX_ROLES, 40)),

@@ -44,10 +44,36 @@ public record StepSpec(
      * @param activities raci: the social-media and collaboration activities (rows)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ExerciseSpec(String prompt, List<String> networks, List<String> roles, List<String> activities) {
+    /**
+     * @param threshold the profile exercise's smallest count shown (null: {@link #DEFAULT_THRESHOLD}); a
+     *                  company of a few people may want more than three before a count says anything
+     */
+    public record ExerciseSpec(String prompt, List<String> networks, List<String> roles, List<String> activities,
+                               Integer threshold) {
+
+        public static final int DEFAULT_THRESHOLD = 3;
+        /** Employee-survey tools allow 3 to 10; above that a small company would see nothing. */
+        public static final int MAX_THRESHOLD = 10;
+
+        public ExerciseSpec(String prompt, List<String> networks, List<String> roles, List<String> activities) {
+            this(prompt, networks, roles, activities, null);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public ExerciseSpec {
+        }
 
         public ExerciseSpec withNetworks(List<String> updated) {
-            return new ExerciseSpec(prompt, List.copyOf(updated), roles, activities);
+            return new ExerciseSpec(prompt, List.copyOf(updated), roles, activities, threshold);
+        }
+
+        public ExerciseSpec withThreshold(int smallest) {
+            return new ExerciseSpec(prompt, networks, roles, activities, smallest);
+        }
+
+        /** The smallest count the profile exercise shows. */
+        public int smallestCount() {
+            return threshold == null ? DEFAULT_THRESHOLD : threshold;
         }
     }
 

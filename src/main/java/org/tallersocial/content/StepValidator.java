@@ -48,7 +48,7 @@ final class StepValidator {
             entry(WORDCLOUD, List.of("maxWords", "maxLength")),
             entry(TEXT, List.of("maxLength")),
             entry(GUESS, List.of("min", "max", "truth", "unit", "source")),
-            entry(PROFILES, List.of("networks")),
+            entry(PROFILES, List.of("networks", "threshold")),
             entry(RACI, List.of("roles", "activities")),
             entry(IDEAS, List.of("prompt")),
             entry(COMMITMENTS, List.of("prompt"))));

@@ -115,6 +115,9 @@ final class Messages {
             putList(ex, "networks", exercise.networks());
             putList(ex, "roles", exercise.roles());
             putList(ex, "activities", exercise.activities());
+            if (spec.kind() == StepKind.PROFILES) {
+                ex.put("threshold", exercise.smallestCount());
+            }
         }
         if (spec.poll() != null) {
             putPoll(out, spec.kind(), spec.poll(), step.revealed() || viewer == Viewer.CONSOLE);

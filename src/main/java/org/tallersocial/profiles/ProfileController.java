@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import org.tallersocial.content.ExerciseValidator;
 import org.tallersocial.content.StepKind;
+import org.tallersocial.content.StepSpec;
 import org.tallersocial.live.Room;
 import org.tallersocial.web.Texts;
 import org.tallersocial.console.ConsoleActions;
 import org.tallersocial.console.ConsoleController;
+import org.tallersocial.workshop.PollState;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
 import org.tallersocial.console.WorkshopService;
@@ -35,6 +37,7 @@ public final class ProfileController {
 
     public void register(RoutesConfig routes) {
         routes.post("/facilitate/{id}/steps/{stepId}/networks", actions.act(this::adaptNetworks));
+        routes.post("/facilitate/{id}/steps/{stepId}/threshold", actions.act(this::setThreshold));
         routes.get("/facilitate/{id}/steps/{stepId}/profiles.csv", this::csv);
     }
 
@@ -50,6 +53,34 @@ public final class ProfileController {
             }
             return spec.withExercise(spec.exercise().withNetworks(wanted));
         });
+    }
+
+    /**
+     * The smallest count shown, raised for a small company. Only before the exercise first opens: once
+     * the room has seen a count of 3, hiding it later would not take it back.
+     */
+    private void setThreshold(Context ctx, Room room) {
+        Step step = ConsoleActions.stepOfKind(room, ctx, StepKind.PROFILES);
+        int wanted = threshold(ctx.formParam("threshold"));
+        workshops.adaptStep(room, step.id(), spec -> {
+            if (room.step(step.id()).map(s -> s.pollState() != PollState.PENDING).orElse(true)) {
+                throw new WorkshopRefusal("threshold_after_opening");
+            }
+            return spec.withExercise(spec.exercise().withThreshold(wanted));
+        });
+    }
+
+    static int threshold(String text) {
+        try {
+            int n = Integer.parseInt(text == null ? "" : text.strip());
+            if (n >= StepSpec.ExerciseSpec.DEFAULT_THRESHOLD && n <= StepSpec.ExerciseSpec.MAX_THRESHOLD) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is wanted
+        }
+        throw new WorkshopRefusal("threshold_range", StepSpec.ExerciseSpec.DEFAULT_THRESHOLD,
+                StepSpec.ExerciseSpec.MAX_THRESHOLD);
     }
 
     private void csv(Context ctx) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.tallersocial.content.StepKind;
+import org.tallersocial.content.StepSpec;
 import org.tallersocial.live.Change;
 import org.tallersocial.live.Exercise;
 import org.tallersocial.live.Message;
@@ -133,7 +134,8 @@ public final class ProfileExercise implements Exercise<ProfileAnswer> {
 
     /** The room's counts for a profile-linking step, for the console's export and the report. */
     public ProfileSummary summary(Room room, Step step) {
-        return ProfileSummary.of(step.spec().exercise().networks(), board(room, step).people());
+        StepSpec.ExerciseSpec exercise = step.spec().exercise();
+        return ProfileSummary.of(exercise.networks(), board(room, step).people(), exercise.smallestCount());
     }
 
     boolean hasAnswersFor(Room room, Step step, String network) {

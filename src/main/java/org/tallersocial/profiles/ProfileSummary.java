@@ -39,7 +39,11 @@ public record ProfileSummary(int respondents, int threshold, List<NetworkRow> ne
     }
 
     static ProfileSummary of(List<String> networks, List<Map<String, ProfileAnswer>> people) {
-        int t = ProfileVocabulary.THRESHOLD;
+        return of(networks, people, org.tallersocial.content.StepSpec.ExerciseSpec.DEFAULT_THRESHOLD);
+    }
+
+    /** @param t the smallest count shown: the step's, 3 unless the facilitator raised it */
+    static ProfileSummary of(List<String> networks, List<Map<String, ProfileAnswer>> people, int t) {
         List<NetworkRow> rows = new ArrayList<>();
         for (String network : networks) {
             rows.add(row(network, people, t));

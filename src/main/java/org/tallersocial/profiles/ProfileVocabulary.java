@@ -24,9 +24,6 @@ final class ProfileVocabulary {
     static final int MAX_OTHER_CHARS = 80;
     static final int MAX_NAME_CHARS = 40;
 
-    /** The smallest count screens and exports show: fewer people than this could be told apart in a small team. */
-    static final int THRESHOLD = 3;
-
     private ProfileVocabulary() {
     }
 }

@@ -42,6 +42,21 @@ class ExerciseValidationTest {
     }
 
     @Test
+    void a_profiles_step_may_raise_its_smallest_count_from_3_to_10() throws ContentException {
+        String step = """
+                  - id: link
+                    kind: profiles
+                    title: "Your profiles"
+                    networks: ["LinkedIn"]
+                    threshold: %s
+                    duration: 5m
+                """;
+        assertThat(load(step.formatted("5")).get(0).exercise().smallestCount()).isEqualTo(5);
+        assertThat(errorsOf(step.formatted("11"))).singleElement().asString().contains("threshold");
+        assertThat(errorsOf(step.formatted("2"))).singleElement().asString().contains("threshold");
+    }
+
+    @Test
     void a_profiles_step_is_mapped_with_its_networks_and_no_poll() throws ContentException {
         StepSpec step = load("""
                   - id: link
