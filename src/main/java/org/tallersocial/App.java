@@ -192,6 +192,7 @@ public final class App implements AutoCloseable {
             r.post("/facilitate/{id}/steps/{stepId}/poll", actions.poll());
             r.post("/facilitate/{id}/steps/{stepId}/answers/{answerId}", actions.answerVisibility());
 
+            r.post("/facilitate/{id}/duplicate", console::duplicate);
             r.post("/facilitate/{id}/delete", console::delete);
             r.post(BackupRoute.PATH, backup::handle);
             profileConsole.register(r);

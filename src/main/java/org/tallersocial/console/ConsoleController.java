@@ -71,6 +71,14 @@ public final class ConsoleController {
     }
 
     /** Deleting a closed workshop; on a refusal the review page shows why. */
+    /** A copy of the agenda for the next client; the facilitator lands on the new draft's console. */
+    public void duplicate(Context ctx) {
+        Room room = room(ctx);
+        String title = texts.get(LanguageChoice.of(ctx), "console.copy_of", room.workshop().title());
+        Workshop copy = workshops.duplicate(room, title, me(ctx).id());
+        BasePath.redirect(ctx, "/facilitate/" + copy.id(), HttpStatus.SEE_OTHER);
+    }
+
     public void delete(Context ctx) {
         Room room = room(ctx);
         try {

@@ -64,6 +64,22 @@ public final class WorkshopService {
         return workshops.find(id).orElseThrow();
     }
 
+    /**
+     * The agenda as this workshop has it now (networks, roles, activities as adapted) in a new draft for
+     * the next client: the steps are copied, nothing anyone answered is.
+     */
+    public Workshop duplicate(Room room, String title, long ownerId) {
+        Workshop w = room.workshop();
+        List<StepSpec> agenda = room.steps().stream().map(Step::spec).toList();
+        return create(new WorkshopTemplate(w.templateId(), w.language(), w.title(), null, agenda),
+                clip(title, MAX_TITLE), w.company(), ownerId);
+    }
+
+    private static String clip(String text, int max) {
+        return text.codePointCount(0, text.length()) <= max ? text
+                : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
     public List<Workshop> listFor(long ownerId) {
         return workshops.listForOwner(ownerId);
     }

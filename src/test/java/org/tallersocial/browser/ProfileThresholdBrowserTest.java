@@ -47,6 +47,13 @@ class ProfileThresholdBrowserTest {
                 console.await(m -> m.at("/step/exercise/threshold").asInt() == 5, java.time.Duration.ofSeconds(5));
                 assertThat(laptop.awaitVisible("input[name=threshold]").getDomProperty("value")).isEqualTo("5");
 
+                // The workshop's settings, with "Duplicate for the next client" under the rename form.
+                laptop.find(".console-side details.card > summary").click();
+                laptop.awaitVisible(".duplicate-form button");
+                laptop.script("document.querySelector('.duplicate-form').scrollIntoView({block: 'center'});");
+                laptop.screenshot("console-settings-duplicate");
+                assertNoSeriousViolations(laptop);
+
                 room.act("/live");
                 laptop.awaitText("#console", "Counts under 5 are hidden (fixed once the exercise opened).");
                 assertThat(laptop.driver().findElements(By.cssSelector("input[name=threshold]"))).isEmpty();
