@@ -2,9 +2,6 @@ package org.tallersocial.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,14 +26,7 @@ class AccessibilityTest {
     }
 
     private void check(Chromium browser, String page) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .analyze(browser.driver());
-        for (Rule rule : results.getViolations()) {
-            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") on "
-                        + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList());
-            }
-        }
+        InBrowser.seriousViolations(browser).forEach(v -> violations.add(page + ": " + v));
     }
 
     /**

@@ -128,12 +128,7 @@ class ManyQuestionsTest {
 
     /** axe-core's WCAG 2.1 AA rules, as the accessibility test runs them: nothing serious or critical. */
     private static void assertAccessible(Chromium phone) {
-        var results = new com.deque.html.axecore.selenium.AxeBuilder()
-                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(phone.driver());
-        assertThat(results.getViolations().stream()
-                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
-                .map(r -> r.getId() + " on " + r.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList())
-                .toList()).as("axe-core, serious and critical").isEmpty();
+        assertThat(InBrowser.seriousViolations(phone)).as("axe-core, serious and critical").isEmpty();
     }
 
     private static int votesOf(JsonNode message, String text) {

@@ -2,8 +2,6 @@ package org.tallersocial.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -68,10 +66,6 @@ class ProfileThresholdBrowserTest {
     }
 
     private static void assertNoSeriousViolations(Chromium browser) {
-        var results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser.driver());
-        assertThat(results.getViolations().stream()
-                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
-                .map(r -> r.getId() + " on " + r.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList()))
-                .isEmpty();
+        assertThat(InBrowser.seriousViolations(browser)).as("axe-core, serious and critical").isEmpty();
     }
 }
