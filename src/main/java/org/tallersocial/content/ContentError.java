@@ -5,9 +5,9 @@ package org.tallersocial.content;
  * editors and terminals can jump straight to it; line 0 means the problem belongs to no line
  * (a missing folder, a file that is too big), and an empty path means it belongs to no field.
  */
-record ContentError(String file, int line, String path, String message) {
+public record ContentError(String file, int line, String path, String message) {
 
-    String render() {
+    public String render() {
         StringBuilder out = new StringBuilder(file);
         if (line > 0) {
             out.append(':').append(line);

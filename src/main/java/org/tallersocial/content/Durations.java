@@ -27,4 +27,14 @@ final class Durations {
         }
         return minutes * 60 + seconds;
     }
+
+    /** The shortest text {@link #parse} reads back as the same seconds: "3m", "1m30s", "45s", "0s". */
+    static String format(int seconds) {
+        int m = seconds / 60;
+        int s = seconds % 60;
+        if (m == 0) {
+            return s + "s";
+        }
+        return s == 0 ? m + "m" : m + "m" + s + "s";
+    }
 }

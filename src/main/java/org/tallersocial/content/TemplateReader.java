@@ -92,7 +92,7 @@ final class TemplateReader {
         return value;
     }
 
-    private static List<StepSpec> steps(FieldReader in, JsonNode root) {
+    static List<StepSpec> steps(FieldReader in, JsonNode root) {
         JsonNode list = FieldReader.value(root, "steps");
         if (list == null) {
             in.error("steps", "is required");
