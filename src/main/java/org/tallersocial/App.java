@@ -16,6 +16,8 @@ import org.tallersocial.ideas.CommitmentExercise;
 import org.tallersocial.ideas.IdeaController;
 import org.tallersocial.ideas.IdeaExercise;
 import org.tallersocial.db.StoredPrecisionClock;
+import org.tallersocial.agenda.AgendaController;
+import org.tallersocial.agenda.AgendaService;
 import org.tallersocial.live.Features;
 import org.tallersocial.live.Replies;
 import org.tallersocial.live.Writer;
@@ -132,6 +134,8 @@ public final class App implements AutoCloseable {
         RaciController raciConsole = new RaciController(raci, console, actions, workshops, texts, clock);
         QuestionController questionConsole = new QuestionController(questions, actions);
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
+        AgendaController agenda = new AgendaController(
+                new AgendaService(db.dsl(), stepRepo, workshopRepo, features), console, texts, json);
         String adminToken = Tokens.newToken();
         BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);
         LiveRoutes live = new LiveRoutes(hub, rooms, participantRepo, auth, writer, replies, json, features, origins, limits);
@@ -195,6 +199,7 @@ public final class App implements AutoCloseable {
             r.post("/facilitate/{id}/duplicate", console::duplicate);
             r.post("/facilitate/{id}/delete", console::delete);
             r.post(BackupRoute.PATH, backup::handle);
+            agenda.register(r);
             profileConsole.register(r);
             reports.register(r);
             raciConsole.register(r);

@@ -77,4 +77,16 @@ public interface Feature<I> {
 
     /** The coalesced update for a viewer kind after {@link Room#changed}, shared by all its sockets; null for none. */
     ObjectNode update(Room room, Viewer viewer);
+
+    /**
+     * Why a begun step of this feature's kinds (one people may have answered) may not become {@code edited}:
+     * options that carry votes, a network people answered for. Null when it may; wording may always be corrected.
+     */
+    default EditRefusal refuseEdit(Room room, Step step, org.tallersocial.content.StepSpec edited) {
+        return null;
+    }
+
+    /** A step not yet begun was edited: let go of anything loaded from its old spec. Inside {@link Room#change}. */
+    default void edited(Room room, Step before, Step after) {
+    }
 }

@@ -122,6 +122,13 @@ public final class Room {
         return updated;
     }
 
+    /** The whole agenda as it now stands in the database, after an edit. Only inside {@link #change}. */
+    public void replaceSteps(List<Step> updated) {
+        requireLock();
+        steps = List.copyOf(updated);
+        stateVersion.incrementAndGet();
+    }
+
     long stateVersion() {
         return stateVersion.get();
     }

@@ -188,4 +188,9 @@ public final class Polls implements Feature<JsonNode> {
         }
         return out;
     }
+
+    @Override
+    public org.tallersocial.live.EditRefusal refuseEdit(Room room, Step step, StepSpec edited) {
+        return edited.poll() == null ? null : PollEdits.refuse(step.spec().poll(), edited.poll());
+    }
 }

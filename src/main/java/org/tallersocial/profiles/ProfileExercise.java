@@ -153,4 +153,19 @@ public final class ProfileExercise implements Exercise<ProfileAnswer> {
         Map<Long, ProfileBoard> boards = room.part(this, r -> new ConcurrentHashMap<Long, ProfileBoard>());
         return boards.computeIfAbsent(step.id(), id -> new ProfileBoard(answers.loadForStep(id)));
     }
+
+    /** A network someone answered for stays, so no answer loses its meaning; the threshold is fixed once seen. */
+    @Override
+    public org.tallersocial.live.EditRefusal refuseEdit(Room room, Step step, StepSpec edited) {
+        StepSpec.ExerciseSpec after = edited.exercise();
+        for (String old : step.spec().exercise().networks()) {
+            if (after.networks().stream().noneMatch(old::equals) && hasAnswersFor(room, step, old)) {
+                return org.tallersocial.live.EditRefusal.at("networks", "network_answered", old);
+            }
+        }
+        if (after.smallestCount() != step.spec().exercise().smallestCount()) {
+            return org.tallersocial.live.EditRefusal.at("threshold", "threshold_after_opening");
+        }
+        return null;
+    }
 }

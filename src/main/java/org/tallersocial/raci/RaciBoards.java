@@ -23,6 +23,16 @@ final class RaciBoards {
         return boards.computeIfAbsent(step.id(), id -> load(repository, step));
     }
 
+    /**
+     * The step's roles or activities were edited before the matrix opened: its rows (which hold no letter
+     * yet) go, and the next use seeds them again from the edited spec.
+     */
+    static void forget(Room room, Object owner, RaciRepository repository, Step step) {
+        Map<Long, RaciBoard> boards = room.part(owner, r -> new ConcurrentHashMap<Long, RaciBoard>());
+        boards.remove(step.id());
+        repository.deleteLayout(step.id());
+    }
+
     private static RaciBoard load(RaciRepository repository, Step step) {
         RaciRepository.Loaded loaded = repository.load(step.id());
         if (loaded.roles().isEmpty() && loaded.activities().isEmpty()) {

@@ -218,4 +218,27 @@ public final class RaciExercise implements Exercise<RaciExercise.Proposed> {
         p.responsible().forEach(r::add);
         return out.put("seq", p.seq());
     }
+
+    /** Once the matrix is open its rows carry letters: roles and activities change on the console's matrix. */
+    @Override
+    public org.tallersocial.live.EditRefusal refuseEdit(Room room, Step step, org.tallersocial.content.StepSpec edited) {
+        org.tallersocial.content.StepSpec.ExerciseSpec before = step.spec().exercise();
+        if (!before.roles().equals(edited.exercise().roles())) {
+            return org.tallersocial.live.EditRefusal.at("roles", "edit_raci_begun");
+        }
+        if (!before.activities().equals(edited.exercise().activities())) {
+            return org.tallersocial.live.EditRefusal.at("activities", "edit_raci_begun");
+        }
+        return null;
+    }
+
+    @Override
+    public void edited(Room room, Step before, Step after) {
+        org.tallersocial.content.StepSpec.ExerciseSpec was = before.spec().exercise();
+        org.tallersocial.content.StepSpec.ExerciseSpec now = after.spec().exercise();
+        if (after.kind() != StepKind.RACI || !was.roles().equals(now.roles())
+                || !was.activities().equals(now.activities())) {
+            RaciBoards.forget(room, this, repository, after);
+        }
+    }
 }

@@ -105,6 +105,12 @@ final class RaciRepository {
         dsl.deleteFrom(RACI_ROLE).where(RACI_ROLE.ID.eq(roleId)).execute();
     }
 
+    /** Proposals and cells cascade from the activities, so this is only called before the matrix opens. */
+    void deleteLayout(long stepId) {
+        dsl.deleteFrom(RACI_ACTIVITY).where(RACI_ACTIVITY.STEP_ID.eq(stepId)).execute();
+        dsl.deleteFrom(RACI_ROLE).where(RACI_ROLE.STEP_ID.eq(stepId)).execute();
+    }
+
     void deleteActivity(long activityId) {
         dsl.deleteFrom(RACI_ACTIVITY).where(RACI_ACTIVITY.ID.eq(activityId)).execute();
     }

@@ -1,0 +1,75 @@
+package org.tallersocial.agenda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Locale;
+import java.util.Map;
+import org.tallersocial.console.ConsoleController;
+import org.tallersocial.live.Room;
+import org.tallersocial.web.LanguageChoice;
+import org.tallersocial.web.Texts;
+import org.tallersocial.workshop.WorkshopRefusal;
+
+/** The agenda editor's page and its two requests: the agenda as it stands, and saving an edited one. */
+public final class AgendaController {
+
+    private final AgendaService agendas;
+    private final ConsoleController console;
+    private final Texts texts;
+    private final ObjectMapper json;
+
+    public AgendaController(AgendaService agendas, ConsoleController console, Texts texts, ObjectMapper json) {
+        this.agendas = agendas;
+        this.console = console;
+        this.texts = texts;
+        this.json = json;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/facilitate/{id}/agenda", this::page);
+        routes.get("/facilitate/{id}/agenda.json", ctx -> ctx.json(agendas.agenda(console.room(ctx))));
+        routes.post("/facilitate/{id}/agenda", this::save);
+    }
+
+    private void page(Context ctx) {
+        Room room = console.room(ctx);
+        ctx.render("agenda/editor", Map.of("workshop", room.workshop(),
+                "agendaJson", agendas.agenda(room).toString()));
+    }
+
+    /** 200 with the new version; 422 with each problem at its field; 409 when another tab saved first. */
+    private void save(Context ctx) {
+        Room room = console.room(ctx);
+        Locale locale = LanguageChoice.of(ctx);
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (java.io.IOException e) {
+            body = null;
+        }
+        String version = body == null ? "" : body.path("version").asText("");
+        try {
+            agendas.save(room, version, body);
+            ctx.json(agendas.agenda(room).put("ok", true));
+        } catch (AgendaService.Refused e) {
+            ObjectNode out = json.createObjectNode().put("ok", false);
+            ArrayNode problems = out.putArray("problems");
+            for (AgendaService.Problem p : e.problems()) {
+                problems.addObject().put("path", p.path()).put("message", message(locale, p));
+            }
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(out);
+        } catch (WorkshopRefusal e) {
+            ctx.status(HttpStatus.CONFLICT).json(Map.of("ok", false, "conflict", true,
+                    "error", texts.get(locale, e.textKey(), e.args())));
+        }
+    }
+
+    private String message(Locale locale, AgendaService.Problem p) {
+        return p.key() == null ? p.contentMessage() : texts.get(locale, "refusal." + p.key(), p.args().toArray());
+    }
+}
