@@ -10,6 +10,7 @@ import io.javalin.http.HttpStatus;
 import java.util.Locale;
 import java.util.Map;
 import org.tallersocial.console.ConsoleController;
+import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Room;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Texts;
@@ -38,8 +39,10 @@ public final class AgendaController {
 
     private void page(Context ctx) {
         Room room = console.room(ctx);
-        ctx.render("agenda/editor", Map.of("workshop", room.workshop(),
-                "agendaJson", agendas.agenda(room).toString()));
+        // Inside a script element: no "<" a facilitator typed may close it early.
+        ctx.render("console/agenda", Map.of("workshop", room.workshop(),
+                "kinds", java.util.Arrays.stream(StepKind.values()).map(StepKind::key).toList(),
+                "agendaJson", agendas.agenda(room).toString().replace("<", "\\u003c")));
     }
 
     /** 200 with the new version; 422 with each problem at its field; 409 when another tab saved first. */

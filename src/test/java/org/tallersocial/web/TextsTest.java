@@ -162,6 +162,14 @@ class TextsTest {
         if (key.startsWith("js.") && quoted(scripts, key.substring(3))) {
             return true;
         }
+        // The agenda editor names a field's label and hint, and a new step's title, by the content format's words.
+        for (String prefix : List.of("js.console.agenda.field.", "js.console.agenda.hint.", "js.console.agenda.new.")) {
+            String rest = key.startsWith(prefix) ? key.substring(prefix.length()) : null;
+            if (rest != null && (quoted(scripts, rest)
+                    || org.tallersocial.content.StepKind.fromKey(rest).isPresent())) {
+                return true;
+            }
+        }
         Matcher status = Pattern.compile("^http\\.(?:heading|status)\\.(\\d{3})$").matcher(key);
         if (status.matches()) {
             return STATUS_THROWN_BY.getOrDefault(status.group(1), List.of()).stream().anyMatch(java::contains);
