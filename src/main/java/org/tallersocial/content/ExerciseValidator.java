@@ -22,21 +22,21 @@ public final class ExerciseValidator {
     }
 
     StepSpec.ExerciseSpec validate(JsonNode step, String path, StepKind kind) {
-        String owner = StepValidator.describe(kind);
+        Phrase owner = StepValidator.describe(kind);
         return switch (kind) {
             case PROFILES -> new StepSpec.ExerciseSpec(null,
-                    copy(in.textList(step, path, "networks", "network", owner, "[\"LinkedIn\", \"Instagram\"]",
-                            1, MAX_NETWORKS, MAX_NETWORK_CHARS)),
+                    copy(in.textList(step, path, "networks", new Phrase("content.item.network"), owner,
+                            new Phrase("content.example.networks"), 1, MAX_NETWORKS, MAX_NETWORK_CHARS)),
                     null, null, in.whole(step, path, "threshold", false, StepSpec.ExerciseSpec.DEFAULT_THRESHOLD,
                             StepSpec.ExerciseSpec.MAX_THRESHOLD));
             case RACI -> new StepSpec.ExerciseSpec(null, null,
-                    copy(in.textList(step, path, "roles", "role", owner, "[\"Owner\", \"Every employee\"]",
-                            2, MAX_ROLES, 40)),
-                    copy(in.textList(step, path, "activities", "activity", owner,
-                            "[\"Publish content\", \"Answer customers\"]", 1, MAX_ACTIVITIES, 80)));
+                    copy(in.textList(step, path, "roles", new Phrase("content.item.role"), owner,
+                            new Phrase("content.example.roles"), 2, MAX_ROLES, 40)),
+                    copy(in.textList(step, path, "activities", new Phrase("content.item.activity"), owner,
+                            new Phrase("content.example.activities"), 1, MAX_ACTIVITIES, 80)));
             case IDEAS, COMMITMENTS -> new StepSpec.ExerciseSpec(in.text(step, path, "prompt", true, 200),
                     null, null, null);
-            default -> throw new IllegalArgumentException(owner + " is not an exercise");
+            default -> throw new IllegalArgumentException("kind " + kind.key() + " is not an exercise");
         };
     }
 

@@ -21,8 +21,9 @@ final class FieldReader {
         this.problems = problems;
     }
 
-    void error(String path, String message) {
-        problems.add(tree.lineOf(path), path, message);
+    /** @param key a {@code content.*} text; args fill its {0}, {1}... (see {@link ContentError}) */
+    void error(String path, String key, Object... args) {
+        problems.add(tree.lineOf(path), path, key, args);
     }
 
     int lineOf(String path) {
@@ -57,13 +58,13 @@ final class FieldReader {
             return null;
         }
         if (!value.isTextual()) {
-            error(fieldPath, "expected text but found " + describe(value) + "; put it in quotes");
+            error(fieldPath, "content.not_text", describe(value));
             return null;
         }
         String text = value.asText().strip();
         if (text.isEmpty()) {
             if (required) {
-                error(fieldPath, "must not be empty");
+                error(fieldPath, "content.empty");
             }
             return null;
         }
@@ -90,23 +91,23 @@ final class FieldReader {
      * @param owner   what needs the list, e.g. "a ranking poll"
      * @param example a short list shown when the field is not a list at all
      */
-    List<String> textList(JsonNode object, String path, String name, String item, String owner, String example,
+    List<String> textList(JsonNode object, String path, String name, Phrase item, Phrase owner, Phrase example,
                           int min, int max, int maxChars) {
         String fieldPath = YamlTree.field(path, name);
         JsonNode value = value(object, name);
         if (value == null) {
-            error(fieldPath, "is required for " + owner);
+            error(fieldPath, "content.required_for", owner);
             return null;
         }
         if (skip(value)) {
             return null;
         }
         if (!value.isArray()) {
-            error(fieldPath, "expected a list such as " + example + " but found " + describe(value));
+            error(fieldPath, "content.not_list", example, describe(value));
             return null;
         }
         if (value.size() < min || value.size() > max) {
-            error(fieldPath, owner + " needs " + min + " to " + max + " " + name + ", not " + value.size());
+            error(fieldPath, "content.list_size", owner, min, max, name, value.size());
         }
         List<String> texts = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -118,13 +119,13 @@ final class FieldReader {
             }
             String text = entry.isTextual() ? entry.asText().strip() : null;
             if (text == null || text.isEmpty()) {
-                error(itemPath, "each " + item + " must be non-empty text, not " + describe(entry));
+                error(itemPath, "content.bad_item", item, describe(entry));
                 continue;
             }
             checkLength(itemPath, text, maxChars);
             Integer earlier = seen.putIfAbsent(text.toLowerCase(Locale.ROOT), i);
             if (earlier != null) {
-                error(itemPath, "repeats " + name + "[" + earlier + "] (\"" + text + "\"); " + name + " must be distinct");
+                error(itemPath, "content.repeated", name, earlier, text);
             }
             texts.add(text);
         }
@@ -134,7 +135,7 @@ final class FieldReader {
     void checkLength(String path, String text, int maxChars) {
         int length = text.codePointCount(0, text.length());
         if (length > maxChars) {
-            error(path, "is " + length + " characters long; at most " + maxChars + " fit");
+            error(path, "content.too_long", length, maxChars);
         }
     }
 
@@ -149,11 +150,11 @@ final class FieldReader {
             return null;
         }
         if (!value.isIntegralNumber()) {
-            error(fieldPath, "expected a whole number but found " + describe(value));
+            error(fieldPath, "content.not_whole", describe(value));
             return null;
         }
         if (!value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            error(fieldPath, "must be between " + min + " and " + max + ", not " + value.asText());
+            error(fieldPath, "content.out_of_range", min, max, value.asText());
             return null;
         }
         return value.intValue();
@@ -170,7 +171,7 @@ final class FieldReader {
             return null;
         }
         if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
-            error(fieldPath, "expected a number but found " + describe(value));
+            error(fieldPath, "content.not_number", describe(value));
             return null;
         }
         return value.doubleValue();
@@ -182,7 +183,7 @@ final class FieldReader {
             return false;
         }
         if (!value.isBoolean()) {
-            error(YamlTree.field(path, name), "expected true or false but found " + describe(value));
+            error(YamlTree.field(path, name), "content.not_flag", describe(value));
             return false;
         }
         return value.booleanValue();
@@ -200,11 +201,11 @@ final class FieldReader {
         }
         Integer seconds = value.isTextual() ? Durations.parse(value.asText().strip()) : null;
         if (seconds == null) {
-            error(fieldPath, "expected a duration such as 90s, 3m or 1m30s but found " + describe(value));
+            error(fieldPath, "content.not_duration", describe(value));
             return null;
         }
         if (seconds > Durations.MAX_SECONDS) {
-            error(fieldPath, "is longer than 60m; split the step");
+            error(fieldPath, "content.too_long_duration");
             return null;
         }
         return seconds;
@@ -212,27 +213,28 @@ final class FieldReader {
 
     private void requireIf(boolean required, String fieldPath) {
         if (required) {
-            error(fieldPath, "is required");
+            error(fieldPath, "content.required");
         }
     }
 
-    static String describe(JsonNode value) {
+    /** What the value is, for "but found ...": a {@link Phrase}, or true/false as YAML writes them in any language. */
+    static Object describe(JsonNode value) {
         if (value.isTextual()) {
-            return "text \"" + abbreviate(value.asText()) + "\"";
+            return new Phrase("content.value.text", abbreviate(value.asText()));
         }
         if (value.isNumber()) {
-            return "the number " + value.asText();
+            return new Phrase("content.value.number", value.asText());
         }
         if (value.isBoolean()) {
             return value.asText();
         }
         if (value.isArray()) {
-            return "a list";
+            return new Phrase("content.value.list");
         }
         if (value.isObject()) {
-            return "a mapping of fields";
+            return new Phrase("content.value.mapping");
         }
-        return "nothing";
+        return new Phrase("content.value.nothing");
     }
 
     private static String abbreviate(String text) {

@@ -35,15 +35,15 @@ final class PollValidator {
             }
             case TEXT -> poll.maxLength = orDefault(in.whole(step, path, "maxLength", false, 10, 500), 280);
             case GUESS -> guess(step, path, poll);
-            default -> throw new IllegalArgumentException(StepValidator.describe(kind) + " has no poll");
+            default -> throw new IllegalArgumentException("kind " + kind.key() + " has no poll");
         }
         return poll.build();
     }
 
     private List<String> options(JsonNode step, String path, StepKind kind) {
         int max = kind == RANKING ? 8 : 12;
-        return in.textList(step, path, "options", "option", StepValidator.describe(kind), "[\"Yes\", \"No\"]",
-                2, max, 80);
+        return in.textList(step, path, "options", new Phrase("content.item.option"), StepValidator.describe(kind),
+                new Phrase("content.example.options"), 2, max, 80);
     }
 
     private void scale(JsonNode step, String path, Settings poll) {
@@ -51,10 +51,9 @@ final class PollValidator {
         Integer max = in.whole(step, path, "max", true, -1000, 1000);
         if (min != null && max != null) {
             if (min >= max) {
-                in.error(YamlTree.field(path, "max"), "must be greater than min (" + min + ")");
+                in.error(YamlTree.field(path, "max"), "content.max_above_min", min);
             } else if (max - min > 10) {
-                in.error(YamlTree.field(path, "max"),
-                        "a scale spans at most 10 points; " + min + " to " + max + " spans " + (max - min));
+                in.error(YamlTree.field(path, "max"), "content.scale_span", min, max, max - min);
             }
         }
         poll.min = min == null ? null : min.doubleValue();
@@ -69,10 +68,10 @@ final class PollValidator {
         Double max = in.number(step, path, "max", true);
         Double truth = in.number(step, path, "truth", true);
         if (min != null && max != null && min >= max) {
-            in.error(YamlTree.field(path, "max"), "must be greater than min (" + step.get("min").asText() + ")");
+            in.error(YamlTree.field(path, "max"), "content.max_above_min", step.get("min").asText());
         } else if (min != null && max != null && truth != null && (truth < min || truth > max)) {
-            in.error(YamlTree.field(path, "truth"), "must lie between min and max (" + step.get("min").asText()
-                    + " to " + step.get("max").asText() + ")");
+            in.error(YamlTree.field(path, "truth"), "content.truth_outside", step.get("min").asText(),
+                    step.get("max").asText());
         }
         poll.min = min;
         poll.max = max;

@@ -18,8 +18,9 @@ final class Problems {
         return file;
     }
 
-    void add(int line, String path, String message) {
-        errors.add(new ContentError(file, line, path, message));
+    /** @param key a {@code content.*} text; args fill its {0}, {1}... (see {@link ContentError}) */
+    void add(int line, String path, String key, Object... args) {
+        errors.add(new ContentError(file, line, path, key, List.of(args)));
     }
 
     int count() {

@@ -71,8 +71,7 @@ final class StepValidator {
             return null;
         }
         if (!step.isObject()) {
-            in.error(path, "each step must be a mapping of fields (id, kind, title, ...), not "
-                    + FieldReader.describe(step));
+            in.error(path, "content.step_not_mapping", FieldReader.describe(step));
             return null;
         }
         int errorsBefore = in.errorCount();
@@ -101,8 +100,8 @@ final class StepValidator {
         StepKind kind = StepKind.fromKey(key).orElse(null);
         if (kind == null) {
             List<String> keys = Arrays.stream(StepKind.values()).map(StepKind::key).toList();
-            in.error(YamlTree.field(path, "kind"), "unknown kind '" + key + "'" + Suggestions.didYouMean(key, keys)
-                    + " (one of " + String.join(", ", keys) + ")");
+            in.error(YamlTree.field(path, "kind"), "content.unknown_kind", key, Suggestions.didYouMean(key, keys),
+                    String.join(", ", keys));
         }
         return kind;
     }
@@ -112,9 +111,9 @@ final class StepValidator {
             String name = names.next();
             String fieldPath = YamlTree.field(path, name);
             if (!ALL_FIELDS.contains(name)) {
-                in.error(fieldPath, "unknown field" + Suggestions.didYouMean(name, ALL_FIELDS));
+                in.error(fieldPath, "content.unknown_field", Suggestions.didYouMean(name, ALL_FIELDS));
             } else if (kind != null && !fieldsOf(kind).contains(name)) {
-                in.error(fieldPath, "does not apply to " + describe(kind) + " (it belongs to " + kindsUsing(name) + ")");
+                in.error(fieldPath, "content.not_for_kind", describe(kind), kindsUsing(name));
             }
         }
     }
@@ -126,13 +125,12 @@ final class StepValidator {
             return null;
         }
         if (!ID.matcher(id).matches()) {
-            in.error(fieldPath, "'" + id + "' is not a valid id; use 1 to 60 lowercase letters, digits and dashes");
+            in.error(fieldPath, "content.bad_id", id);
             return id;
         }
         String firstStep = firstStepById.putIfAbsent(id, path);
         if (firstStep != null) {
-            in.error(fieldPath, "duplicate step id '" + id + "'; " + firstStep + " on line "
-                    + in.lineOf(firstStep) + " already uses it");
+            in.error(fieldPath, "content.duplicate_id", id, firstStep, in.lineOf(firstStep));
         }
         return id;
     }
@@ -153,21 +151,22 @@ final class StepValidator {
                 .collect(Collectors.joining(", "));
     }
 
-    static String describe(StepKind kind) {
-        return switch (kind) {
-            case SLIDE -> "a slide";
-            case SINGLE -> "a single-choice poll";
-            case MULTIPLE -> "a multiple-choice poll";
-            case RANKING -> "a ranking poll";
-            case SCALE -> "a scale poll";
-            case WORDCLOUD -> "a word-cloud poll";
-            case TEXT -> "an open-text poll";
-            case GUESS -> "a guess-the-number poll";
-            case PROFILES -> "a profile-linking exercise";
-            case RACI -> "a RACI matrix exercise";
-            case IDEAS -> "an ideas exercise";
-            case COMMITMENTS -> "a commitments exercise";
-        };
+    /** The kind as a message names it, "a ranking poll": keys written out so that the bundles' check finds them. */
+    static Phrase describe(StepKind kind) {
+        return new Phrase(switch (kind) {
+            case SLIDE -> "content.kind.slide";
+            case SINGLE -> "content.kind.single";
+            case MULTIPLE -> "content.kind.multiple";
+            case RANKING -> "content.kind.ranking";
+            case SCALE -> "content.kind.scale";
+            case WORDCLOUD -> "content.kind.wordcloud";
+            case TEXT -> "content.kind.text";
+            case GUESS -> "content.kind.guess";
+            case PROFILES -> "content.kind.profiles";
+            case RACI -> "content.kind.raci";
+            case IDEAS -> "content.kind.ideas";
+            case COMMITMENTS -> "content.kind.commitments";
+        });
     }
 
     private static Set<String> allFields() {

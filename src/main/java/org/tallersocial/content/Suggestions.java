@@ -19,8 +19,9 @@ final class Suggestions {
                         .thenComparing(Comparator.naturalOrder()));
     }
 
-    static String didYouMean(String typed, Collection<String> known) {
-        return closest(typed, known).map(k -> "; did you mean '" + k + "'?").orElse("");
+    /** The argument for a message's did-you-mean slot: a phrase naming the closest, or nothing to add. */
+    static Object didYouMean(String typed, Collection<String> known) {
+        return closest(typed, known).<Object>map(k -> new Phrase("content.did_you_mean", k)).orElse("");
     }
 
     private static int distance(String a, String b) {

@@ -33,13 +33,13 @@ public final class TemplateCatalog {
         List<WorkshopTemplate> found = new ArrayList<>();
         int files = 0;
         if (!Files.isDirectory(contentDir)) {
-            dirProblems.add(0, "", "no such content directory");
+            dirProblems.add(0, "", "content.no_dir");
         } else {
             for (Path folder : entries(contentDir, dirProblems)) {
                 files += loadFolder(folder, dirProblems, fileProblems, found);
             }
             if (files == 0 && dirProblems.count() == 0) {
-                dirProblems.add(0, "", "holds no templates; expected <template-id>/<language>.yaml files");
+                dirProblems.add(0, "", "content.no_templates");
             }
         }
         List<String> errors = new ArrayList<>();
@@ -68,12 +68,12 @@ public final class TemplateCatalog {
         String name = entry.getFileName().toString();
         if (!Files.isDirectory(entry)) {
             if (isYaml(name)) {
-                dirProblems.add(0, "", name + " must sit in a folder named after the template id: <template-id>/<language>.yaml");
+                dirProblems.add(0, "", "content.yaml_outside_folder", name);
             }
             return 0;
         }
         if (!StepValidator.ID.matcher(name).matches()) {
-            dirProblems.add(0, "", "folder '" + name + "' is not a valid template id; use lowercase letters, digits and dashes");
+            dirProblems.add(0, "", "content.bad_folder", name);
             return 0;
         }
         int files = 0;
@@ -87,13 +87,13 @@ public final class TemplateCatalog {
             fileProblems.add(problems);
             var language = LANGUAGE_FILE.matcher(fileName);
             if (!language.matches()) {
-                problems.add(0, "", "name the file after its language: two lowercase letters and .yaml, e.g. en.yaml");
+                problems.add(0, "", "content.bad_file_name");
                 continue;
             }
             TemplateReader.read(file, name, language.group(1), problems).ifPresent(found::add);
         }
         if (files == 0) {
-            dirProblems.add(0, "", "folder '" + name + "' holds no <language>.yaml template");
+            dirProblems.add(0, "", "content.empty_folder", name);
         }
         return files;
     }
@@ -108,7 +108,7 @@ public final class TemplateCatalog {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            problems.add(0, "", "cannot list " + dir + ": " + e.getMessage());
+            problems.add(0, "", "content.unlistable", dir.toString(), String.valueOf(e.getMessage()));
             return List.of();
         }
     }

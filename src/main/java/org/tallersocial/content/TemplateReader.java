@@ -41,17 +41,17 @@ final class TemplateReader {
             return Optional.empty();
         }
         if (!root.isObject()) {
-            in.error("", "a template must be a mapping of fields (id, language, title, description, steps)");
+            in.error("", "content.template_not_mapping");
             return Optional.empty();
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                in.error(name, "unknown field" + Suggestions.didYouMean(name, FIELDS));
+                in.error(name, "content.unknown_field", Suggestions.didYouMean(name, FIELDS));
             }
         }
-        String id = matching(in, root, "id", folderId, "folder");
-        String lang = matching(in, root, "language", language, "file");
+        String id = matching(in, root, "id", folderId, new Phrase("content.folder_name"));
+        String lang = matching(in, root, "language", language, new Phrase("content.file_name"));
         String title = in.text(root, "", "title", true, 120);
         String description = in.longText(root, "", "description", 600);
         List<StepSpec> steps = steps(in, root);
@@ -65,7 +65,7 @@ final class TemplateReader {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                problems.add(0, "", "the file is " + size + " bytes; templates are limited to 1 MB");
+                problems.add(0, "", "content.file_too_big", size);
                 return Optional.empty();
             }
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -76,18 +76,18 @@ final class TemplateReader {
             // Some Windows editors start UTF-8 files with a byte-order mark.
             return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (CharacterCodingException e) {
-            problems.add(0, "", "the file is not UTF-8 text; save it as UTF-8");
+            problems.add(0, "", "content.not_utf8");
         } catch (IOException e) {
-            problems.add(0, "", "cannot read the file: " + e.getMessage());
+            problems.add(0, "", "content.unreadable_file", String.valueOf(e.getMessage()));
         }
         return Optional.empty();
     }
 
     /** The layout is the index: a template found by folder and file name must say the same inside. */
-    private static String matching(FieldReader in, JsonNode root, String field, String expected, String where) {
+    private static String matching(FieldReader in, JsonNode root, String field, String expected, Phrase where) {
         String value = in.text(root, "", field, true, Integer.MAX_VALUE);
         if (value != null && !value.equals(expected)) {
-            in.error(field, "is '" + value + "' but the " + where + " name says '" + expected + "'; they must match");
+            in.error(field, "content.name_mismatch", value, where, expected);
         }
         return value;
     }
@@ -95,18 +95,18 @@ final class TemplateReader {
     static List<StepSpec> steps(FieldReader in, JsonNode root) {
         JsonNode list = FieldReader.value(root, "steps");
         if (list == null) {
-            in.error("steps", "is required");
+            in.error("steps", "content.required");
             return List.of();
         }
         if (FieldReader.skip(list)) {
             return List.of();
         }
         if (!list.isArray() || list.isEmpty()) {
-            in.error("steps", "expected a list of at least one step but found " + FieldReader.describe(list));
+            in.error("steps", "content.no_steps", FieldReader.describe(list));
             return List.of();
         }
         if (list.size() > MAX_STEPS) {
-            in.error("steps", "holds " + list.size() + " steps; at most " + MAX_STEPS + " make a workshop");
+            in.error("steps", "content.too_many_steps", list.size(), MAX_STEPS);
         }
         StepValidator validator = new StepValidator(in);
         List<StepSpec> steps = new ArrayList<>();
@@ -129,8 +129,7 @@ final class TemplateReader {
             }
             long scales = steps.stream().filter(s -> s.poll() != null && radar.equals(s.poll().radar())).count();
             if (scales < 3) {
-                in.error(YamlTree.field(YamlTree.item("steps", i), "radar"), "names the radar group '" + radar
-                        + "', but " + scales + " scale steps declare it (radar: \"" + radar + "\"); a radar needs 3 or more");
+                in.error(YamlTree.field(YamlTree.item("steps", i), "radar"), "content.radar_too_few", radar, scales);
             }
         }
     }

@@ -46,20 +46,20 @@ final class YamlTreeReader {
         try (JsonParser p = FACTORY.createParser(text)) {
             parser = p;
             if (p.nextToken() == null) {
-                problems.add(1, "", "the file is empty");
+                problems.add(1, "", "content.empty_file");
                 return Optional.empty();
             }
             lines.put("", line());
             JsonNode root = readValue("");
             if (p.nextToken() != null) {
-                problems.add(line(), "", "the file holds more than one YAML document; keep one template per file");
+                problems.add(line(), "", "content.many_documents");
             }
             return Optional.of(new YamlTree(root, lines));
         } catch (JsonProcessingException e) {
             reportBroken(e);
             return Optional.empty();
         } catch (IOException e) {
-            problems.add(0, "", "cannot read the YAML: " + e.getMessage());
+            problems.add(0, "", "content.unreadable_yaml", String.valueOf(e.getMessage()));
             return Optional.empty();
         }
     }
@@ -68,7 +68,7 @@ final class YamlTreeReader {
         JsonToken token = parser.currentToken();
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
             // Jackson hands aliases back as their anchor name, which would be read as real text.
-            problems.add(line(), path, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+            problems.add(line(), path, "content.alias", parser.getText());
             // A missing node tells the validators the value is already reported, so they stay quiet.
             return NODES.missingNode();
         }
@@ -82,7 +82,7 @@ final class YamlTreeReader {
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
             default -> {
-                problems.add(line(), path, "unsupported YAML value");
+                problems.add(line(), path, "content.unsupported_value");
                 yield NODES.nullNode();
             }
         };
@@ -96,8 +96,7 @@ final class YamlTreeReader {
             int keyLine = line();
             parser.nextToken();
             if (object.has(name)) {
-                problems.add(keyLine, fieldPath,
-                        "the key appears twice (first on line " + lines.get(fieldPath) + "); keep one");
+                problems.add(keyLine, fieldPath, "content.duplicate_key", lines.get(fieldPath));
                 parser.skipChildren();
                 continue;
             }
@@ -127,20 +126,27 @@ final class YamlTreeReader {
             cause = cause.getCause();
         }
         if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-            int line = marked.getProblemMark().getLine() + 1;
-            String message = "broken YAML: " + marked.getProblem();
-            // The context line is where the broken construct began, often far above the end of file.
-            if (marked.getContext() != null && marked.getContextMark() != null
-                    && marked.getContextMark().getLine() + 1 != line) {
-                message += " (" + marked.getContext() + " that starts on line " + (marked.getContextMark().getLine() + 1) + ")";
-            } else if (marked.getContext() != null) {
-                message += " (" + marked.getContext() + ")";
-            }
-            problems.add(line, "", message);
+            reportMarked(marked);
             return;
         }
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        String message = e.getOriginalMessage().lines().findFirst().orElse("unreadable");
-        problems.add(Math.max(line, 0), "", "broken YAML: " + message);
+        String first = e.getOriginalMessage().lines().findFirst().orElse(null);
+        Object problem = first == null ? new Phrase("content.unreadable") : first;
+        problems.add(Math.max(line, 0), "", "content.broken_yaml", problem);
+    }
+
+    /** The parser's own words (problem, context) are English in every language: SnakeYAML has no others. */
+    private void reportMarked(MarkedYAMLException marked) {
+        int line = marked.getProblemMark().getLine() + 1;
+        String problem = String.valueOf(marked.getProblem());
+        String context = marked.getContext();
+        // The context line is where the broken construct began, often far above the end of file.
+        if (context != null && marked.getContextMark() != null && marked.getContextMark().getLine() + 1 != line) {
+            problems.add(line, "", "content.broken_yaml_from", problem, context, marked.getContextMark().getLine() + 1);
+        } else if (context != null) {
+            problems.add(line, "", "content.broken_yaml_in", problem, context);
+        } else {
+            problems.add(line, "", "content.broken_yaml", problem);
+        }
     }
 }
