@@ -1,7 +1,7 @@
 // The agenda editor: the steps as a list (reorder by drag and drop or by the move buttons), one step's
 // fields in a form, and one Save. The server checks an edit by the rules of the content files and of a
 // begun workshop; each problem comes back at its field and is shown there. Nothing is saved until Save.
-import { t } from './texts.js';
+import { t, kindLabel } from './texts.js';
 import { el, clear, path } from './dom.js';
 import { FIELDS, fieldsOf, newStep, freshId } from './agenda-fields.js';
 
@@ -18,8 +18,6 @@ let selected = Math.min(data.current || 0, steps.length - 1);
 let dirty = false;
 let lastDeleted = null;
 let topProblems = [];
-
-function kindLabel(kind) { return t('kind_' + kind); }
 
 function minutes(duration) {
   const m = /^(?:(\d+)m)?(?:(\d+)s)?$/.exec(duration || '');

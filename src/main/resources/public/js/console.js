@@ -1,6 +1,6 @@
 // The facilitator's console: every button posts with fetch (the CSRF token
 // goes in a header) and the page updates from the socket, like every screen.
-import { minutesSeconds, num, t } from './texts.js';
+import { kindLabel, minutesSeconds, num, t } from './texts.js';
 import { clear, countdown, el, isPoll, showConnection } from './dom.js';
 import * as Results from './results.js';
 import * as RadarChart from './radar.js';
@@ -22,11 +22,20 @@ var exerciseView = null, exerciseStep = null;
 var STATE = { draft: t('state_draft'), live: t('state_live'), closed: t('state_closed') };
 var EXERCISE = { pending: t('console.exercise_pending'), open: t('console.exercise_state_open'), closed: t('console.exercise_state_closed') };
 var POLL = { pending: t('console.poll_pending'), open: t('console.poll_open'), closed: t('console.poll_closed_short') };
-var KIND = {
-  slide: t('kind_slide'), single: t('kind_single'), multiple: t('kind_multiple'), scale: t('kind_scale'),
-  wordcloud: t('kind_wordcloud'), text: t('kind_text'), guess: t('kind_guess'), ranking: t('kind_ranking'),
-  profiles: t('kind_profiles'), raci: t('kind_raci'), ideas: t('kind_ideas'), commitments: t('kind_commitments')
-};
+
+// The agenda list is the page's own: when the editor (another tab) changed the steps, the page is reloaded to
+// show them; the room's state comes back over the socket as after any reload.
+function agendaEdited(s) {
+  var items = document.querySelectorAll('#agenda li');
+  var here = items[s.index] && items[s.index].querySelector('.title');
+  var stale = items.length !== s.count || !here || here.textContent !== (s.index + 1) + '. ' + s.title;
+  // Never a reload loop: at most one every ten seconds, whatever the page shows.
+  var last = Number(sessionStorage.getItem('agenda-reload') || 0);
+  if (!stale || Date.now() - last < 10000) { return false; }
+  sessionStorage.setItem('agenda-reload', String(Date.now()));
+  location.reload();
+  return true;
+}
 
 var room = new LiveRoom('/ws/console/' + encodeURIComponent(id));
 room.onStatus(function (s) { showConnection(document.getElementById('conn'), s); });
@@ -95,6 +104,7 @@ function render() {
   document.getElementById('close-workshop').disabled = w.state === 'closed';
   document.getElementById('joining-value').value = w.joiningLocked ? 'unlock' : 'lock';
   document.getElementById('joining-toggle').textContent = w.joiningLocked ? t('console.unlock_joining') : t('lock_joining');
+  if (agendaEdited(s)) { return; }
   document.querySelectorAll('#agenda li').forEach(function (li) {
     var current = parseInt(li.dataset.index, 10) === s.index;
     li.classList.toggle('is-current', current);
@@ -103,7 +113,7 @@ function render() {
   document.getElementById('prev').disabled = s.index === 0;
   document.getElementById('next').disabled = s.index === s.count - 1;
   document.getElementById('step-title').textContent = s.title;
-  var meta = t('step_of', s.index + 1, s.count) + ' · ' + (KIND[s.kind] || s.kind);
+  var meta = t('step_of', s.index + 1, s.count) + ' · ' + kindLabel(s.kind);
   if (s.takesAnswers) { meta += ' · ' + ((isPoll(s) ? POLL : EXERCISE)[s.pollState] || s.pollState) + (s.revealed ? ' · ' + t('console.results_revealed') : ''); }
   document.getElementById('step-meta').textContent = meta;
   document.getElementById('step-question').textContent = s.question || '';

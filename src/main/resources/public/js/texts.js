@@ -37,3 +37,14 @@ export function minutesSeconds(seconds) {
   const m = Math.floor(s / 60), r = s % 60;
   return m + ':' + (r < 10 ? '0' : '') + r;
 }
+
+const KINDS = {
+  slide: t('kind_slide'), single: t('kind_single'), multiple: t('kind_multiple'), scale: t('kind_scale'),
+  wordcloud: t('kind_wordcloud'), text: t('kind_text'), guess: t('kind_guess'), ranking: t('kind_ranking'),
+  profiles: t('kind_profiles'), raci: t('kind_raci'), ideas: t('kind_ideas'), commitments: t('kind_commitments')
+};
+
+// What a step's kind is called in the page's language.
+export function kindLabel(kind) {
+  return KINDS[kind] || kind;
+}

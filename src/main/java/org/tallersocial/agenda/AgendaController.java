@@ -73,6 +73,6 @@ public final class AgendaController {
     }
 
     private String message(Locale locale, AgendaService.Problem p) {
-        return p.key() == null ? p.contentMessage() : texts.get(locale, "refusal." + p.key(), p.args().toArray());
+        return p.content() != null ? p.content().message(locale) : texts.get(locale, "refusal." + p.key(), p.args().toArray());
     }
 }

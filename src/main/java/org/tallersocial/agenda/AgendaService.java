@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.tallersocial.content.Agenda;
+import org.tallersocial.content.ContentError;
 import org.tallersocial.live.Feature;
 import org.tallersocial.live.Features;
 import org.tallersocial.live.Room;
@@ -49,7 +50,7 @@ public final class AgendaService {
     }
 
     /** What went wrong with an edit, at its field; nothing was changed. */
-    public record Problem(String path, String key, List<Object> args, String contentMessage) {
+    public record Problem(String path, String key, List<Object> args, ContentError content) {
     }
 
     public static final class Refused extends RuntimeException {
@@ -135,7 +136,7 @@ public final class AgendaService {
             content.add(step.isObject() ? ((ObjectNode) step.deepCopy()).without("ref") : step);
         }
         Agenda.Checked checked = Agenda.check(content);
-        checked.problems().forEach(e -> problems.add(new Problem(e.path(), null, List.of(), e.message())));
+        checked.problems().forEach(e -> problems.add(new Problem(e.path(), null, List.of(), e)));
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }

@@ -24,6 +24,8 @@ public final class ConsoleController {
     private final WorkshopService workshops;
     /** The shipped template that runs the whole workshop of the seeds. */
     static final String FULL_WORKSHOP = "social-business";
+    /** Not a template: the choice of an agenda written from nothing in the editor. */
+    static final String EMPTY = "empty";
     private final TemplateCatalog templates;
     private final Texts texts;
     private final String publicUrl;
@@ -44,8 +46,8 @@ public final class ConsoleController {
         String title = Optional.ofNullable(ctx.formParam("title")).orElse("");
         String company = Optional.ofNullable(ctx.formParam("company")).orElse("");
         String[] templateKey = Optional.ofNullable(ctx.formParam("template")).orElse("").split("/", 2);
-        Optional<WorkshopTemplate> template = templateKey.length == 2
-                ? templates.find(templateKey[0], templateKey[1]) : Optional.empty();
+        Optional<WorkshopTemplate> template = templateKey.length != 2 ? Optional.empty()
+                : EMPTY.equals(templateKey[0]) ? empty(templateKey[1]) : templates.find(templateKey[0], templateKey[1]);
         if (template.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
             renderList(ctx, texts.get(LanguageChoice.of(ctx), "console.list.choose_template"), title, company);
@@ -58,6 +60,20 @@ public final class ConsoleController {
             ctx.status(HttpStatus.BAD_REQUEST);
             renderList(ctx, texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()), title, company);
         }
+    }
+
+    /**
+     * An agenda to write from nothing in the editor: one opening slide, since a workshop always has a step
+     * for the room to be on.
+     */
+    private Optional<WorkshopTemplate> empty(String language) {
+        if (!Texts.supports(language)) {
+            return Optional.empty();
+        }
+        java.util.Locale locale = Texts.locale(language);
+        var opening = new org.tallersocial.content.StepSpec("welcome", org.tallersocial.content.StepKind.SLIDE,
+                texts.get(locale, "list.empty_first_slide"), null, null, 120, null);
+        return Optional.of(new WorkshopTemplate(EMPTY, language, "", "", java.util.List.of(opening)));
     }
 
     public void console(Context ctx) {

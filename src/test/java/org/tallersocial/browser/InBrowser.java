@@ -114,10 +114,14 @@ final class InBrowser {
 
     /** What axe-core's WCAG 2.1 A and AA rules find serious or critical on the page as it is now. */
     static java.util.List<String> seriousViolations(Chromium browser) {
+        return violations(browser).stream().filter(v -> v.contains("(serious)") || v.contains("(critical)")).toList();
+    }
+
+    /** Every violation of axe-core's WCAG 2.1 A and AA rules on the page as it is now, whatever its impact. */
+    static java.util.List<String> violations(Chromium browser) {
         return new com.deque.html.axecore.selenium.AxeBuilder()
                 .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser.driver())
                 .getViolations().stream()
-                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
                 .map(r -> r.getId() + " (" + r.getImpact() + ") on "
                         + r.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList())
                 .toList();
