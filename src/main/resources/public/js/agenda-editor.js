@@ -369,7 +369,7 @@ function save() {
       topProblems = [res.error || t('console.did_not_work')];
       render();
       say(res.error || t('console.did_not_work'));
-      if (res.conflict) { offerReload(); }
+      if (res.stale) { offerReload(); }
     }
   }).catch(function () {
     button.disabled = false;

@@ -67,8 +67,11 @@ public final class AgendaController {
             }
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(out);
         } catch (WorkshopRefusal e) {
-            ctx.status(HttpStatus.CONFLICT).json(Map.of("ok", false, "conflict", true,
-                    "error", texts.get(locale, e.textKey(), e.args())));
+            ObjectNode out = json.createObjectNode().put("ok", false);
+            if (e.textKey().equals(AgendaService.STALE)) {
+                out.put("stale", true);
+            }
+            ctx.status(HttpStatus.CONFLICT).json(out.put("error", texts.get(locale, e.textKey(), e.args())));
         }
     }
 

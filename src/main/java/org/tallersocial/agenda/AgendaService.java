@@ -34,6 +34,8 @@ import org.tallersocial.workshop.WorkshopState;
 public final class AgendaService {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The refusal's text key when another save came first: the editor then offers to reload. */
+    static final String STALE = "refusal.edit_changed_elsewhere";
 
     private final DSLContext dsl;
     private final StepRepository steps;

@@ -21,6 +21,8 @@ import org.tallersocial.testing.WsClient;
 class AgendaEditTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.tallersocial.testing.DocumentedShapes SHAPES =
+            org.tallersocial.testing.DocumentedShapes.load(java.nio.file.Path.of("docs/schema/protocol.schema.json"));
 
     private TestServer server;
     private Browser marta;
@@ -167,13 +169,19 @@ class AgendaEditTest {
         Browser.Response got = marta.get("/facilitate/" + room.id + "/agenda.json");
         assertThat(got.status()).isEqualTo(200);
         ObjectNode agenda = (ObjectNode) JSON.readTree(got.body());
+        assertThat(SHAPES.problems("agenda", agenda)).as("docs/protocol.md's agenda").isEmpty();
         // What the editor sends back: the content fields and each step's ref, nothing it was only told.
+        agenda.remove(List.of("state", "current"));
         agenda.get("steps").forEach(s -> ((ObjectNode) s).remove(List.of("begun", "reached")));
         return agenda;
     }
 
-    private Browser.Response save(LiveRoom room, ObjectNode agenda) {
-        return marta.postJson("/facilitate/" + room.id + "/agenda", agenda.toString());
+    private Browser.Response save(LiveRoom room, ObjectNode agenda) throws Exception {
+        assertThat(SHAPES.problems("agendaSave", agenda)).as("docs/protocol.md's save").isEmpty();
+        Browser.Response reply = marta.postJson("/facilitate/" + room.id + "/agenda", agenda.toString());
+        String def = reply.status() == 200 ? "agenda" : "agendaRefused";
+        assertThat(SHAPES.problems(def, JSON.readTree(reply.body()))).as("docs/protocol.md's " + def).isEmpty();
+        return reply;
     }
 
     private static ObjectNode slide(String id, String title) {
