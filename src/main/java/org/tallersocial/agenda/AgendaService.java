@@ -98,6 +98,9 @@ public final class AgendaService {
      * @throws WorkshopRefusal another tab saved first, or the workshop is closed
      */
     public String save(Room room, String version, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new Refused(List.of(new Problem("steps", "edit_no_steps", List.of(), null)));
+        }
         return room.change(() -> {
             if (room.workshop().state() == WorkshopState.CLOSED) {
                 throw new WorkshopRefusal("workshop_closed");

@@ -86,6 +86,9 @@ class AgendaEditTest {
             assertThat(paths(problems)).containsExactlyInAnyOrder("steps[1].options", "steps[3].max");
             assertThat(problems.get(0).path("message").asText()).isNotBlank();
             assertThat(agenda(room)).isEqualTo(before);
+            Browser.Response garbage = marta.postJson("/facilitate/" + room.id + "/agenda", "not json");
+            assertThat(garbage.status()).isEqualTo(422);
+            assertThat(agenda(room)).isEqualTo(before);
         }
     }
 
