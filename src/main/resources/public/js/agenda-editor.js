@@ -227,7 +227,7 @@ function kindField(step) {
     ['title', 'body', 'notes', 'duration', 'id', 'ref'].forEach(function (k) {
       if (step[k] !== undefined) { fresh[k] = step[k]; }
     });
-    if (step.question) { fresh.question = step.question; }
+    if (step.question && fieldsOf(fresh.kind).indexOf('question') >= 0) { fresh.question = step.question; }
     steps[selected] = fresh;
     changed();
     render();
@@ -342,7 +342,12 @@ function body() {
   }) });
 }
 
+let saving = false;
+
 function save() {
+  // Ctrl+S while a save is on its way would send the version that save is about to replace.
+  if (saving) { return; }
+  saving = true;
   const button = document.getElementById('save');
   button.disabled = true;
   say(t('console.agenda.saving'));
@@ -354,6 +359,7 @@ function save() {
     return r.json().then(function (res) { return { status: r.status, res: res }; },
       function () { return { status: r.status, res: { ok: false, error: t('console.server_answered', String(r.status)) } }; });
   }).then(function (answer) {
+    saving = false;
     button.disabled = false;
     const res = answer.res;
     if (res.ok) {
@@ -372,6 +378,7 @@ function save() {
       if (res.stale) { offerReload(); }
     }
   }).catch(function () {
+    saving = false;
     button.disabled = false;
     say(t('console.agenda.not_sent'));
   });

@@ -21,6 +21,7 @@ import org.tallersocial.web.Tokens;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.StepRepository;
 import org.tallersocial.workshop.StepRepository.Placed;
+import org.tallersocial.workshop.Workshop;
 import org.tallersocial.workshop.WorkshopRefusal;
 import org.tallersocial.workshop.WorkshopRepository;
 import org.tallersocial.workshop.WorkshopState;
@@ -152,25 +153,35 @@ public final class AgendaService {
         return placed;
     }
 
+    /**
+     * One transaction for the steps and the room's place in them (a draft follows the step it was on);
+     * then the room's memory, then each feature lets go of what it loaded from a step edited before it began.
+     */
     private void write(Room room, List<Placed> edited) {
-        long workshopId = room.workshop().id();
         Map<Long, Step> before = new java.util.HashMap<>();
         room.steps().forEach(s -> before.put(s.id(), s));
+        Workshop w = room.workshop();
         long currentId = room.current().id();
-        List<Step> after = dsl.transactionResult(cfg -> steps.replaceAgenda(DSL.using(cfg), workshopId, edited));
+        int current = java.util.stream.IntStream.range(0, edited.size())
+                .filter(i -> Long.valueOf(currentId).equals(edited.get(i).id())).findFirst()
+                .orElse(Math.min(w.currentStep(), edited.size() - 1));
+        Workshop moved = current == w.currentStep() ? w : w.atStep(current, w.stepStartedAt());
+        List<Step> after = dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            if (moved != w) {
+                workshops.update(tx, moved);
+            }
+            return steps.replaceAgenda(tx, w.id(), edited);
+        });
+        room.replaceSteps(after);
+        if (moved != w) {
+            room.replace(moved);
+        }
         for (Step s : after) {
             Step old = before.get(s.id());
             if (old != null && !AgendaRules.begun(old) && !old.spec().equals(s.spec())) {
                 featuresOf(old).forEach(f -> f.edited(room, old, s));
             }
-        }
-        room.replaceSteps(after);
-        int current = after.stream().filter(s -> s.id() == currentId).map(Step::position).findFirst()
-                .orElse(Math.min(room.workshop().currentStep(), after.size() - 1));
-        if (current != room.workshop().currentStep()) {
-            var moved = room.workshop().atStep(current, room.workshop().stepStartedAt());
-            workshops.update(moved);
-            room.replace(moved);
         }
     }
 

@@ -60,7 +60,12 @@ public final class WorkshopRepository {
     }
 
     public void update(Workshop w) {
-        dsl.update(WORKSHOP)
+        update(dsl, w);
+    }
+
+    /** Inside the caller's transaction. */
+    public void update(DSLContext tx, Workshop w) {
+        tx.update(WORKSHOP)
                 .set(WORKSHOP.TITLE, w.title())
                 .set(WORKSHOP.COMPANY, w.company())
                 .set(WORKSHOP.STATE, w.state().key())

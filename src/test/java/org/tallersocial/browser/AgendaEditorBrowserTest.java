@@ -66,6 +66,11 @@ class AgendaEditorBrowserTest {
                 assertThat(laptop.clippedText()).isEmpty();
                 laptop.resize(Chromium.Size.CONSOLE);
 
+                // A step not begun may become another kind: what the new kind has no field for stays behind.
+                pick(laptop, 3);
+                new org.openqa.selenium.support.ui.Select(laptop.find("#f-kind")).selectByValue("ideas");
+                replace(laptop, "#f-prompt", "What should the bakery post about?");
+
                 pick(laptop, 2);
                 replace(laptop, "#f-options", "Only one option");
                 laptop.find("#save").click();
@@ -87,6 +92,9 @@ class AgendaEditorBrowserTest {
                         "Open", "Ranking");
                 assertThat(saved.at("/steps/2/question").asText()).isEqualTo("Who should speak for the bakery?");
                 assertThat(saved.at("/steps/5/duration").asText()).isEqualTo("10m");
+                assertThat(saved.at("/steps/3/kind").asText()).isEqualTo("ideas");
+                assertThat(saved.at("/steps/3/prompt").asText()).isEqualTo("What should the bakery post about?");
+                assertThat(saved.at("/steps/3").has("question")).isFalse();
 
                 room.act("/live");
                 room.goTo(2);
