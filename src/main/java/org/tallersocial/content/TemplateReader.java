@@ -21,12 +21,36 @@ final class TemplateReader {
     static final int MAX_STEPS = 100;
 
     private static final List<String> FIELDS = List.of("id", "language", "title", "description", "steps");
+    /** The languages the kit speaks, so the ones an uploaded template may be written in. */
+    static final List<String> LANGUAGES = org.tallersocial.web.Texts.LANGUAGES;
 
     private TemplateReader() {
     }
 
     static Optional<WorkshopTemplate> read(Path file, String folderId, String language, Problems problems) {
-        Optional<String> text = readText(file, problems);
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                problems.add(0, "", "content.file_too_big", size);
+                return Optional.empty();
+            }
+            return read(Files.readAllBytes(file), folderId, language, problems);
+        } catch (IOException e) {
+            problems.add(0, "", "content.unreadable_file", String.valueOf(e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param folderId what the file's id must say, or null for an uploaded file, which names its own
+     * @param language what the file's language must say, or null for an uploaded file: one the kit speaks
+     */
+    static Optional<WorkshopTemplate> read(byte[] bytes, String folderId, String language, Problems problems) {
+        if (bytes.length > MAX_BYTES) {
+            problems.add(0, "", "content.file_too_big", bytes.length);
+            return Optional.empty();
+        }
+        Optional<String> text = decode(bytes, problems);
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -61,33 +85,36 @@ final class TemplateReader {
         return Optional.of(new WorkshopTemplate(id, lang, title, description == null ? "" : description, steps));
     }
 
-    private static Optional<String> readText(Path file, Problems problems) {
+    private static Optional<String> decode(byte[] bytes, Problems problems) {
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                problems.add(0, "", "content.file_too_big", size);
-                return Optional.empty();
-            }
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .decode(ByteBuffer.wrap(bytes))
                     .toString();
             // Some Windows editors start UTF-8 files with a byte-order mark.
             return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (CharacterCodingException e) {
             problems.add(0, "", "content.not_utf8");
-        } catch (IOException e) {
-            problems.add(0, "", "content.unreadable_file", String.valueOf(e.getMessage()));
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
-    /** The layout is the index: a template found by folder and file name must say the same inside. */
+    /**
+     * The layout is the index: a template found by folder and file name must say the same inside. An uploaded
+     * file (nothing expected) names its own id, which must be a valid one, and its language, one the kit speaks.
+     */
     private static String matching(FieldReader in, JsonNode root, String field, String expected, Phrase where) {
         String value = in.text(root, "", field, true, Integer.MAX_VALUE);
-        if (value != null && !value.equals(expected)) {
+        if (value == null) {
+            return null;
+        }
+        if (expected != null && !value.equals(expected)) {
             in.error(field, "content.name_mismatch", value, where, expected);
+        } else if (expected == null && field.equals("id") && !StepValidator.ID.matcher(value).matches()) {
+            in.error(field, "content.bad_id", value);
+        } else if (expected == null && field.equals("language") && !LANGUAGES.contains(value)) {
+            in.error(field, "content.unknown_language", value, String.join(", ", LANGUAGES));
         }
         return value;
     }
