@@ -18,6 +18,8 @@ import org.tallersocial.ideas.IdeaExercise;
 import org.tallersocial.db.StoredPrecisionClock;
 import org.tallersocial.agenda.AgendaController;
 import org.tallersocial.agenda.AgendaService;
+import org.tallersocial.templates.TemplateController;
+import org.tallersocial.templates.Templates;
 import org.tallersocial.live.Features;
 import org.tallersocial.live.Replies;
 import org.tallersocial.live.Writer;
@@ -124,7 +126,8 @@ public final class App implements AutoCloseable {
         Limits limits = new Limits(config.addressLimits());
         PhoneController phone = new PhoneController(rooms, workshops, texts, secure, limits);
         ProjectorController screen = new ProjectorController(rooms, views, config.publicUrl());
-        ConsoleController console = new ConsoleController(workshops, templates, texts, config.publicUrl());
+        Templates ownAndShipped = new Templates(templates, db.dsl(), texts, clock);
+        ConsoleController console = new ConsoleController(workshops, ownAndShipped, texts, config.publicUrl());
         ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts);
         ProfileController profileConsole = new ProfileController(profiles, console, actions, workshops, texts);
         ReportController reports = new ReportController(
@@ -134,8 +137,9 @@ public final class App implements AutoCloseable {
         RaciController raciConsole = new RaciController(raci, console, actions, workshops, texts, clock);
         QuestionController questionConsole = new QuestionController(questions, actions);
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
-        AgendaController agenda = new AgendaController(
-                new AgendaService(db.dsl(), stepRepo, workshopRepo, features), console, texts, json);
+        AgendaController agenda = new AgendaController(new AgendaService(db.dsl(), stepRepo, workshopRepo, features),
+                console, workshops, ownAndShipped, texts, json);
+        TemplateController templateRoutes = new TemplateController(ownAndShipped, texts);
         String adminToken = Tokens.newToken();
         BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);
         LiveRoutes live = new LiveRoutes(hub, rooms, participantRepo, auth, writer, replies, json, features, origins, limits);
@@ -200,6 +204,7 @@ public final class App implements AutoCloseable {
             r.post("/facilitate/{id}/delete", console::delete);
             r.post(BackupRoute.PATH, backup::handle);
             agenda.register(r);
+            templateRoutes.register(r);
             profileConsole.register(r);
             reports.register(r);
             raciConsole.register(r);

@@ -10,6 +10,9 @@ import io.javalin.http.HttpStatus;
 import java.util.Locale;
 import java.util.Map;
 import org.tallersocial.console.ConsoleController;
+import org.tallersocial.console.WorkshopService;
+import org.tallersocial.templates.TemplateController;
+import org.tallersocial.templates.Templates;
 import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Room;
 import org.tallersocial.web.LanguageChoice;
@@ -21,12 +24,17 @@ public final class AgendaController {
 
     private final AgendaService agendas;
     private final ConsoleController console;
+    private final WorkshopService workshops;
+    private final Templates templates;
     private final Texts texts;
     private final ObjectMapper json;
 
-    public AgendaController(AgendaService agendas, ConsoleController console, Texts texts, ObjectMapper json) {
+    public AgendaController(AgendaService agendas, ConsoleController console, WorkshopService workshops,
+                            Templates templates, Texts texts, ObjectMapper json) {
         this.agendas = agendas;
         this.console = console;
+        this.workshops = workshops;
+        this.templates = templates;
         this.texts = texts;
         this.json = json;
     }
@@ -35,6 +43,16 @@ public final class AgendaController {
         routes.get("/facilitate/{id}/agenda", this::page);
         routes.get("/facilitate/{id}/agenda.json", ctx -> ctx.json(agendas.agenda(console.room(ctx))));
         routes.post("/facilitate/{id}/agenda", this::save);
+        routes.get("/facilitate/{id}/agenda.yaml",
+                ctx -> TemplateController.sendFile(ctx, workshops.agenda(console.room(ctx))));
+        routes.post("/facilitate/{id}/template", this::saveAsTemplate);
+    }
+
+    /** "Save as template": the agenda as it is now goes to the team's templates, offered on the create form. */
+    private void saveAsTemplate(Context ctx) {
+        Room room = console.room(ctx);
+        templates.save(workshops.agenda(room), ctx.attribute(org.tallersocial.web.Csrf.FACILITATOR_ATTRIBUTE));
+        org.tallersocial.web.BasePath.redirect(ctx, "/facilitate#templates", HttpStatus.SEE_OTHER);
     }
 
     private void page(Context ctx) {

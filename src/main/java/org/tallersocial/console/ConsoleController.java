@@ -10,8 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.tallersocial.auth.Facilitator;
-import org.tallersocial.content.TemplateCatalog;
 import org.tallersocial.content.WorkshopTemplate;
+import org.tallersocial.templates.Templates;
+import java.util.List;
 import org.tallersocial.live.Room;
 import org.tallersocial.web.BasePath;
 import org.tallersocial.web.Csrf;
@@ -24,13 +25,11 @@ public final class ConsoleController {
     private final WorkshopService workshops;
     /** The shipped template that runs the whole workshop of the seeds. */
     static final String FULL_WORKSHOP = "social-business";
-    /** Not a template: the choice of an agenda written from nothing in the editor. */
-    static final String EMPTY = "empty";
-    private final TemplateCatalog templates;
+    private final Templates templates;
     private final Texts texts;
     private final String publicUrl;
 
-    public ConsoleController(WorkshopService workshops, TemplateCatalog templates, Texts texts, String publicUrl) {
+    public ConsoleController(WorkshopService workshops, Templates templates, Texts texts, String publicUrl) {
         this.workshops = workshops;
         this.templates = templates;
         this.texts = texts;
@@ -45,9 +44,7 @@ public final class ConsoleController {
         Facilitator me = me(ctx);
         String title = Optional.ofNullable(ctx.formParam("title")).orElse("");
         String company = Optional.ofNullable(ctx.formParam("company")).orElse("");
-        String[] templateKey = Optional.ofNullable(ctx.formParam("template")).orElse("").split("/", 2);
-        Optional<WorkshopTemplate> template = templateKey.length != 2 ? Optional.empty()
-                : EMPTY.equals(templateKey[0]) ? empty(templateKey[1]) : templates.find(templateKey[0], templateKey[1]);
+        Optional<WorkshopTemplate> template = templates.find(ctx.formParam("template"));
         if (template.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
             renderList(ctx, texts.get(LanguageChoice.of(ctx), "console.list.choose_template"), title, company);
@@ -60,20 +57,6 @@ public final class ConsoleController {
             ctx.status(HttpStatus.BAD_REQUEST);
             renderList(ctx, texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()), title, company);
         }
-    }
-
-    /**
-     * An agenda to write from nothing in the editor: one opening slide, since a workshop always has a step
-     * for the room to be on.
-     */
-    private Optional<WorkshopTemplate> empty(String language) {
-        if (!Texts.supports(language)) {
-            return Optional.empty();
-        }
-        java.util.Locale locale = Texts.locale(language);
-        var opening = new org.tallersocial.content.StepSpec("welcome", org.tallersocial.content.StepKind.SLIDE,
-                texts.get(locale, "list.empty_first_slide"), null, null, 120, null);
-        return Optional.of(new WorkshopTemplate(EMPTY, language, "", "", java.util.List.of(opening)));
     }
 
     public void console(Context ctx) {
@@ -132,7 +115,8 @@ public final class ConsoleController {
     private void renderList(Context ctx, String error, String title, String company) {
         Map<String, Object> model = new HashMap<>();
         model.put("workshops", workshops.listFor(me(ctx).id()));
-        model.put("templates", templates.all());
+        model.put("templates", templates.shipped());
+        model.put("ownTemplates", templates.own());
         model.put("preselected", preselected(ctx));
         model.put("title", title);
         model.put("company", company);
@@ -148,9 +132,10 @@ public final class ConsoleController {
      */
     private String preselected(Context ctx) {
         String language = org.tallersocial.web.LanguageChoice.of(ctx).getLanguage();
-        return templates.find(FULL_WORKSHOP, language)
-                .or(() -> templates.all().stream().filter(t -> t.language().equals(language)).findFirst())
-                .or(() -> templates.all().stream().findFirst())
+        List<WorkshopTemplate> shipped = templates.shipped();
+        return templates.find(FULL_WORKSHOP + "/" + language)
+                .or(() -> shipped.stream().filter(t -> t.language().equals(language)).findFirst())
+                .or(() -> shipped.stream().findFirst())
                 .map(t -> t.id() + "/" + t.language()).orElse("");
     }
 

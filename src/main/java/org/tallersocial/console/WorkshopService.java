@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.tallersocial.content.StepSpec;
+import org.tallersocial.content.TemplateFile;
 import org.tallersocial.content.WorkshopTemplate;
 import org.tallersocial.live.Rooms;
 import org.tallersocial.live.Room;
@@ -69,10 +70,14 @@ public final class WorkshopService {
      * the next client: the steps are copied, nothing anyone answered is.
      */
     public Workshop duplicate(Room room, String title, long ownerId) {
+        return create(agenda(room), clip(title, MAX_TITLE), room.workshop().company(), ownerId);
+    }
+
+    /** The workshop's agenda as it is now, as a template: what "Duplicate", "Save as template" and its download take. */
+    public WorkshopTemplate agenda(Room room) {
         Workshop w = room.workshop();
         List<StepSpec> agenda = room.steps().stream().map(Step::spec).toList();
-        return create(new WorkshopTemplate(w.templateId(), w.language(), w.title(), null, agenda),
-                clip(title, MAX_TITLE), w.company(), ownerId);
+        return new WorkshopTemplate(w.templateId(), w.language(), clip(w.title(), TemplateFile.MAX_TITLE), "", agenda);
     }
 
     private static String clip(String text, int max) {

@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public final class TemplateFile {
 
+    /** A template's title, as a list of templates can still show it. */
+    public static final int MAX_TITLE = 120;
+
     // Every text stays quoted: an option "2024" or "No" must read back as text, not as a number or a flag.
     private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

@@ -76,7 +76,7 @@ final class TemplateReader {
         }
         String id = matching(in, root, "id", folderId, new Phrase("content.folder_name"));
         String lang = matching(in, root, "language", language, new Phrase("content.file_name"));
-        String title = in.text(root, "", "title", true, 120);
+        String title = in.text(root, "", "title", true, TemplateFile.MAX_TITLE);
         String description = in.longText(root, "", "description", 600);
         List<StepSpec> steps = steps(in, root);
         if (problems.count() > errorsBefore) {

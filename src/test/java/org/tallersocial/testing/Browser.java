@@ -90,6 +90,22 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** A file form (multipart) as a browser sends it: the CSRF token as its field, then the file. */
+    public Response postFile(String path, String field, String fileName, byte[] content) {
+        String boundary = "----tallersocial" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String csrf = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/yaml\r\n\r\n";
+        body.writeBytes(csrf.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", origin())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** What a browser sends as Origin: scheme, host and port, never the path. */
     public String origin() {
         URI uri = URI.create(baseUrl);
