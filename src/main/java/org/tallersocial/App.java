@@ -138,7 +138,7 @@ public final class App implements AutoCloseable {
         QuestionController questionConsole = new QuestionController(questions, actions);
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         AgendaController agenda = new AgendaController(new AgendaService(db.dsl(), stepRepo, workshopRepo, features),
-                console, workshops, ownAndShipped, texts, json);
+                console, workshops, ownAndShipped, hub, screen, texts, json);
         TemplateController templateRoutes = new TemplateController(ownAndShipped, texts);
         String adminToken = Tokens.newToken();
         BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);

@@ -205,8 +205,54 @@ function renderForm() {
   clear(box);
   own.forEach(function (p) { box.appendChild(el('p', null, p.message)); });
   if (!step) { return; }
+  form.appendChild(previewRow(step));
   form.appendChild(kindField(step));
   fieldsOf(step.kind).forEach(function (name) { form.appendChild(field(step, name)); });
+}
+
+// ---- the preview: the step as it was last saved, as a phone and as the projector show it ----
+
+function previewRow(step) {
+  const row = el('div', 'preview-row');
+  if (step.ref === undefined) {
+    row.appendChild(el('p', 'muted', t('console.agenda.preview_new')));
+    return row;
+  }
+  [['phone', 'console.agenda.preview_phone'], ['projector', 'console.agenda.preview_projector']].forEach(function (v) {
+    const b = el('button', 'secondary preview-' + v[0], t(v[1]));
+    b.type = 'button';
+    b.addEventListener('click', function () { openPreview(step, v[0]); });
+    row.appendChild(b);
+  });
+  if (dirty) { row.appendChild(el('p', 'muted small', t('console.agenda.preview_unsaved'))); }
+  return row;
+}
+
+// The frame is drawn at the viewer's own size (390x844, 1920x1080) and scaled to fit the dialog.
+const SIZES = { phone: [390, 844], projector: [1920, 1080] };
+
+function openPreview(step, viewer) {
+  const dialog = document.getElementById('preview');
+  const frame = document.getElementById('preview-frame');
+  const box = document.getElementById('preview-box');
+  const size = SIZES[viewer];
+  const scale = Math.min(1, (window.innerWidth * 0.9) / size[0], (window.innerHeight * 0.78) / size[1]);
+  const title = t('console.agenda.preview_title_' + viewer, step.title);
+  document.getElementById('preview-title').textContent = title;
+  frame.title = title;
+  frame.style.width = size[0] + 'px';
+  frame.style.height = size[1] + 'px';
+  frame.style.transform = 'scale(' + scale + ')';
+  box.style.width = Math.round(size[0] * scale) + 'px';
+  box.style.height = Math.round(size[1] * scale) + 'px';
+  frame.src = path('/facilitate/' + root.dataset.id + '/preview/' + step.ref + '/' + viewer);
+  dialog.showModal();
+}
+
+function closePreview() {
+  const dialog = document.getElementById('preview');
+  dialog.close();
+  document.getElementById('preview-frame').src = 'about:blank';
 }
 
 function kindField(step) {
@@ -424,6 +470,12 @@ function render() {
 document.getElementById('save').addEventListener('click', save);
 document.getElementById('add-step').addEventListener('click', add);
 document.getElementById('undo').addEventListener('click', undo);
+document.getElementById('preview-close').addEventListener('click', closePreview);
+document.getElementById('preview').addEventListener('close', function () {
+  document.getElementById('preview-frame').src = 'about:blank';
+  const back = form.querySelector('.preview-row button');
+  if (back) { back.focus(); }
+});
 document.addEventListener('keydown', function (e) {
   if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); save(); }
 });

@@ -45,7 +45,7 @@ export function countdown(node, endsAt, skew) {
 }
 
 const CONNECTION = { connecting: 'conn_connecting', connected: 'conn_connected', reconnecting: 'conn_reconnecting',
-  offline: 'conn_offline' };
+  offline: 'conn_offline', preview: 'conn_preview' };
 
 export function showConnection(node, state) {
   if (!node) { return; }

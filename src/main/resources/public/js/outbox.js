@@ -20,6 +20,8 @@ export class Outbox {
   constructor(room, key, step) {
     this.room = room;
     this.key = 'ts-outbox-' + key;
+    // A preview keeps what is tapped in memory: it is sent nowhere, and must not wait for a real phone later.
+    this.store = room.preview ? memoryStore() : localStorage;
     this.seqKey = 'ts-seq-' + key;
     this.step = step;
     this.status = {};      // by slot: sending | waiting | retrying
@@ -152,19 +154,28 @@ export class Outbox {
 
   // Grows with every message this phone makes, across reloads: the server keeps a slot's highest.
   nextSeq() {
-    const last = parseInt(localStorage.getItem(this.seqKey) || '0', 10);
+    const last = parseInt(this.store.getItem(this.seqKey) || '0', 10);
     const seq = Math.max(Date.now(), last + 1);
-    localStorage.setItem(this.seqKey, String(seq));
+    this.store.setItem(this.seqKey, String(seq));
     return seq;
   }
 
   read() {
-    try { return JSON.parse(localStorage.getItem(this.key) || '{}') || {}; } catch (e) { return {}; }
+    try { return JSON.parse(this.store.getItem(this.key) || '{}') || {}; } catch (e) { return {}; }
   }
 
   write(box) {
-    if (Object.keys(box).length) { localStorage.setItem(this.key, JSON.stringify(box)); } else { localStorage.removeItem(this.key); }
+    if (Object.keys(box).length) { this.store.setItem(this.key, JSON.stringify(box)); } else { this.store.removeItem(this.key); }
   }
+}
+
+function memoryStore() {
+  const items = {};
+  return {
+    getItem: (k) => (Object.prototype.hasOwnProperty.call(items, k) ? items[k] : null),
+    setItem: (k, v) => { items[k] = String(v); },
+    removeItem: (k) => { delete items[k]; }
+  };
 }
 
 // Words for what a waiting message is doing, the same on every part of the phone.

@@ -24,7 +24,18 @@ export class LiveRoom {
     return this;
   }
 
+  // The agenda editor's preview: the page draws the snapshot the server wrote into it, and connects to nothing.
+  get preview() {
+    return document.getElementById('preview-state') !== null;
+  }
+
   start(failed) {
+    if (this.preview) {
+      const msg = JSON.parse(document.getElementById('preview-state').textContent);
+      this.watchers.forEach((w) => w('preview'));
+      (this.handlers[msg.type] || []).forEach((h) => h(msg));
+      return this;
+    }
     this.connection = new Connection(this.where, {
       message: (msg) => (this.handlers[msg.type] || []).forEach((h) => h(msg)),
       status: (state) => this.watchers.forEach((w) => w(state)),

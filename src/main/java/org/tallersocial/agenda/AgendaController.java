@@ -9,7 +9,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Locale;
 import java.util.Map;
+import org.tallersocial.console.ConsoleActions;
 import org.tallersocial.console.ConsoleController;
+import org.tallersocial.live.Hub;
+import org.tallersocial.live.Viewer;
+import org.tallersocial.phone.PhoneController;
+import org.tallersocial.projector.ProjectorController;
 import org.tallersocial.console.WorkshopService;
 import org.tallersocial.templates.TemplateController;
 import org.tallersocial.templates.Templates;
@@ -26,15 +31,20 @@ public final class AgendaController {
     private final ConsoleController console;
     private final WorkshopService workshops;
     private final Templates templates;
+    private final Hub hub;
+    private final ProjectorController projector;
     private final Texts texts;
     private final ObjectMapper json;
 
     public AgendaController(AgendaService agendas, ConsoleController console, WorkshopService workshops,
-                            Templates templates, Texts texts, ObjectMapper json) {
+                            Templates templates, Hub hub, ProjectorController projector, Texts texts,
+                            ObjectMapper json) {
         this.agendas = agendas;
         this.console = console;
         this.workshops = workshops;
         this.templates = templates;
+        this.hub = hub;
+        this.projector = projector;
         this.texts = texts;
         this.json = json;
     }
@@ -46,6 +56,22 @@ public final class AgendaController {
         routes.get("/facilitate/{id}/agenda.yaml",
                 ctx -> TemplateController.sendFile(ctx, workshops.agenda(console.room(ctx))));
         routes.post("/facilitate/{id}/template", this::saveAsTemplate);
+        routes.get("/facilitate/{id}/preview/{stepId}/phone", ctx -> PhoneController.page(ctx,
+                console.room(ctx).workshop(), Map.of("previewState", preview(ctx, Viewer.PHONE))));
+        routes.get("/facilitate/{id}/preview/{stepId}/projector", ctx -> projector.page(ctx,
+                console.room(ctx).workshop(), Map.of("previewState", preview(ctx, Viewer.PROJECTOR))));
+    }
+
+    /** A step as a phone or the projector would show it, before anyone joined: for the page to draw, not to send. */
+    private String preview(Context ctx, Viewer viewer) {
+        Room room = console.room(ctx);
+        org.tallersocial.web.SecurityHeaders.framedBySelf(ctx);
+        long stepId = ConsoleActions.longParam(ctx.pathParam("stepId"), "step");
+        if (room.step(stepId).isEmpty()) {
+            throw new io.javalin.http.NotFoundResponse("no_step");
+        }
+        // Inside a script element: no "<" a facilitator typed may close it early.
+        return hub.preview(room, stepId, viewer).toString().replace("<", "\\u003c");
     }
 
     /** "Save as template": the agenda as it is now goes to the team's templates, offered on the create form. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tallersocial.workshop.PollState;
+import org.tallersocial.workshop.Step;
+import org.tallersocial.workshop.Workshop;
+import org.tallersocial.workshop.WorkshopState;
 
 /**
  * Fans a workshop's news out to its sockets. A new state (a new step, a poll opening) goes out at
@@ -75,6 +81,34 @@ public final class Hub implements AutoCloseable, Room.Publisher {
         }
         return socket;
     }
+
+    /**
+     * What a viewer would be shown on a step, for the agenda editor's preview: the snapshot of a copy of the
+     * room, live and on that step, its poll open. The copy is nobody's room: no socket, phone or publish
+     * reaches it, and nothing in the real room changes.
+     */
+    public ObjectNode preview(Room room, long stepId, Viewer viewer) {
+        Step shown = room.step(stepId).orElseThrow(() -> new IllegalArgumentException("no step " + stepId));
+        Step open = shown.takesAnswers() && shown.pollState() == PollState.PENDING
+                ? shown.withPollState(PollState.OPEN) : shown;
+        List<Step> steps = room.steps().stream().map(s -> s.id() == stepId ? open : s).toList();
+        Workshop w = room.workshop();
+        Workshop live = (w.isLive() ? w : w.withState(WorkshopState.LIVE, OffsetDateTime.now(clock)))
+                .atStep(shown.position(), null);
+        Room copy = new Room(live, steps, 0, id -> java.util.Optional.empty(), NOBODY);
+        return messages.state(copy, viewer, 0);
+    }
+
+    /** Where the preview's copy of a room publishes: nowhere. */
+    private static final Room.Publisher NOBODY = new Room.Publisher() {
+        @Override
+        public void publishState(Room room) {
+        }
+
+        @Override
+        public void tell(Room room, long participantId, ObjectNode message) {
+        }
+    };
 
     void heardFrom(Socket socket) {
         socket.heard(clock.millis());

@@ -63,7 +63,7 @@ public final class PhoneController {
         }
         Workshop w = room.get().workshop();
         if (workshops.participant(room.get(), ctx.cookie(ParticipantCookie.name(w.id()))).isPresent()) {
-            ctx.render("phone/live", Map.of("workshop", w));
+            page(ctx, w, Map.of());
             return;
         }
         renderJoin(ctx, w, null, "");
@@ -135,5 +135,12 @@ public final class PhoneController {
                 "heading", ended ? "phone.ended.heading" : "phone.unknown.heading",
                 "message", ended ? "phone.ended.message" : "phone.unknown.message"));
         return Optional.empty();
+    }
+
+    /** The phone's live page; the agenda editor's preview adds the snapshot it draws instead of connecting. */
+    public static void page(Context ctx, Workshop w, Map<String, Object> extra) {
+        Map<String, Object> model = new java.util.HashMap<>(extra);
+        model.put("workshop", w);
+        ctx.render("phone/live", model);
     }
 }

@@ -30,9 +30,15 @@ public final class ProjectorController {
                     "heading", "screen.unknown.heading", "message", "screen.unknown.message"));
             return;
         }
-        Workshop w = room.workshop();
-        LanguageChoice.preferWorkshop(ctx, w.language());
-        ctx.render("screen/live", Map.of("workshop", w, "joinUrl", joinUrl(w), "joinHost", joinHost()));
+        LanguageChoice.preferWorkshop(ctx, room.workshop().language());
+        page(ctx, room.workshop(), Map.of());
+    }
+
+    /** The projector's page; the agenda editor's preview adds the snapshot it draws instead of connecting. */
+    public void page(Context ctx, Workshop w, Map<String, Object> extra) {
+        Map<String, Object> model = new java.util.HashMap<>(extra);
+        model.putAll(Map.of("workshop", w, "joinUrl", joinUrl(w), "joinHost", joinHost()));
+        ctx.render("screen/live", model);
     }
 
     public void qr(Context ctx) {

@@ -14,6 +14,12 @@ public final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
+    /** The agenda editor's preview sits in a frame of the editor itself: only this site may frame it. */
+    public static void framedBySelf(Context ctx) {
+        ctx.header("Content-Security-Policy", POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+        ctx.header("X-Frame-Options", "SAMEORIGIN");
+    }
+
     public static void apply(Context ctx) {
         ctx.header("Content-Security-Policy", POLICY);
         ctx.header("X-Content-Type-Options", "nosniff");

@@ -96,6 +96,25 @@ class AgendaEditorBrowserTest {
                 assertThat(saved.at("/steps/3/prompt").asText()).isEqualTo("What should the bakery post about?");
                 assertThat(saved.at("/steps/3").has("question")).isFalse();
 
+                // Before going live, the edited poll as a phone and as the projector would show it.
+                pick(laptop, 2);
+                laptop.find(".preview-phone").click();
+                assertPreviewShows(laptop, "Who should speak for the bakery?", "The community manager");
+                laptop.screenshot("agenda-editor-05-preview-phone");
+                assertNoViolations(laptop);
+                laptop.find("#preview-close").click();
+                assertThat(active(laptop).getDomAttribute("class")).as("the focus is back at the preview button")
+                        .contains("preview-phone");
+                laptop.find(".preview-projector").click();
+                assertPreviewShows(laptop, "Who should speak for the bakery?", "The community manager");
+                laptop.screenshot("agenda-editor-06-preview-projector");
+                type(laptop, Keys.ESCAPE);
+                assertThat(laptop.find("#preview").getDomProperty("open")).isEqualTo("false");
+                JsonNode untouched = room.console().await("state");
+                assertThat(untouched.at("/workshop/state").asText()).as("the preview changed nothing").isEqualTo("draft");
+                assertThat(untouched.at("/step/index").asInt()).isZero();
+                assertThat(untouched.at("/presence/joined").asInt()).isZero();
+
                 room.act("/live");
                 room.goTo(2);
                 InBrowser.joinByLink(phone, server, room.code, "Ana");
@@ -161,7 +180,36 @@ class AgendaEditorBrowserTest {
                 assertThat(saved.at("/steps/0/options").toString())
                         .isEqualTo("[\"Coherencia\",\"Coordinación\",\"Conversación\"]");
                 assertThat(saved.at("/steps/1/title").asText()).isEqualTo("Bienvenida");
+
+                // The saved ranking, previewed as a phone, by keyboard too.
+                tabTo(laptop, "li[data-index='0'] .pick");
+                type(laptop, Keys.ENTER);
+                tabTo(laptop, ".preview-phone");
+                type(laptop, Keys.ENTER);
+                laptop.driver().switchTo().frame(laptop.find("#preview-frame"));
+                laptop.awaitText("main", "¿Qué pesa más para nosotros?");
+                assertThat(Chromium.text(laptop.find(".preview-banner"))).startsWith("Vista previa");
+                laptop.driver().switchTo().defaultContent();
+                laptop.screenshot("agenda-editor-07-preview-phone-es");
+                assertNoViolations(laptop);
+                type(laptop, Keys.ESCAPE);
+                assertThat(active(laptop).getDomAttribute("class")).contains("preview-phone");
             }
+        }
+    }
+
+    /** The preview's frame shows these texts and says it is a preview; nothing in it is connected. */
+    private static void assertPreviewShows(Chromium laptop, String... texts) {
+        laptop.awaitVisible("#preview-frame");
+        laptop.driver().switchTo().frame(laptop.find("#preview-frame"));
+        try {
+            for (String text : texts) {
+                laptop.awaitText("main", text);
+            }
+            assertThat(Chromium.text(laptop.find(".preview-banner"))).contains("Preview");
+            assertThat(Chromium.text(laptop.find("#conn"))).isEqualTo("Preview");
+        } finally {
+            laptop.driver().switchTo().defaultContent();
         }
     }
 
