@@ -51,6 +51,7 @@ import org.tallersocial.web.SecurityHeaders;
 import org.tallersocial.web.Views;
 import org.tallersocial.console.ConsoleActions;
 import org.tallersocial.console.ConsoleController;
+import org.tallersocial.console.RehearsalReset;
 import org.tallersocial.workshop.ParticipantRepository;
 import org.tallersocial.phone.PhoneController;
 import org.tallersocial.projector.ProjectorController;
@@ -127,7 +128,8 @@ public final class App implements AutoCloseable {
         PhoneController phone = new PhoneController(rooms, workshops, texts, secure, limits);
         ProjectorController screen = new ProjectorController(rooms, views, config.publicUrl());
         Templates ownAndShipped = new Templates(templates, db.dsl(), texts, clock);
-        ConsoleController console = new ConsoleController(workshops, ownAndShipped, texts, config.publicUrl());
+        ConsoleController console = new ConsoleController(workshops, ownAndShipped,
+                new RehearsalReset(db.dsl(), workshopRepo, rooms), texts, config.publicUrl());
         ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts);
         ProfileController profileConsole = new ProfileController(profiles, console, actions, workshops, texts);
         ReportController reports = new ReportController(
@@ -201,6 +203,8 @@ public final class App implements AutoCloseable {
             r.post("/facilitate/{id}/steps/{stepId}/answers/{answerId}", actions.answerVisibility());
 
             r.post("/facilitate/{id}/duplicate", console::duplicate);
+            r.get("/facilitate/{id}/reset", console::resetPage);
+            r.post("/facilitate/{id}/reset", console::reset);
             r.post("/facilitate/{id}/delete", console::delete);
             r.post(BackupRoute.PATH, backup::handle);
             agenda.register(r);

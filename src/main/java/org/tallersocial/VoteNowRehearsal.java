@@ -115,7 +115,7 @@ final class VoteNowRehearsal {
                         .returning(FACILITATOR.ID).fetchOne(FACILITATOR.ID);
                 Workshop w = service.create(template.get(), "rehearsal", "rehearsal", owner);
                 Room room = service.room(w);
-                service.goLive(room);
+                service.goLive(room, false);
                 return rehearse(service, room, rehearsal, choicePolls(template.get()));
             }
         }

@@ -230,6 +230,7 @@ function previewRow(step) {
 
 // The frame is drawn at the viewer's own size (390x844, 1920x1080) and scaled to fit the dialog.
 const SIZES = { phone: [390, 844], projector: [1920, 1080] };
+const TITLES = { phone: 'console.agenda.preview_title_phone', projector: 'console.agenda.preview_title_projector' };
 
 function openPreview(step, viewer) {
   const dialog = document.getElementById('preview');
@@ -237,7 +238,7 @@ function openPreview(step, viewer) {
   const box = document.getElementById('preview-box');
   const size = SIZES[viewer];
   const scale = Math.min(1, (window.innerWidth * 0.9) / size[0], (window.innerHeight * 0.78) / size[1]);
-  const title = t('console.agenda.preview_title_' + viewer, step.title);
+  const title = t(TITLES[viewer], step.title);
   document.getElementById('preview-title').textContent = title;
   frame.title = title;
   frame.style.width = size[0] + 'px';

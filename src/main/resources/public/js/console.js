@@ -1,7 +1,7 @@
 // The facilitator's console: every button posts with fetch (the CSRF token
 // goes in a header) and the page updates from the socket, like every screen.
 import { kindLabel, minutesSeconds, num, t } from './texts.js';
-import { clear, countdown, el, isPoll, showConnection } from './dom.js';
+import { clear, countdown, el, isPoll, showConnection, showRehearsal } from './dom.js';
 import * as Results from './results.js';
 import * as RadarChart from './radar.js';
 import { LiveRoom } from './room.js';
@@ -101,6 +101,9 @@ function render() {
   badge.textContent = STATE[w.state] || w.state;
   badge.className = 'badge ' + w.state;
   document.getElementById('go-live').classList.toggle('hidden', w.state !== 'draft');
+  document.getElementById('rehearse').classList.toggle('hidden', w.state !== 'draft');
+  document.getElementById('reset-rehearsal').classList.toggle('hidden', !w.rehearsal);
+  showRehearsal(w);
   document.getElementById('close-workshop').disabled = w.state === 'closed';
   document.getElementById('joining-value').value = w.joiningLocked ? 'unlock' : 'lock';
   document.getElementById('joining-toggle').textContent = w.joiningLocked ? t('console.unlock_joining') : t('lock_joining');

@@ -97,3 +97,8 @@ export function statusLine(parent) {
     node.className = 'status ' + (kind || '');
   };
 }
+
+// A rehearsal says so on every screen, so nobody takes its answers for the real session's.
+export function showRehearsal(workshop) {
+  document.querySelectorAll('.rehearsal-badge').forEach(function (b) { b.classList.toggle('hidden', !workshop.rehearsal); });
+}

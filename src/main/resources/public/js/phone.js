@@ -6,7 +6,7 @@
 // person's own answers from the snapshot; it returns { update(mine), picture(picture),
 // sent(slot, status, reply, message) } and, for a long list, changes(changes) and page(page).
 import { t } from './texts.js';
-import { clear, countdown, el, isPoll, lines, showConnection } from './dom.js';
+import { clear, countdown, el, isPoll, lines, showConnection, showRehearsal } from './dom.js';
 import { LiveRoom } from './room.js';
 import { Outbox, statusText } from './outbox.js';
 import * as PhoneInputs from './phone-inputs.js';
@@ -45,6 +45,7 @@ const exerciseApi = {
 
 room.onStatus((s) => showConnection(conn, s));
 room.on('state', (msg) => {
+  showRehearsal(msg.workshop);
   skew = msg.now - Date.now();
   state = msg;
   mine = msg.mine || null;

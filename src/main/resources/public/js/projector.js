@@ -3,7 +3,7 @@
 // is fitted to the screen: the type shrinks a little first, and a wall that
 // still does not fit shows its newest answers and says how many more there are.
 import { num, t } from './texts.js';
-import { clear, countdown, el, isPoll, lines, showConnection } from './dom.js';
+import { clear, countdown, el, isPoll, lines, showConnection, showRehearsal } from './dom.js';
 import * as Results from './results.js';
 import * as RadarChart from './radar.js';
 import { LiveRoom } from './room.js';
@@ -31,6 +31,7 @@ var room = new LiveRoom('/ws/screen/' + encodeURIComponent(code));
 room.onStatus(function (s) { showConnection(document.getElementById('conn'), s); });
 room.on('state', function (msg) {
   questions.show(msg.questions, msg.workshop.state === 'closed');
+  showRehearsal(msg.workshop);
   skew = msg.now - Date.now();
   state = msg;
   presence(msg.presence);

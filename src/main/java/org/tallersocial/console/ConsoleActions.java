@@ -40,7 +40,7 @@ public final class ConsoleActions {
     }
 
     public Handler goLive() {
-        return act((ctx, room) -> workshops.goLive(room));
+        return act((ctx, room) -> workshops.goLive(room, "on".equals(ctx.formParam("rehearsal"))));
     }
 
     public Handler close() {

@@ -26,11 +26,14 @@ public final class ConsoleController {
     /** The shipped template that runs the whole workshop of the seeds. */
     static final String FULL_WORKSHOP = "social-business";
     private final Templates templates;
+    private final RehearsalReset rehearsals;
     private final Texts texts;
     private final String publicUrl;
 
-    public ConsoleController(WorkshopService workshops, Templates templates, Texts texts, String publicUrl) {
+    public ConsoleController(WorkshopService workshops, Templates templates, RehearsalReset rehearsals, Texts texts,
+                             String publicUrl) {
         this.workshops = workshops;
+        this.rehearsals = rehearsals;
         this.templates = templates;
         this.texts = texts;
         this.publicUrl = publicUrl;
@@ -76,6 +79,33 @@ public final class ConsoleController {
         String title = texts.get(LanguageChoice.of(ctx), "console.copy_of", room.workshop().title());
         Workshop copy = workshops.duplicate(room, title, me(ctx).id());
         BasePath.redirect(ctx, "/facilitate/" + copy.id(), HttpStatus.SEE_OTHER);
+    }
+
+    /** What resetting the rehearsal will delete, and the button that does it. */
+    public void resetPage(Context ctx) {
+        Room room = room(ctx);
+        try {
+            ctx.render("console/reset", Map.of("workshop", room.workshop(), "counts", rehearsals.counts(room)));
+        } catch (WorkshopRefusal e) {
+            refused(ctx, room, e);
+        }
+    }
+
+    public void reset(Context ctx) {
+        Room room = room(ctx);
+        try {
+            rehearsals.reset(room);
+            BasePath.redirect(ctx, "/facilitate/" + room.workshop().id(), HttpStatus.SEE_OTHER);
+        } catch (WorkshopRefusal e) {
+            refused(ctx, room, e);
+        }
+    }
+
+    private void refused(Context ctx, Room room, WorkshopRefusal e) {
+        ctx.status(HttpStatus.CONFLICT);
+        ctx.render("errors/error", Map.of("heading", texts.get(LanguageChoice.of(ctx), "http.heading.409"),
+                "message", texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()),
+                "back", "/facilitate/" + room.workshop().id()));
     }
 
     public void delete(Context ctx) {

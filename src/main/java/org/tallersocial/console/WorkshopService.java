@@ -103,13 +103,15 @@ public final class WorkshopService {
         room.change(() -> save(room, room.workshop().withNames(cleanTitle, cleanCompany)));
     }
 
-    public void goLive(Room room) {
+    /** @param rehearsal from a draft, go live as a rehearsal, to be reset for the real session afterwards */
+    public void goLive(Room room, boolean rehearsal) {
         room.change(() -> {
             Workshop w = room.workshop();
             if (w.state() == WorkshopState.CLOSED) {
                 throw new WorkshopRefusal("closed_for_good");
             }
-            save(room, w.withState(WorkshopState.LIVE, now()));
+            boolean asRehearsal = w.state() == WorkshopState.DRAFT ? rehearsal : w.rehearsal();
+            save(room, w.withState(WorkshopState.LIVE, now()).asRehearsal(asRehearsal));
             openIfPending(room);
         });
     }

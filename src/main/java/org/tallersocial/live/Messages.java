@@ -37,7 +37,7 @@ final class Messages {
         msg.putObject("workshop")
                 .put("code", w.code()).put("title", w.title()).put("company", w.company())
                 .put("state", w.state().key()).put("joiningLocked", w.joiningLocked())
-                .put("language", w.language());
+                .put("language", w.language()).put("rehearsal", w.rehearsal());
         msg.set("step", step(step, room.steps().size(), viewer));
         if (viewer == Viewer.CONSOLE) {
             msg.set("clock", clock(room));

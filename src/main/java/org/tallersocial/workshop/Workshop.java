@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 /**
  * @param stepStartedAt when the room arrived at the current step (null before going live),
  *                      for the console's clock against the planned duration
+ * @param rehearsal     a run before the real session, to be reset to a fresh draft afterwards
  */
 public record Workshop(
         long id,
@@ -20,7 +21,8 @@ public record Workshop(
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
         OffsetDateTime closedAt,
-        OffsetDateTime stepStartedAt) {
+        OffsetDateTime stepStartedAt,
+        boolean rehearsal) {
 
     public boolean isLive() {
         return state == WorkshopState.LIVE;
@@ -32,17 +34,17 @@ public record Workshop(
 
     public Workshop atStep(int position, OffsetDateTime at) {
         return new Workshop(id, code, title, company, templateId, language, state, position, joiningLocked,
-                ownerId, createdAt, startedAt, closedAt, at);
+                ownerId, createdAt, startedAt, closedAt, at, rehearsal);
     }
 
     public Workshop withJoiningLocked(boolean locked) {
         return new Workshop(id, code, title, company, templateId, language, state, currentStep, locked,
-                ownerId, createdAt, startedAt, closedAt, stepStartedAt);
+                ownerId, createdAt, startedAt, closedAt, stepStartedAt, rehearsal);
     }
 
     public Workshop withNames(String newTitle, String newCompany) {
         return new Workshop(id, code, newTitle, newCompany, templateId, language, state, currentStep, joiningLocked,
-                ownerId, createdAt, startedAt, closedAt, stepStartedAt);
+                ownerId, createdAt, startedAt, closedAt, stepStartedAt, rehearsal);
     }
 
     /** Going live starts the clock of the first step; closing stops nothing but records when. */
@@ -52,6 +54,18 @@ public record Workshop(
                 ownerId, createdAt,
                 firstStart ? at : startedAt,
                 newState == WorkshopState.CLOSED ? at : closedAt,
-                firstStart ? at : stepStartedAt);
+                firstStart ? at : stepStartedAt, rehearsal);
+    }
+
+    /** Going live as a rehearsal, or not. */
+    public Workshop asRehearsal(boolean value) {
+        return new Workshop(id, code, title, company, templateId, language, state, currentStep, joiningLocked,
+                ownerId, createdAt, startedAt, closedAt, stepStartedAt, value);
+    }
+
+    /** After a rehearsal: a draft as on the day it was made, with its names and agenda. */
+    public Workshop fresh() {
+        return new Workshop(id, code, title, company, templateId, language, WorkshopState.DRAFT, 0, false,
+                ownerId, createdAt, null, null, null, false);
     }
 }

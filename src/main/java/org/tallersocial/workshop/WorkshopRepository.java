@@ -74,6 +74,7 @@ public final class WorkshopRepository {
                 .set(WORKSHOP.STARTED_AT, w.startedAt())
                 .set(WORKSHOP.CLOSED_AT, w.closedAt())
                 .set(WORKSHOP.STEP_STARTED_AT, w.stepStartedAt())
+                .set(WORKSHOP.REHEARSAL, w.rehearsal())
                 .where(WORKSHOP.ID.eq(w.id()))
                 .execute();
     }
@@ -81,7 +82,8 @@ public final class WorkshopRepository {
     private static Workshop toWorkshop(WorkshopRecord r) {
         return new Workshop(r.getId(), r.getCode(), r.getTitle(), r.getCompany(), r.getTemplateId(),
                 r.getLanguage(), WorkshopState.fromKey(r.getState()), r.getCurrentStep(), r.getJoiningLocked(),
-                r.getOwnerId(), r.getCreatedAt(), r.getStartedAt(), r.getClosedAt(), r.getStepStartedAt());
+                r.getOwnerId(), r.getCreatedAt(), r.getStartedAt(), r.getClosedAt(), r.getStepStartedAt(),
+                r.getRehearsal());
     }
 
     public void delete(long id) {
