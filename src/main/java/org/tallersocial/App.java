@@ -130,7 +130,7 @@ public final class App implements AutoCloseable {
         Templates ownAndShipped = new Templates(templates, db.dsl(), texts, clock);
         ConsoleController console = new ConsoleController(workshops, ownAndShipped,
                 new RehearsalReset(db.dsl(), workshopRepo, rooms), texts, config.publicUrl());
-        ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts);
+        ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts, clock);
         ProfileController profileConsole = new ProfileController(profiles, console, actions, workshops, texts);
         ReportController reports = new ReportController(
                 new ReportBuilder(pollAnswers, profiles, raci, questions, ideas, commitments, texts, clock),

@@ -130,6 +130,8 @@ function render() {
   document.getElementById('poll-close').textContent = poll ? t('console.poll_close_button') : t('console.exercise_close');
   document.getElementById('poll-open').disabled = s.pollState === 'open' || w.state !== 'live';
   document.getElementById('poll-close').disabled = s.pollState !== 'open';
+  // Only a poll people may have answered, while the room is live, can be taken again.
+  document.getElementById('poll-reset').parentNode.classList.toggle('hidden', !poll || w.state !== 'live' || s.pollState === 'pending');
   // The next sensible move is the filled button: open, then close, then reveal.
   primary('poll-open', s.pollState === 'pending');
   primary('poll-close', s.pollState === 'open');

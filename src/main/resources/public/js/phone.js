@@ -135,7 +135,8 @@ function notice(text) {
 
 function render() {
   const s = state.step, w = state.workshop;
-  const key = [w.state, s.id, s.pollState, s.revealed, JSON.stringify(s.exercise || null)].join('|');
+  // Anything of the step but its countdown redraws it: a corrected question or option, a reset poll.
+  const key = [w.state, s.id, JSON.stringify(Object.assign({}, s, { timerEndsAt: null }))].join('|');
   if (key === shownKey) {
     drawResults();
     if (timerNode) { countdown(timerNode, s.timerEndsAt, skew); }
@@ -188,6 +189,7 @@ function poll(s) {
   root.appendChild(el('h1', 'question', s.question));
   if (s.body) { root.appendChild(el('p', 'poll-body', s.body)); }
   const waiting = outbox.pending(answerSlot(s.id));
+  if (s.resetAt && !mine && !waiting && s.pollState === 'open') { notice(t('poll_was_reset')); }
   if (s.pollState === 'open') {
     root.appendChild(PhoneInputs.build(s, waiting ? waiting.value : mine ? mine.value : null, submit));
   } else if (s.pollState === 'pending') {

@@ -27,8 +27,11 @@ public final class ConsoleActions {
     private final WorkshopService workshops;
     private final PollService polls;
     private final Texts texts;
+    private final java.time.Clock clock;
 
-    public ConsoleActions(ConsoleController console, WorkshopService workshops, PollService polls, Texts texts) {
+    public ConsoleActions(ConsoleController console, WorkshopService workshops, PollService polls, Texts texts,
+                          java.time.Clock clock) {
+        this.clock = clock;
         this.console = console;
         this.workshops = workshops;
         this.polls = polls;
@@ -84,6 +87,7 @@ public final class ConsoleActions {
                 case "close" -> polls.close(room, stepId);
                 case "reveal" -> polls.reveal(room, stepId, true);
                 case "unreveal" -> polls.reveal(room, stepId, false);
+                case "reset" -> polls.reset(room, stepId, java.time.OffsetDateTime.now(clock));
                 default -> throw new WorkshopRefusal("unknown_action");
             }
         });

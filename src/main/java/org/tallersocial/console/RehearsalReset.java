@@ -75,7 +75,7 @@ public final class RehearsalReset {
                 tx.deleteFrom(RACI_ROLE).where(RACI_ROLE.STEP_ID.in(steps)).execute();
                 tx.deleteFrom(REVIEW_LINK).where(REVIEW_LINK.WORKSHOP_ID.eq(id)).execute();
                 tx.update(STEP).set(STEP.POLL_STATE, PollState.PENDING.key()).set(STEP.REVEALED, false)
-                        .setNull(STEP.TIMER_ENDS_AT).where(STEP.WORKSHOP_ID.eq(id)).execute();
+                        .setNull(STEP.TIMER_ENDS_AT).setNull(STEP.RESET_AT).where(STEP.WORKSHOP_ID.eq(id)).execute();
                 workshops.update(tx, fresh);
             });
         });

@@ -105,6 +105,9 @@ final class Messages {
         if (step.timerEndsAt() != null) {
             out.put("timerEndsAt", step.timerEndsAt().toInstant().toEpochMilli());
         }
+        if (step.resetAt() != null) {
+            out.put("resetAt", step.resetAt().toInstant().toEpochMilli());
+        }
         if (viewer == Viewer.CONSOLE) {
             out.put("notes", spec.notes());
         }

@@ -74,6 +74,11 @@ public final class AnswerRepository {
                 .map(a -> new Object[] {a.stepId(), a.participantId(), write(a.value()), a.seq(), now}).toList());
     }
 
+    /** A poll reset: its answers go; returns how many. */
+    public int deleteForStep(long stepId) {
+        return dsl.deleteFrom(ANSWER).where(ANSWER.STEP_ID.eq(stepId)).execute();
+    }
+
     public List<Tally.Entry> loadForStep(long stepId) {
         return dsl.selectFrom(ANSWER).where(ANSWER.STEP_ID.eq(stepId)).orderBy(ANSWER.ANSWERED_AT, ANSWER.ID)
                 .fetch(r -> new Tally.Entry(r.getId(), r.getParticipantId(), read(r.getValueJson()),

@@ -45,6 +45,25 @@ public final class PollService {
         });
     }
 
+    /**
+     * A poll answered wrongly (the wrong question was on, the room misread it) is taken again: its answers are
+     * deleted, its results hidden again, and every phone, without its answer now, is asked to answer anew.
+     */
+    public void reset(Room room, long stepId, java.time.OffsetDateTime now) {
+        room.change(() -> {
+            Step step = answering(room, stepId);
+            if (!step.isPoll()) {
+                throw new WorkshopRefusal("step_not_poll");
+            }
+            if (!room.workshop().isLive() || step.pollState() == PollState.PENDING) {
+                throw new WorkshopRefusal("reset_live_poll_only");
+            }
+            answers.deleteForStep(step.id());
+            polls.forget(room, step.id());
+            save(room, step.withReset(now));
+        });
+    }
+
     /** Hidden answers stay in the database and on the console; the projector stops showing them. */
     public void hideAnswer(Room room, long stepId, long answerId, boolean hidden) {
         room.change(() -> {

@@ -155,6 +155,12 @@ public final class Polls implements Feature<JsonNode> {
         });
     }
 
+    /** After a poll's answers were deleted: the next read finds none. Inside {@link Room#change}. */
+    void forget(Room room, long stepId) {
+        room.part(this, r -> new ConcurrentHashMap<Long, Tally>()).remove(stepId);
+        room.changed(this);
+    }
+
     static boolean mayShowResults(Step step, Viewer viewer) {
         return switch (viewer) {
             case CONSOLE -> true;

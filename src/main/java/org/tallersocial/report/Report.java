@@ -27,8 +27,9 @@ public record Report(Workshop workshop, OffsetDateTime generatedAt, Participatio
     }
 
     /** @param results the result as the projector draws it (no hidden answer), for the JSON export */
+    /** @param resetAt when the facilitator reset the poll during the session (its earlier answers deleted), or null */
     public record PollOutcome(int position, String key, String kind, String title, String question,
-                              JsonNode results, Chart chart) {
+                              JsonNode results, Chart chart, java.time.OffsetDateTime resetAt) {
 
         public int voters() {
             return results.path("voters").asInt();

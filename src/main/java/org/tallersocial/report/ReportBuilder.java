@@ -62,7 +62,8 @@ public final class ReportBuilder {
             if (step.isPoll()) {
                 JsonNode results = Results.of(step.spec(), this.polls.tally(room, step.id()).entries(), false, true);
                 polls.add(new Report.PollOutcome(step.position(), step.spec().id(), step.kind().key(),
-                        step.spec().title(), step.spec().poll().question(), results, charts.of(step.spec(), results)));
+                        step.spec().title(), step.spec().poll().question(), results, charts.of(step.spec(), results),
+                        step.resetAt()));
                 activity.add(activity(step, results.path("voters").asInt()));
                 String radar = step.spec().poll().radar();
                 if (step.kind() == StepKind.SCALE && radar != null) {

@@ -101,7 +101,7 @@ public final class ReportExports {
         ArrayNode polls = out.putArray("polls");
         r.polls().forEach(p -> polls.addObject().put("position", p.position()).put("key", p.key())
                 .put("kind", p.kind()).put("title", p.title()).put("question", p.question())
-                .set("results", p.results()));
+                .put("resetAt", time(p.resetAt())).set("results", p.results()));
         ArrayNode radars = out.putArray("radars");
         for (Radar radar : r.radars()) {
             ObjectNode rn = radars.addObject().put("name", radar.name()).put("min", radar.min()).put("max", radar.max());

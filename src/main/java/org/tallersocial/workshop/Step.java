@@ -4,7 +4,11 @@ import java.time.OffsetDateTime;
 import org.tallersocial.content.StepKind;
 import org.tallersocial.content.StepSpec;
 
-/** One step of a workshop's own agenda, with where its poll stands. */
+/**
+ * One step of a workshop's own agenda, with where its poll stands.
+ *
+ * @param resetAt when the facilitator last reset its poll during the session (null if never)
+ */
 public record Step(
         long id,
         long workshopId,
@@ -12,7 +16,8 @@ public record Step(
         StepSpec spec,
         PollState pollState,
         boolean revealed,
-        OffsetDateTime timerEndsAt) {
+        OffsetDateTime timerEndsAt,
+        OffsetDateTime resetAt) {
 
     public StepKind kind() {
         return spec.kind();
@@ -36,18 +41,23 @@ public record Step(
     }
 
     public Step withPollState(PollState state) {
-        return new Step(id, workshopId, position, spec, state, revealed, timerEndsAt);
+        return new Step(id, workshopId, position, spec, state, revealed, timerEndsAt, resetAt);
     }
 
     public Step withRevealed(boolean value) {
-        return new Step(id, workshopId, position, spec, pollState, value, timerEndsAt);
+        return new Step(id, workshopId, position, spec, pollState, value, timerEndsAt, resetAt);
     }
 
     public Step withSpec(StepSpec updated) {
-        return new Step(id, workshopId, position, updated, pollState, revealed, timerEndsAt);
+        return new Step(id, workshopId, position, updated, pollState, revealed, timerEndsAt, resetAt);
     }
 
     public Step withTimerEndsAt(OffsetDateTime endsAt) {
-        return new Step(id, workshopId, position, spec, pollState, revealed, endsAt);
+        return new Step(id, workshopId, position, spec, pollState, revealed, endsAt, resetAt);
+    }
+
+    /** Its answers deleted: hidden results again, and the time, for every screen and the report. */
+    public Step withReset(OffsetDateTime at) {
+        return new Step(id, workshopId, position, spec, pollState, false, timerEndsAt, at);
     }
 }

@@ -81,6 +81,7 @@ public final class StepRepository {
                 .set(STEP.POLL_STATE, step.pollState().key())
                 .set(STEP.REVEALED, step.revealed())
                 .set(STEP.TIMER_ENDS_AT, step.timerEndsAt())
+                .set(STEP.RESET_AT, step.resetAt())
                 .where(STEP.ID.eq(step.id()))
                 .execute();
     }
@@ -92,7 +93,7 @@ public final class StepRepository {
 
     private Step toStep(StepRecord r) {
         return new Step(r.getId(), r.getWorkshopId(), r.getPosition(), read(r.getSpecJson()),
-                PollState.fromKey(r.getPollState()), r.getRevealed(), r.getTimerEndsAt());
+                PollState.fromKey(r.getPollState()), r.getRevealed(), r.getTimerEndsAt(), r.getResetAt());
     }
 
     private String write(StepSpec spec) {

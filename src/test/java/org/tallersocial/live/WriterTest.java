@@ -116,7 +116,7 @@ class WriterTest {
         Workshop w = new Workshop(1, "ABCDEF", "t", "c", "x", "en", WorkshopState.LIVE, 0, false, 1,
                 OffsetDateTime.now(), OffsetDateTime.now(), null, OffsetDateTime.now(), false);
         StepSpec spec = new StepSpec("s", StepKind.SINGLE, "s", null, null, 60, null);
-        Room room = new Room(w, List.of(new Step(7, 1, 0, spec, state, false, null)), 0, id -> Optional.empty(),
+        Room room = new Room(w, List.of(new Step(7, 1, 0, spec, state, false, null, null)), 0, id -> Optional.empty(),
                 new Room.Publisher() {
                     @Override
                     public void publishState(Room r) {
