@@ -102,7 +102,9 @@ function render() {
   badge.className = 'badge ' + w.state;
   document.getElementById('go-live').classList.toggle('hidden', w.state !== 'draft');
   document.getElementById('rehearse').classList.toggle('hidden', w.state !== 'draft');
-  document.getElementById('reset-rehearsal').classList.toggle('hidden', !w.rehearsal);
+  var reset = document.getElementById('reset-rehearsal');
+  reset.classList.toggle('hidden', !w.rehearsal);
+  if (w.rehearsal) { reset.setAttribute('href', reset.dataset.page); } else { reset.removeAttribute('href'); }
   showRehearsal(w);
   document.getElementById('close-workshop').disabled = w.state === 'closed';
   document.getElementById('joining-value').value = w.joiningLocked ? 'unlock' : 'lock';
