@@ -194,6 +194,17 @@ class AgendaEditorBrowserTest {
                 assertNoViolations(laptop);
                 type(laptop, Keys.ESCAPE);
                 assertThat(active(laptop).getDomAttribute("class")).contains("preview-phone");
+
+                // Live, a phone gets exactly the ranking written here (the draft stayed on its welcome, now second).
+                room.act("/live");
+                room.goTo(0);
+                try (Chromium phone = Chromium.phone()) {
+                    InBrowser.joinByLink(phone, server, room.code, "Ana");
+                    InBrowser.awaitPhoneStep(phone, 0);
+                    phone.awaitText("#phone h1", "¿Qué pesa más para nosotros?");
+                    assertThat(phone.findAll("#phone .rank-list .label").stream().map(Chromium::text).toList())
+                            .containsExactly("Coherencia", "Coordinación", "Conversación");
+                }
             }
         }
     }
