@@ -107,7 +107,7 @@ public final class App implements AutoCloseable {
         StepRepository stepRepo = new StepRepository(db.dsl(), json);
         ParticipantRepository participantRepo = new ParticipantRepository(db.dsl());
         AnswerRepository answerRepo = new AnswerRepository(db.dsl(), json);
-        VoteNowRehearsal.startOnce(templates, json, texts);
+        VoteNowWarmUp.startOnce(templates, json, texts);
         Polls pollAnswers = new Polls(answerRepo, clock);
         ProfileExercise profiles = new ProfileExercise(db.dsl(), clock);
         RaciExercise raci = new RaciExercise(db.dsl(), clock);

@@ -10,11 +10,11 @@ import org.tallersocial.web.Limits;
 
 /**
  * A second copy of the phones' pipeline (parse, read, writer, commit, ack, publish) on a throwaway
- * database, for rehearsing a burst before any phone comes. The classes are the server's own, so what
+ * database, for warming up a burst before any phone comes. The classes are the server's own, so what
  * the JVM learns here (loaded classes, compiled hot paths) serves the first real burst. Its sockets
  * carry nothing anywhere; they count the replies they get.
  */
-public final class Rehearsal implements AutoCloseable {
+public final class WarmUp implements AutoCloseable {
 
     private final Hub hub;
     private final Writer writer;
@@ -22,7 +22,7 @@ public final class Rehearsal implements AutoCloseable {
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger acks = new AtomicInteger();
 
-    public Rehearsal(Hub hub, DSLContext dsl, Replies replies, ObjectMapper json, Features features) {
+    public WarmUp(Hub hub, DSLContext dsl, Replies replies, ObjectMapper json, Features features) {
         this.hub = hub;
         this.writer = new Writer(dsl, null, replies);
         this.messages = new LiveMessages(hub, writer, replies, json, features, new Limits(false));

@@ -23,7 +23,7 @@ import org.tallersocial.content.WorkshopTemplate;
 import org.tallersocial.db.Database;
 import org.tallersocial.live.Features;
 import org.tallersocial.live.Hub;
-import org.tallersocial.live.Rehearsal;
+import org.tallersocial.live.WarmUp;
 import org.tallersocial.live.Replies;
 import org.tallersocial.live.Room;
 import org.tallersocial.live.Rooms;
@@ -42,14 +42,14 @@ import org.slf4j.LoggerFactory;
  * The facilitator's first "vote now" is the hardest moment of a server's life: a thousand phones
  * answer within a second, on code the JVM has never run (classes not loaded, nothing compiled), and
  * the first acks took twice as long as the next burst's. So once per JVM, in the background while the
- * first phones join, a room of a thousand phones rehearses a few polls of a shipped template on a
+ * first phones join, a room of a thousand phones answers a few polls of a shipped template on a
  * throwaway database file in the temporary directory, through the server's own pipeline. Nothing of
- * the real data directory is read or written; if the rehearsal cannot run (no space in the temporary
+ * the real data directory is read or written; if the warm-up cannot run (no space in the temporary
  * directory), the server only loses the head start.
  */
-final class VoteNowRehearsal {
+final class VoteNowWarmUp {
 
-    private static final Logger LOG = LoggerFactory.getLogger(VoteNowRehearsal.class);
+    private static final Logger LOG = LoggerFactory.getLogger(VoteNowWarmUp.class);
     private static final AtomicBoolean DONE = new AtomicBoolean();
     static final int PHONES = 1000;
     static final int ROUNDS = 6;
@@ -58,34 +58,34 @@ final class VoteNowRehearsal {
     private final ObjectMapper json;
     private final Texts texts;
 
-    private VoteNowRehearsal(TemplateCatalog templates, ObjectMapper json, Texts texts) {
+    private VoteNowWarmUp(TemplateCatalog templates, ObjectMapper json, Texts texts) {
         this.templates = templates;
         this.json = json;
         this.texts = texts;
     }
 
-    /** Starts the rehearsal on a thread of its own, the first time a server starts in this JVM. */
+    /** Starts the warm-up on a thread of its own, the first time a server starts in this JVM. */
     static void startOnce(TemplateCatalog templates, ObjectMapper json, Texts texts) {
         if (!DONE.compareAndSet(false, true)) {
             return;
         }
-        Thread t = new Thread(() -> rehearse(templates, json, texts), "vote-now-rehearsal");
+        Thread t = new Thread(() -> warmUp(templates, json, texts), "vote-now-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 
-    /** @return how many answers were acknowledged in the rehearsal (0 if it could not run) */
-    static int rehearse(TemplateCatalog templates, ObjectMapper json, Texts texts) {
+    /** @return how many answers were acknowledged in the warm-up (0 if it could not run) */
+    static int warmUp(TemplateCatalog templates, ObjectMapper json, Texts texts) {
         long start = System.nanoTime();
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("taller-rehearsal-");
-            int acked = new VoteNowRehearsal(templates, json, texts).run(dir);
-            LOG.debug("rehearsed {} answers in {} ms", acked, (System.nanoTime() - start) / 1_000_000);
+            dir = Files.createTempDirectory("taller-warm-up-");
+            int acked = new VoteNowWarmUp(templates, json, texts).run(dir);
+            LOG.debug("warmed up with {} answers in {} ms", acked, (System.nanoTime() - start) / 1_000_000);
             return acked;
         } catch (Exception e) {
-            LOG.info("could not rehearse a vote at start (the first one may be slower): {}", e.toString());
+            LOG.info("could not warm up a vote at start (the first one may be slower): {}", e.toString());
             return 0;
         } finally {
             delete(dir);
@@ -103,7 +103,7 @@ final class VoteNowRehearsal {
             Polls polls = new Polls(new AnswerRepository(db.dsl(), json), clock);
             Features features = new Features(List.of(polls));
             try (Hub hub = new Hub(json, clock, features);
-                 Rehearsal rehearsal = new Rehearsal(hub, db.dsl(), new Replies(texts), json, features)) {
+                 WarmUp warmUp = new WarmUp(hub, db.dsl(), new Replies(texts), json, features)) {
                 WorkshopRepository workshops = new WorkshopRepository(db.dsl());
                 StepRepository steps = new StepRepository(db.dsl(), json);
                 ParticipantRepository participants = new ParticipantRepository(db.dsl());
@@ -111,22 +111,22 @@ final class VoteNowRehearsal {
                 WorkshopService service = new WorkshopService(db.dsl(), workshops, steps, participants, rooms, clock);
                 long owner = db.dsl().insertInto(FACILITATOR, FACILITATOR.NAME, FACILITATOR.EMAIL,
                         FACILITATOR.PASSWORD_HASH, FACILITATOR.CREATED_AT)
-                        .values("rehearsal", "rehearsal", "-", OffsetDateTime.now(clock))
+                        .values("warm-up", "warm-up", "-", OffsetDateTime.now(clock))
                         .returning(FACILITATOR.ID).fetchOne(FACILITATOR.ID);
-                Workshop w = service.create(template.get(), "rehearsal", "rehearsal", owner);
+                Workshop w = service.create(template.get(), "warm-up", "warm-up", owner);
                 Room room = service.room(w);
                 service.goLive(room, false);
-                return rehearse(service, room, rehearsal, choicePolls(template.get()));
+                return answerPolls(service, room, warmUp, choicePolls(template.get()));
             }
         }
     }
 
-    private int rehearse(WorkshopService service, Room room, Rehearsal rehearsal, List<Integer> positions)
+    private int answerPolls(WorkshopService service, Room room, WarmUp warmUp, List<Integer> positions)
             throws InterruptedException {
-        rehearsal.projector(room);
+        warmUp.projector(room);
         List<Socket> phones = new ArrayList<>(PHONES);
         for (int i = 0; i < PHONES; i++) {
-            phones.add(rehearsal.phone(room, service.join(room, "phone " + i).participant().id()));
+            phones.add(warmUp.phone(room, service.join(room, "phone " + i).participant().id()));
         }
         int sent = 0;
         for (int round = 0; round < ROUNDS; round++) {
@@ -134,14 +134,14 @@ final class VoteNowRehearsal {
             service.goTo(room, current -> position);
             var step = room.current();
             for (int i = 0; i < PHONES; i++) {
-                rehearsal.send(room, phones.get(i), answer(step.spec(), step.id(), round, i).toString());
+                warmUp.send(room, phones.get(i), answer(step.spec(), step.id(), round, i).toString());
             }
             sent += PHONES;
-            if (!rehearsal.awaitReplies(sent, Duration.ofSeconds(30))) {
+            if (!warmUp.awaitReplies(sent, Duration.ofSeconds(30))) {
                 break;
             }
         }
-        return rehearsal.acks();
+        return warmUp.acks();
     }
 
     private ObjectNode answer(StepSpec spec, long stepId, int round, int phone) {
