@@ -13,6 +13,7 @@ import org.tallersocial.live.Room;
 import org.tallersocial.poll.PollService;
 import org.tallersocial.web.BasePath;
 import org.tallersocial.web.Csrf;
+import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Texts;
 
@@ -113,12 +114,10 @@ public final class ConsoleActions {
             } catch (WorkshopRefusal e) {
                 Locale locale = LanguageChoice.of(ctx);
                 String message = texts.get(locale, e.textKey(), e.args());
-                ctx.status(HttpStatus.CONFLICT);
                 if (fromScript) {
-                    ctx.json(Map.of("ok", false, "error", message));
+                    ctx.status(HttpStatus.CONFLICT).json(Map.of("ok", false, "error", message));
                 } else {
-                    ctx.render("errors/error", Map.of("heading", texts.get(locale, "http.heading.409"),
-                            "message", message, "back", "/facilitate/" + room.workshop().id()));
+                    HttpErrors.conflictPage(ctx, texts, message, "/facilitate/" + room.workshop().id());
                 }
             }
         };

@@ -16,6 +16,7 @@ import java.util.List;
 import org.tallersocial.live.Room;
 import org.tallersocial.web.BasePath;
 import org.tallersocial.web.Csrf;
+import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Texts;
 
@@ -87,7 +88,7 @@ public final class ConsoleController {
         try {
             ctx.render("console/reset", Map.of("workshop", room.workshop(), "counts", rehearsals.counts(room)));
         } catch (WorkshopRefusal e) {
-            refused(ctx, room, e);
+            refused(ctx, e, "/facilitate/" + room.workshop().id());
         }
     }
 
@@ -97,15 +98,12 @@ public final class ConsoleController {
             rehearsals.reset(room);
             BasePath.redirect(ctx, "/facilitate/" + room.workshop().id(), HttpStatus.SEE_OTHER);
         } catch (WorkshopRefusal e) {
-            refused(ctx, room, e);
+            refused(ctx, e, "/facilitate/" + room.workshop().id());
         }
     }
 
-    private void refused(Context ctx, Room room, WorkshopRefusal e) {
-        ctx.status(HttpStatus.CONFLICT);
-        ctx.render("errors/error", Map.of("heading", texts.get(LanguageChoice.of(ctx), "http.heading.409"),
-                "message", texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()),
-                "back", "/facilitate/" + room.workshop().id()));
+    private void refused(Context ctx, WorkshopRefusal e, String back) {
+        HttpErrors.conflictPage(ctx, texts, texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()), back);
     }
 
     public void delete(Context ctx) {
@@ -114,10 +112,7 @@ public final class ConsoleController {
             workshops.delete(room, ctx.formParam("confirm"));
             BasePath.redirect(ctx, "/facilitate", HttpStatus.SEE_OTHER);
         } catch (WorkshopRefusal e) {
-            ctx.status(HttpStatus.CONFLICT);
-            ctx.render("errors/error", Map.of("heading", texts.get(LanguageChoice.of(ctx), "http.heading.409"),
-                    "message", texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()),
-                    "back", "/facilitate/" + room.workshop().id() + "/review"));
+            refused(ctx, e, "/facilitate/" + room.workshop().id() + "/review");
         }
     }
 

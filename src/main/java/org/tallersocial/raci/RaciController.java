@@ -91,12 +91,11 @@ public final class RaciController {
         String letter = now.letter() == null ? texts.get(locale, "js.console.raci.empty_cell") : now.letter().name();
         String by = e.last() == null ? "?" : e.last().by();
         String message = texts.get(locale, "refusal.raci_cell_changed", by, letter);
-        ctx.status(HttpStatus.CONFLICT);
         if (ctx.header(Csrf.HEADER) == null) {
-            ctx.render("errors/error", Map.of("heading", texts.get(locale, "http.heading.409"), "message", message,
-                    "back", "/facilitate/" + ctx.pathParam("id")));
+            org.tallersocial.web.HttpErrors.conflictPage(ctx, texts, message, "/facilitate/" + ctx.pathParam("id"));
             return;
         }
+        ctx.status(HttpStatus.CONFLICT);
         Map<String, Object> cell = new HashMap<>();
         cell.put("activity", now.activityId());
         cell.put("role", now.roleId());

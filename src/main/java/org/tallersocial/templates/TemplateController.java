@@ -16,6 +16,7 @@ import org.tallersocial.content.TemplateFile;
 import org.tallersocial.content.WorkshopTemplate;
 import org.tallersocial.web.BasePath;
 import org.tallersocial.web.Csrf;
+import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Texts;
 import org.tallersocial.workshop.WorkshopRefusal;
@@ -86,10 +87,7 @@ public final class TemplateController {
             templates.delete(id, me(ctx));
             BasePath.redirect(ctx, LIST, HttpStatus.SEE_OTHER);
         } catch (WorkshopRefusal e) {
-            Locale locale = LanguageChoice.of(ctx);
-            ctx.status(HttpStatus.CONFLICT);
-            ctx.render("errors/error", Map.of("heading", texts.get(locale, "http.heading.409"),
-                    "message", texts.get(locale, e.textKey(), e.args()), "back", LIST));
+            HttpErrors.conflictPage(ctx, texts, texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()), LIST);
         }
     }
 

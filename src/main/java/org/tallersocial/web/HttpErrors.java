@@ -23,6 +23,13 @@ public final class HttpErrors {
         this.texts = texts;
     }
 
+    /** A refused request as a page: 409, what stands in the way in the reader's language, and the way back. */
+    public static void conflictPage(Context ctx, Texts texts, String message, String back) {
+        ctx.status(409);
+        ctx.render("errors/error", Map.of("heading", texts.get(LanguageChoice.of(ctx), "http.heading.409"),
+                "message", message, "back", back));
+    }
+
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
