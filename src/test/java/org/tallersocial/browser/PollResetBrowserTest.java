@@ -2,11 +2,10 @@ package org.tallersocial.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tallersocial.testing.Agendas;
 import org.tallersocial.testing.Browser;
 import org.tallersocial.testing.Chromium;
 import org.tallersocial.testing.Facilitators;
@@ -15,8 +14,6 @@ import org.tallersocial.testing.TestServer;
 
 /** On a phone that has answered: a poll reset asks again, and a live correction of the question shows at once. */
 class PollResetBrowserTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void chromium() {
@@ -47,13 +44,9 @@ class PollResetBrowserTest {
                 assertThat(InBrowser.seriousViolations(phone)).as("axe-core on the phone").isEmpty();
                 laptop.screenshot("poll-reset-02-console");
 
-                ObjectNode agenda = (ObjectNode) JSON.readTree(facilitator.get("/facilitate/" + room.id + "/agenda.json")
-                        .body());
-                agenda.remove(List.of("state", "current"));
-                agenda.get("steps").forEach(s -> ((ObjectNode) s).remove(List.of("begun", "reached")));
+                ObjectNode agenda = Agendas.editable(facilitator, room.id);
                 ((ObjectNode) agenda.at("/steps/1")).put("question", "Who should speak for us online?");
-                assertThat(facilitator.postJson("/facilitate/" + room.id + "/agenda", agenda.toString()).status())
-                        .isEqualTo(200);
+                assertThat(Agendas.save(facilitator, room.id, agenda).status()).isEqualTo(200);
                 phone.awaitText("#phone h1", "Who should speak for us online?");
                 InBrowser.tapOption(phone, "Nobody");
                 InBrowser.pressSend(phone);

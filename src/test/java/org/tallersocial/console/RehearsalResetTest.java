@@ -11,12 +11,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tallersocial.testing.Agendas;
 import org.tallersocial.testing.Browser;
 import org.tallersocial.testing.Conversation;
 import org.tallersocial.testing.Facilitators;
@@ -108,13 +108,11 @@ class RehearsalResetTest {
 
     /** The preparation the reset keeps: an added poll, and a question setting. */
     private long prepare(LiveRoom room) throws Exception {
-        ObjectNode agenda = agenda(room);
-        agenda.remove(List.of("state", "current"));
-        agenda.get("steps").forEach(s -> ((ObjectNode) s).remove(List.of("begun", "reached")));
+        ObjectNode agenda = Agendas.editable(marta, room.id);
         ((ArrayNode) agenda.get("steps")).add(JSON.createObjectNode().put("id", "who").put("kind", "single")
                 .put("title", "Who speaks?").put("question", "Who answers customers online?").put("duration", "2m")
                 .set("options", JSON.createArrayNode().add("The owner").add("Everyone")));
-        assertThat(marta.postJson("/facilitate/" + room.id + "/agenda", agenda.toString()).status()).isEqualTo(200);
+        assertThat(Agendas.save(marta, room.id, agenda).status()).isEqualTo(200);
         room.act("/questions/settings", "needsApproval", "off");
         return agenda(room).at("/steps/5/ref").asLong();
     }

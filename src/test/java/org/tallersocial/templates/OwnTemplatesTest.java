@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tallersocial.testing.Agendas;
 import org.tallersocial.testing.Browser;
 import org.tallersocial.testing.Facilitators;
 import org.tallersocial.testing.LiveRoom;
@@ -42,14 +43,10 @@ class OwnTemplatesTest {
     @Test
     void an_edited_agenda_saved_as_a_template_starts_a_colleagues_workshop_with_the_same_steps() throws Exception {
         try (LiveRoom room = LiveRoom.draft(server, marta, "poll-kinds/en", "Bakery all hands", "Panadería Ruiz")) {
-            ObjectNode agenda = agenda(marta, room.id);
+            ObjectNode agenda = Agendas.editable(marta, room.id);
             ((ObjectNode) agenda.at("/steps/1")).put("question", "Who speaks for the bakery?");
             ((ArrayNode) agenda.get("steps")).remove(5);
-            ObjectNode edited = JSON.createObjectNode().put("version", agenda.get("version").asText());
-            edited.set("steps", agenda.get("steps"));
-            agenda.get("steps").forEach(s -> ((ObjectNode) s).remove(java.util.List.of("begun", "reached")));
-            assertThat(marta.postJson("/facilitate/" + room.id + "/agenda", edited.toString()).status())
-                    .isEqualTo(200);
+            assertThat(Agendas.save(marta, room.id, agenda).status()).isEqualTo(200);
 
             Browser.Response saved = marta.post("/facilitate/" + room.id + "/template");
             assertThat(saved.status()).isEqualTo(303);
