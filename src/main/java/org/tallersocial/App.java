@@ -176,6 +176,7 @@ public final class App implements AutoCloseable {
             r.before(SecurityHeaders::apply);
             r.before(language::resolve);
             r.before(csrf::handle);
+            r.after(Views::sayCharset);
             auth.register(r);
             new HttpErrors(texts).register(r);
             r.post("/language", language::choose);

@@ -21,6 +21,12 @@ public final class SecurityHeaders {
     }
 
     public static void apply(Context ctx) {
+        // A facilitator's pages and exports, and a report read by its link, hold what a shared or borrowed
+        // computer must not keep: no browser or proxy stores them.
+        String path = BasePath.local(ctx);
+        if (path.startsWith("/facilitate") || path.startsWith("/r/")) {
+            ctx.header("Cache-Control", "no-store");
+        }
         ctx.header("Content-Security-Policy", POLICY);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");

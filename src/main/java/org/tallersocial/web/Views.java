@@ -45,6 +45,16 @@ public final class Views implements FileRenderer {
                 .build();
     }
 
+    /**
+     * After every request: Javalin answers a rendered page as plain "text/html"; it says its charset, so no
+     * browser guesses one for a page full of accents.
+     */
+    public static void sayCharset(Context ctx) {
+        if ("text/html".equals(ctx.res().getContentType())) {
+            ctx.contentType("text/html; charset=utf-8");
+        }
+    }
+
     public Texts texts() {
         return texts;
     }
