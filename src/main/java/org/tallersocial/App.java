@@ -57,6 +57,7 @@ import org.tallersocial.phone.PhoneController;
 import org.tallersocial.projector.ProjectorController;
 import org.tallersocial.workshop.StepRepository;
 import org.tallersocial.workshop.WorkshopRepository;
+import org.tallersocial.live.CodeLookup;
 import org.tallersocial.console.WorkshopService;
 
 /** Builds the whole kit from its parts with plain constructors; {@link #start()} opens the port. */
@@ -104,6 +105,7 @@ public final class App implements AutoCloseable {
         LanguageChoice language = new LanguageChoice(secure);
         AuthModule auth = AuthModule.create(db.dsl(), clock, config.publicUrl(), secure);
         WorkshopRepository workshopRepo = new WorkshopRepository(db.dsl());
+        workshopRepo.giveJoinKeys();
         StepRepository stepRepo = new StepRepository(db.dsl(), json);
         ParticipantRepository participantRepo = new ParticipantRepository(db.dsl());
         AnswerRepository answerRepo = new AnswerRepository(db.dsl(), json);
@@ -124,9 +126,10 @@ public final class App implements AutoCloseable {
 
         Pages pages = new Pages(db);
         Csrf csrf = new Csrf(secure, origins);
-        Limits limits = new Limits(config.addressLimits());
-        PhoneController phone = new PhoneController(rooms, workshops, texts, secure, limits);
-        ProjectorController screen = new ProjectorController(rooms, views, config.publicUrl());
+        Limits limits = new Limits(config.addressLimits(), clock);
+        CodeLookup codes = new CodeLookup(rooms, participantRepo, limits, clock);
+        PhoneController phone = new PhoneController(codes, workshops, texts, secure, limits);
+        ProjectorController screen = new ProjectorController(codes, views, config.publicUrl());
         Templates ownAndShipped = new Templates(templates, db.dsl(), texts, clock);
         ConsoleController console = new ConsoleController(workshops, ownAndShipped,
                 new RehearsalReset(db.dsl(), workshopRepo, rooms), texts, config.publicUrl());
@@ -144,7 +147,7 @@ public final class App implements AutoCloseable {
         TemplateController templateRoutes = new TemplateController(ownAndShipped, texts);
         String adminToken = Tokens.newToken();
         BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);
-        LiveRoutes live = new LiveRoutes(hub, rooms, participantRepo, auth, writer, replies, json, features, origins, limits);
+        LiveRoutes live = new LiveRoutes(hub, rooms, codes, participantRepo, auth, writer, replies, json, features, origins, limits);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -89,6 +89,10 @@ function presence(p) {
   var fallback = document.getElementById('fallback'), f = p.fallback || 0;
   fallback.textContent = f ? t('console.fallback', f) : '';
   fallback.classList.toggle('hidden', f === 0);
+  // Colleagues turned away at the door: someone on their network is guessing codes, and the QR code still works.
+  var away = document.getElementById('turned-away'), a = p.turnedAway || 0;
+  away.textContent = a === 0 ? '' : t(a === 1 ? 'console.turned_away_one' : 'console.turned_away_many', a);
+  away.classList.toggle('hidden', a === 0);
   // Who went away lately tells the facilitator whether to wait a moment before moving on.
   var dropped = document.getElementById('dropped'), n = p.dropped || 0;
   dropped.textContent = n === 0 ? t('console.dropped_none') : t(n === 1 ? 'console.dropped_one' : 'console.dropped_many', n);

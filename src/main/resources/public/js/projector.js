@@ -27,7 +27,8 @@ var WALL_FLOOR = 0.8, FLOOR = 0.74, LAST_RESORT = 0.5;
 var POLL_STATE = { open: t('voting_open'), closed: t('voting_closed') };
 var EXERCISE_STATE = { open: t('exercise_open'), closed: t('exercise_closed') };
 
-var room = new LiveRoom('/ws/screen/' + encodeURIComponent(code));
+// The join key lets the projector back in while its network is turned away for guessing codes.
+var room = new LiveRoom('/ws/screen/' + encodeURIComponent(code) + '?k=' + encodeURIComponent(root.dataset.key || ''));
 room.onStatus(function (s) { showConnection(document.getElementById('conn'), s); });
 room.on('state', function (msg) {
   questions.show(msg.questions, msg.workshop.state === 'closed');

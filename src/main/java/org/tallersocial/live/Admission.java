@@ -3,10 +3,12 @@ package org.tallersocial.live;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.TooManyRequestsResponse;
 import io.javalin.http.UnauthorizedResponse;
 import java.util.Locale;
 import org.tallersocial.auth.AuthModule;
 import org.tallersocial.web.LanguageChoice;
+import org.tallersocial.web.Limits;
 import org.tallersocial.web.Origins;
 import org.tallersocial.web.Texts;
 import org.tallersocial.workshop.Participant;
@@ -30,8 +32,13 @@ final class Admission {
     private final ParticipantRepository participants;
     private final AuthModule auth;
     private final Origins origins;
+    private final CodeLookup codes;
+    private final Limits limits;
 
-    Admission(Rooms rooms, ParticipantRepository participants, AuthModule auth, Origins origins) {
+    Admission(Rooms rooms, CodeLookup codes, ParticipantRepository participants, AuthModule auth, Origins origins,
+              Limits limits) {
+        this.limits = limits;
+        this.codes = codes;
         this.origins = origins;
         this.rooms = rooms;
         this.participants = participants;
@@ -40,8 +47,7 @@ final class Admission {
 
     void phone(Context ctx) {
         checkOrigin(ctx);
-        Room room = rooms.byOpenCode(ctx.pathParam("code"))
-                .orElseThrow(() -> new NotFoundResponse("no_open_workshop"));
+        Room room = byCode(ctx);
         Participant p = participants.byCookie(room.workshop().id(), ctx.cookie(ParticipantCookie.name(room.workshop().id())))
                 .orElseThrow(() -> new UnauthorizedResponse("join_first"));
         ctx.attribute(ROOM, room);
@@ -52,8 +58,11 @@ final class Admission {
 
     void screen(Context ctx) {
         checkOrigin(ctx);
-        Room room = rooms.byOpenCode(ctx.pathParam("code"))
-                .orElseThrow(() -> new NotFoundResponse("no_open_workshop"));
+        Room room = byCode(ctx);
+        if (!limits.mayOpenProjector(ctx.ip())) {
+            throw new TooManyRequestsResponse("too_many_projectors");
+        }
+        ctx.attribute(ADDRESS, ctx.ip());
         ctx.attribute(ROOM, room);
         ctx.attribute(LOCALE, language(ctx, room.workshop().language()));
     }
@@ -68,6 +77,18 @@ final class Admission {
         }
         ctx.attribute(ROOM, room);
         ctx.attribute(LOCALE, language(ctx, LanguageChoice.of(ctx).getLanguage()));
+    }
+
+    /** The room of the code in the address, through the one guessing budget of every route that could reveal it. */
+    private Room byCode(Context ctx) {
+        CodeLookup.Lookup lookup = codes.find(ctx, ctx.pathParam("code"));
+        if (lookup.outcome() == CodeLookup.Outcome.TOO_MANY) {
+            throw new TooManyRequestsResponse("too_many_wrong_codes");
+        }
+        if (!lookup.found()) {
+            throw new NotFoundResponse("no_open_workshop");
+        }
+        return lookup.room();
     }
 
     /** The language the page asked for (`?lang=`), else the given default. */

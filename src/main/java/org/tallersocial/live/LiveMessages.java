@@ -41,8 +41,9 @@ final class LiveMessages {
             }
             JsonNode msg = parse(text);
             id = msg.path("id").isTextual() ? msg.get("id").asText() : null;
-            if (socket.viewer() == Viewer.PHONE && !limits.mayReceive(socket.participantId(), address)) {
-                // "busy" makes the phone keep what it sent and send it again a little later.
+            if (!limits.mayReceive(socket.sender(), address)) {
+                // "busy" makes the phone keep what it sent and send it again a little later; a projector
+                // asking for snapshot after snapshot gets no more than its share.
                 throw new Refused("busy", "too_fast");
             }
             String type = msg.path("type").asText("");

@@ -18,12 +18,13 @@ public final class LiveRoutes implements AutoCloseable {
     private final PhoneFallback fallback;
     private final EventStreams streams;
 
-    public LiveRoutes(Hub hub, Rooms rooms, ParticipantRepository participants, AuthModule auth, Writer writer,
-                      Replies replies, ObjectMapper json, Features features, Origins origins, Limits limits) {
-        Admission admission = new Admission(rooms, participants, auth, origins);
+    public LiveRoutes(Hub hub, Rooms rooms, CodeLookup codes, ParticipantRepository participants, AuthModule auth,
+                      Writer writer, Replies replies, ObjectMapper json, Features features, Origins origins,
+                      Limits limits) {
+        Admission admission = new Admission(rooms, codes, participants, auth, origins, limits);
         LiveMessages messages = new LiveMessages(hub, writer, replies, json, features, limits);
         this.streams = new EventStreams();
-        this.sockets = new LiveSockets(hub, admission, messages);
+        this.sockets = new LiveSockets(hub, admission, messages, limits);
         this.fallback = new PhoneFallback(hub, admission, messages, streams);
     }
 

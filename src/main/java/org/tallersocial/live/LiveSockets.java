@@ -5,6 +5,7 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tallersocial.web.Limits;
 
 /**
  * The three WebSocket endpoints. Who may connect is decided before the
@@ -18,7 +19,10 @@ final class LiveSockets {
     private final LiveMessages messages;
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
 
-    LiveSockets(Hub hub, Admission admission, LiveMessages messages) {
+    private final Limits limits;
+
+    LiveSockets(Hub hub, Admission admission, LiveMessages messages, Limits limits) {
+        this.limits = limits;
         this.hub = hub;
         this.admission = admission;
         this.messages = messages;
@@ -40,6 +44,9 @@ final class LiveSockets {
             Long participant = ctx.attribute(Admission.PARTICIPANT);
             Socket socket = hub.attach(room, new WsOutbound(ctx), viewer, participant == null ? 0 : participant);
             sockets.put(ctx.sessionId(), socket);
+            if (viewer == Viewer.PROJECTOR) {
+                limits.projectorOpened(ctx.attribute(Admission.ADDRESS));
+            }
         });
         ws.onMessage(ctx -> {
             Socket socket = sockets.get(ctx.sessionId());
@@ -59,6 +66,9 @@ final class LiveSockets {
         Room room = ctx.attribute(Admission.ROOM);
         if (socket != null && room != null) {
             hub.detach(room, socket);
+        }
+        if (socket != null && socket.viewer() == Viewer.PROJECTOR) {
+            limits.projectorClosed(ctx.attribute(Admission.ADDRESS));
         }
     }
 }

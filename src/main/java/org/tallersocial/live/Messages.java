@@ -83,12 +83,15 @@ final class Messages {
 
     /**
      * @return joined, connected now, and dropped: people whose phone went away in the last minute and is not back;
-     *     for the console also fallback: the connected people whose phone is on the event stream, not a WebSocket
+     *     for the console also fallback: the connected people whose phone is on the event stream, not a WebSocket,
+     *     and turnedAway: people typing this room's code who were turned away in the last ten minutes because
+     *     their network had guessed too many wrong codes
      */
     private ObjectNode presence(Room room, Viewer viewer) {
         ObjectNode out = JSON.objectNode().put("joined", room.joined()).put("connected", room.connectedPhones())
                 .put("dropped", room.presence().droppedLately(clock.millis()));
-        return viewer == Viewer.CONSOLE ? out.put("fallback", room.presence().fallback()) : out;
+        return viewer == Viewer.CONSOLE ? out.put("fallback", room.presence().fallback())
+                .put("turnedAway", room.presence().turnedAwayLately(clock.millis())) : out;
     }
 
     private ObjectNode step(Step step, int count, Viewer viewer) {

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Who is connected, and how many joined; kept as counts because every snapshot reports them. */
 final class Presence {
     static final long DROPPED_WINDOW_MILLIS = 60_000;
+    static final long TURNED_AWAY_WINDOW_MILLIS = 10 * 60_000;
+    private static final int TURNED_AWAY_KEPT = 10_000;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Socket> projectorsAndConsoles = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> phonesByParticipant = new ConcurrentHashMap<>();
@@ -16,6 +18,8 @@ final class Presence {
     private final Map<Long, Integer> fallbackByParticipant = new ConcurrentHashMap<>();
     /** When each person whose phone is gone lost their last socket, so the console can say who dropped lately. */
     private final Map<Long, Long> droppedAt = new ConcurrentHashMap<>();
+    /** When someone with this room's right code was turned away because their network guessed too many. */
+    private final java.util.Deque<Long> turnedAwayAt = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final AtomicInteger joined;
     private final AtomicBoolean dirty = new AtomicBoolean();
 
@@ -84,9 +88,24 @@ final class Presence {
         return droppedAt.size();
     }
 
-    /** Whether the count shown changed: something happened, or a drop is about to leave the window. */
+    void turnedAway(long nowMillis) {
+        turnedAwayAt.addLast(nowMillis);
+        if (turnedAwayAt.size() > TURNED_AWAY_KEPT) {
+            turnedAwayAt.pollFirst();
+        }
+        dirty.set(true);
+    }
+
+    int turnedAwayLately(long nowMillis) {
+        turnedAwayAt.removeIf(at -> nowMillis - at > TURNED_AWAY_WINDOW_MILLIS);
+        return turnedAwayAt.size();
+    }
+
+    /** Whether the counts shown changed: something happened, or a drop or a turn-away is about to leave its window. */
     boolean takeDirty(long nowMillis) {
         boolean expiring = droppedAt.values().stream().anyMatch(at -> nowMillis - at > DROPPED_WINDOW_MILLIS);
-        return dirty.getAndSet(false) | expiring;
+        Long oldest = turnedAwayAt.peekFirst();
+        boolean turnAwayExpiring = oldest != null && nowMillis - oldest > TURNED_AWAY_WINDOW_MILLIS;
+        return dirty.getAndSet(false) | expiring | turnAwayExpiring;
     }
 }

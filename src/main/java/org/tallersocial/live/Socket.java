@@ -16,7 +16,10 @@ public final class Socket {
     private final Viewer viewer;
     private final long workshopId;
     private final long participantId;
+    private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
+
     private final AtomicInteger pending = new AtomicInteger();
+    private final long serial = SERIALS.incrementAndGet();
     private volatile long lastHeard;
 
     Socket(Outbound out, Viewer viewer, long workshopId, long participantId) {
@@ -37,6 +40,11 @@ public final class Socket {
     /** The participant behind a phone; 0 for the projector and the console. */
     public long participantId() {
         return participantId;
+    }
+
+    /** Whose pace a message counts against: a phone's participant (all their tabs), else this socket. */
+    String sender() {
+        return viewer == Viewer.PHONE ? "p" + participantId : "s" + serial;
     }
 
     /** A phone on the event-stream fallback rather than a WebSocket. */

@@ -12,7 +12,7 @@ import io.javalin.http.SameSite;
 import java.util.Map;
 import java.util.Optional;
 import org.tallersocial.live.Room;
-import org.tallersocial.live.Rooms;
+import org.tallersocial.live.CodeLookup;
 import org.tallersocial.web.BasePath;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Limits;
@@ -23,15 +23,16 @@ public final class PhoneController {
 
     static final int COOKIE_MAX_AGE = 60 * 60 * 24 * 30;
 
-    private final Rooms rooms;
     private final WorkshopService workshops;
     private final Texts texts;
     private final boolean secureCookies;
     private final Limits limits;
+    private final CodeLookup codes;
 
-    public PhoneController(Rooms rooms, WorkshopService workshops, Texts texts, boolean secureCookies, Limits limits) {
+    public PhoneController(CodeLookup codes, WorkshopService workshops, Texts texts, boolean secureCookies,
+                           Limits limits) {
+        this.codes = codes;
         this.limits = limits;
-        this.rooms = rooms;
         this.workshops = workshops;
         this.texts = texts;
         this.secureCookies = secureCookies;
@@ -106,6 +107,7 @@ public final class PhoneController {
         Map<String, Object> model = new java.util.HashMap<>();
         model.put("workshop", w);
         model.put("name", name);
+        model.put("joinKey", CodeLookup.carriesKey(ctx, w) ? w.joinKey() : "");
         if (error != null) {
             model.put("error", error);
         }
@@ -113,27 +115,23 @@ public final class PhoneController {
     }
 
     private Optional<Room> roomFor(Context ctx) {
-        if (!limits.mayTryCode(ctx.ip())) {
+        CodeLookup.Lookup lookup = codes.find(ctx, ctx.pathParam("code"));
+        switch (lookup.outcome()) {
+            case FOUND -> {
+                LanguageChoice.preferWorkshop(ctx, lookup.room().workshop().language());
+                return Optional.of(lookup.room());
+            }
             // A script guessing codes: even a right one waits, or guessing would still pay.
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).render("phone/message", Map.of(
+            case TOO_MANY -> ctx.status(HttpStatus.TOO_MANY_REQUESTS).render("phone/message", Map.of(
                     "heading", "phone.slow_down.heading", "message", "phone.slow_down.message"));
-            return Optional.empty();
+            case ENDED -> {
+                LanguageChoice.preferWorkshop(ctx, lookup.ended().language());
+                ctx.status(HttpStatus.NOT_FOUND).render("phone/message", Map.of(
+                        "heading", "phone.ended.heading", "message", "phone.ended.message"));
+            }
+            case UNKNOWN -> ctx.status(HttpStatus.NOT_FOUND).render("phone/message", Map.of(
+                    "heading", "phone.unknown.heading", "message", "phone.unknown.message"));
         }
-        Optional<String> code = JoinCodes.normalise(ctx.pathParam("code"));
-        Optional<Room> room = code.flatMap(rooms::byOpenCode);
-        if (room.isPresent()) {
-            LanguageChoice.preferWorkshop(ctx, room.get().workshop().language());
-            return room;
-        }
-        Optional<Workshop> latest = code.flatMap(rooms::latestByCode);
-        latest.ifPresent(w -> LanguageChoice.preferWorkshop(ctx, w.language()));
-        boolean ended = latest.map(w -> !w.isOpen()).orElse(false);
-        if (latest.isEmpty()) {
-            limits.wrongCode(ctx.ip());
-        }
-        ctx.status(HttpStatus.NOT_FOUND).render("phone/message", Map.of(
-                "heading", ended ? "phone.ended.heading" : "phone.unknown.heading",
-                "message", ended ? "phone.ended.message" : "phone.unknown.message"));
         return Optional.empty();
     }
 

@@ -1,5 +1,11 @@
 package org.tallersocial.web;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
 /**
  * What one phone and one network address may do, sized so a real room never meets them: a
  * whole company joining over one office router, everyone answering the moment a poll opens.
@@ -8,14 +14,29 @@ package org.tallersocial.web;
  */
 public final class Limits {
 
-    private final boolean perAddress;
-    private final RateLimit joins = new RateLimit(300, 5);
-    private final RateLimit wrongCodes = new RateLimit(30, 0.5);
-    private final RateLimit phoneMessages = new RateLimit(60, 10);
-    private final RateLimit addressMessages = new RateLimit(3_000, 300);
+    /** Projectors open at once from one address, and opened in a burst (then one a second). */
+    public static final int PROJECTORS_PER_ADDRESS = 20;
 
-    public Limits(boolean perAddress) {
+    private final boolean perAddress;
+    private final RateLimit joins;
+    private final RateLimit wrongCodes;
+    private final RateLimit socketMessages;
+    private final RateLimit addressMessages;
+    private final RateLimit projectorOpens;
+    private final ConcurrentHashMap<String, AtomicInteger> projectorsOpen = new ConcurrentHashMap<>();
+
+    /** @param clock the server's clock, which tests hold still to see a limit without a race against refills */
+    public Limits(boolean perAddress, Clock clock) {
         this.perAddress = perAddress;
+        LongSupplier nanos = () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+        joins = new RateLimit(300, 5, nanos);
+        wrongCodes = new RateLimit(30, 0.5, nanos);
+        socketMessages = new RateLimit(60, 10, nanos);
+        addressMessages = new RateLimit(3_000, 300, nanos);
+        projectorOpens = new RateLimit(PROJECTORS_PER_ADDRESS, 1, nanos);
     }
 
     /** A new participant from this address. */
@@ -23,19 +44,50 @@ public final class Limits {
         return !perAddress || joins.allow(address);
     }
 
-    /** Whether this address may look up a code at all: it guessed too many wrong ones lately. */
+    /**
+     * Whether this address may look up a code unvouched: false once it guessed too many wrong ones lately,
+     * on any of the routes that reveal a code ({@code live.CodeLookup}).
+     */
     public boolean mayTryCode(String address) {
         return !perAddress || !wrongCodes.exhausted(address);
     }
 
+    /** An unknown code: one guess spent of the address's budget. */
     public void wrongCode(String address) {
         if (perAddress) {
             wrongCodes.allow(address);
         }
     }
 
-    /** One message from a phone's socket: its participant's pace, then its address's. */
-    public boolean mayReceive(long participantId, String address) {
-        return phoneMessages.allow(Long.toString(participantId)) && (!perAddress || addressMessages.allow(address));
+    /**
+     * One message from a live connection: its sender's pace (a phone's participant, whatever tabs they have
+     * open; a projector's or console's own socket), then its address's.
+     */
+    public boolean mayReceive(String sender, String address) {
+        return socketMessages.allow(sender) && (!perAddress || address == null || addressMessages.allow(address));
+    }
+
+    /**
+     * A new projector from this address: a venue has a projector or a few, not dozens, and each one is sent
+     * every change of the room, so a script opening them by the hundred would slow the room for everyone.
+     */
+    public boolean mayOpenProjector(String address) {
+        if (!perAddress) {
+            return true;
+        }
+        AtomicInteger open = projectorsOpen.get(address);
+        return (open == null || open.get() < PROJECTORS_PER_ADDRESS) && projectorOpens.allow(address);
+    }
+
+    public void projectorOpened(String address) {
+        if (perAddress) {
+            projectorsOpen.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    public void projectorClosed(String address) {
+        if (perAddress) {
+            projectorsOpen.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+        }
     }
 }

@@ -75,6 +75,7 @@ public final class RateLimit {
     }
 
     private double refilled(Bucket bucket, long now) {
-        return Math.min(burst, bucket.tokens + (now - bucket.lastNanos) * perNano);
+        // The server's clock is a wall clock: when it is set back, time stands still instead of running back.
+        return Math.min(burst, bucket.tokens + Math.max(0, now - bucket.lastNanos) * perNano);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.tallersocial.db.generated.tables.records.WorkshopRecord;
+import org.tallersocial.web.Tokens;
 
 public final class WorkshopRepository {
 
@@ -27,6 +28,7 @@ public final class WorkshopRepository {
                 .set(WORKSHOP.STATE, WorkshopState.DRAFT.key())
                 .set(WORKSHOP.OWNER_ID, ownerId)
                 .set(WORKSHOP.CREATED_AT, now)
+                .set(WORKSHOP.JOIN_KEY, Tokens.newKey())
                 .returning(WORKSHOP.ID)
                 .fetchOne()
                 .getId();
@@ -83,7 +85,14 @@ public final class WorkshopRepository {
         return new Workshop(r.getId(), r.getCode(), r.getTitle(), r.getCompany(), r.getTemplateId(),
                 r.getLanguage(), WorkshopState.fromKey(r.getState()), r.getCurrentStep(), r.getJoiningLocked(),
                 r.getOwnerId(), r.getCreatedAt(), r.getStartedAt(), r.getClosedAt(), r.getStepStartedAt(),
-                r.getRehearsal());
+                r.getRehearsal(), r.getJoinKey());
+    }
+
+    /** Workshops made before join keys existed get theirs, so that every QR code and projector carries one. */
+    public void giveJoinKeys() {
+        for (Long id : dsl.select(WORKSHOP.ID).from(WORKSHOP).where(WORKSHOP.JOIN_KEY.isNull()).fetch(WORKSHOP.ID)) {
+            dsl.update(WORKSHOP).set(WORKSHOP.JOIN_KEY, Tokens.newKey()).where(WORKSHOP.ID.eq(id)).execute();
+        }
     }
 
     public void delete(long id) {

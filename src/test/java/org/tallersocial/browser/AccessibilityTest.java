@@ -70,7 +70,7 @@ class AccessibilityTest {
             laptop.go(server.baseUrl() + "/facilitate");
             check(laptop, "workshops");
             InBrowser.openConsole(laptop, server, room.id);
-            InBrowser.openProjector(projector, server, room.code);
+            InBrowser.openProjector(projector, server, room);
             phone.go(server.baseUrl() + "/j/" + room.code);
             phone.awaitVisible("input[name=name]");
             check(phone, "join");

@@ -42,7 +42,7 @@ class ConversationJourneyTest {
                 room.act("/questions/settings", "needsApproval", "on");
                 InBrowser.logIn(laptop, server);
                 InBrowser.openConsole(laptop, server, room.id);
-                InBrowser.openProjector(projector, server, room.code);
+                InBrowser.openProjector(projector, server, room);
                 InBrowser.joinByLink(phone, server, room.code, "Marisa");
                 Phone ana = room.join("Ana");
                 Phone bo = room.join("Bo");

@@ -63,7 +63,7 @@ class FallbackJourneyTest {
                     Map.of("source", NO_WEBSOCKETS));
             InBrowser.logIn(console, server);
             InBrowser.openConsole(console, server, room.id);
-            InBrowser.openProjector(projector, server, room.code);
+            InBrowser.openProjector(projector, server, room);
 
             InBrowser.joinByLink(phone, server, room.code, "Ana");
             assertThat(phone.script("return window.stripped === true;")).as("the phone has no WebSocket").isEqualTo(true);

@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.tallersocial.testing.Chromium;
 import org.tallersocial.testing.Facilitators;
+import org.tallersocial.testing.LiveRoom;
 import org.tallersocial.testing.TestServer;
 
 /** What people do with their hands in a real browser: log in, type a code, tap an option. */
@@ -33,8 +34,8 @@ final class InBrowser {
     }
 
     /** Opens the projector view and waits until it follows the room. */
-    static void openProjector(Chromium browser, TestServer server, String code) {
-        browser.go(server.baseUrl() + "/w/" + code + "/screen");
+    static void openProjector(Chromium browser, TestServer server, LiveRoom room) {
+        browser.go(server.baseUrl() + room.projectorPath());
         awaitConnected(browser);
     }
 

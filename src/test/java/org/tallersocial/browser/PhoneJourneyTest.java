@@ -49,7 +49,7 @@ class PhoneJourneyTest {
             console.find("#go-live").click();
             console.awaitText("#state-badge", "live");
 
-            InBrowser.openProjector(projector, server, room.code);
+            InBrowser.openProjector(projector, server, room);
             assertThat(projector.find(".big-code").getText()).isEqualTo(room.code);
             assertThat(projector.find(".qr img").getDomProperty("naturalWidth")).as("the QR code loads").isNotEqualTo("0");
 

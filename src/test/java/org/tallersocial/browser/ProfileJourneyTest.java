@@ -40,7 +40,7 @@ class ProfileJourneyTest {
                 room.act("/live");
                 InBrowser.logIn(laptop, server);
                 InBrowser.openConsole(laptop, server, room.id);
-                InBrowser.openProjector(projector, server, room.code);
+                InBrowser.openProjector(projector, server, room);
                 InBrowser.joinByLink(phone, server, room.code, "Marisa");
                 List<Phone> others = new ArrayList<>();
                 for (String name : List.of("Ana", "Bo", "Cai", "Dee")) {

@@ -53,7 +53,7 @@ class RaciBrowserTest {
                 JsonNode picture = state.get("picture");
                 InBrowser.logIn(console, server);
                 InBrowser.openConsole(console, server, room.id);
-                InBrowser.openProjector(projector, server, room.code);
+                InBrowser.openProjector(projector, server, room);
                 InBrowser.joinByLink(phone, server, room.code, "Ana");
                 phone.awaitText("#phone", "The facilitator opens the activities");
                 shot(phone, "raci-phone-waiting");

@@ -26,7 +26,7 @@ class RehearsalBrowserTest {
             try (LiveRoom room = LiveRoom.draft(server, facilitator, "poll-kinds/en", "All hands", "Panadería")) {
                 InBrowser.logIn(laptop, server);
                 InBrowser.openConsole(laptop, server, room.id);
-                InBrowser.openProjector(projector, server, room.code);
+                InBrowser.openProjector(projector, server, room);
                 laptop.find("#rehearse").click();
                 laptop.awaitVisible(".console-head .rehearsal-badge");
                 projector.awaitVisible(".screen-head .rehearsal-badge");

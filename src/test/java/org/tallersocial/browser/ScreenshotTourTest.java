@@ -126,7 +126,7 @@ class ScreenshotTourTest {
         try (TestServer server = TestServer.start(); Chromium projector = Chromium.projector()) {
             LiveRoom room = LiveRoom.live(server, Facilitators.first(server));
             try (room) {
-                InBrowser.openProjector(projector, server, room.code);
+                InBrowser.openProjector(projector, server, room);
                 List<Phone> phones = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
                     phones.add(room.join(i % 3 == 0 ? "" : "Person " + i));
@@ -186,7 +186,7 @@ class ScreenshotTourTest {
                     InBrowser.switchLanguage(laptop, lang);
                     InBrowser.awaitConnected(laptop);
                 }
-                InBrowser.openProjector(projector, server, room.code);
+                InBrowser.openProjector(projector, server, room);
                 checks.assertThat(projector.find("html").getDomAttribute("lang")).as("the projector's language")
                         .isEqualTo(lang);
                 shootConsole(laptop, tag + "-00-console-draft");

@@ -114,7 +114,7 @@ class WriterTest {
     /** Every room of a test is the same workshop: the feature's memory is kept by the test's feature. */
     private Room room(PollState state) {
         Workshop w = new Workshop(1, "ABCDEF", "t", "c", "x", "en", WorkshopState.LIVE, 0, false, 1,
-                OffsetDateTime.now(), OffsetDateTime.now(), null, OffsetDateTime.now(), false);
+                OffsetDateTime.now(), OffsetDateTime.now(), null, OffsetDateTime.now(), false, "key");
         StepSpec spec = new StepSpec("s", StepKind.SINGLE, "s", null, null, 60, null);
         Room room = new Room(w, List.of(new Step(7, 1, 0, spec, state, false, null, null)), 0, id -> Optional.empty(),
                 new Room.Publisher() {

@@ -20,15 +20,19 @@ public final class LiveRoom implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE = Pattern.compile("data-code=\"([A-Z0-9]{6})\"");
+    private static final Pattern KEY = Pattern.compile("/screen\\?k=([A-Za-z0-9_-]+)\"");
     private static final AtomicLong MESSAGE_IDS = new AtomicLong();
 
     public final TestServer server;
     public final Browser facilitator;
     public final long id;
     public final String code;
+    /** The join key the console's projector link and the QR code carry. */
+    public final String key;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    private LiveRoom(TestServer server, Browser facilitator, long id, String code) {
+    private LiveRoom(TestServer server, Browser facilitator, long id, String code, String key) {
+        this.key = key;
         this.server = server;
         this.facilitator = facilitator;
         this.id = id;
@@ -47,9 +51,12 @@ public final class LiveRoom implements AutoCloseable {
         assertThat(created.status()).as("workshop created: %s", created.body()).isEqualTo(303);
         String location = created.location().orElseThrow();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        Matcher m = CODE.matcher(facilitator.get("/facilitate/" + id).body());
+        String console = facilitator.get("/facilitate/" + id).body();
+        Matcher m = CODE.matcher(console);
         assertThat(m.find()).as("console shows the join code").isTrue();
-        return new LiveRoom(server, facilitator, id, m.group(1));
+        Matcher k = KEY.matcher(console);
+        assertThat(k.find()).as("console links to the projector with the join key").isTrue();
+        return new LiveRoom(server, facilitator, id, m.group(1), k.group(1));
     }
 
     /** A live workshop with the poll-kinds test template. */
@@ -97,8 +104,14 @@ public final class LiveRoom implements AutoCloseable {
         return browser;
     }
 
+    /** The projector's address as the console links to it, join key included. */
+    public String projectorPath() {
+        return "/w/" + code + "/screen?k=" + key;
+    }
+
+    /** The projector's connection as its page opens it, join key included. */
     public WsClient projector() {
-        WsClient ws = WsClient.connect(server.wsUrl() + "/ws/screen/" + code, null);
+        WsClient ws = WsClient.connect(server.wsUrl() + "/ws/screen/" + code + "?k=" + key, null);
         toClose.add(ws);
         return ws;
     }

@@ -38,7 +38,7 @@ class LanguageTest {
     void a_spanish_workshop_speaks_spanish_to_a_phone_and_the_projector() {
         try (LiveRoom room = LiveRoom.draft(server, facilitator, "social-business/es")) {
             Browser phone = server.browser();
-            Browser.Response notYet = phone.get("/j/" + room.code);
+            Browser.Response notYet = phone.get("/j/" + room.code + "?k=" + room.key);
             assertThat(notYet.body()).contains("<html lang=\"es\">").contains("Este taller todavía no ha empezado");
 
             room.act("/live");

@@ -69,8 +69,13 @@ class JoiningTest {
     void a_draft_workshop_cannot_be_joined_yet() {
         LiveRoom room = LiveRoom.draft(server, marta, "poll-kinds/en");
         Browser phone = server.browser();
-        assertThat(phone.get("/j/" + room.code).body()).contains("has not started yet");
-        Browser.Response r = phone.post("/j/" + room.code, "name", "Ana");
+        Browser.Response typed = phone.get("/j/" + room.code);
+        assertThat(typed.status()).as("a typed code finds no draft").isEqualTo(404);
+        assertThat(typed.body()).contains("No workshop with this code");
+        assertThat(phone.post("/j/" + room.code, "name", "Ana").status()).isEqualTo(404);
+        assertThat(phone.get("/j/" + room.code + "?k=" + room.key).body()).as("the QR code finds it")
+                .contains("has not started yet");
+        Browser.Response r = phone.post("/j/" + room.code, "name", "Ana", "k", room.key);
         assertThat(r.status()).isEqualTo(409);
         assertThat(phone.cookie("ts_p" + room.id)).isEmpty();
     }
@@ -134,7 +139,26 @@ class JoiningTest {
         LiveRoom room = LiveRoom.live(server, marta);
         Browser.Response qr = server.browser().get("/w/" + room.code + "/qr.svg");
         assertThat(qr.status()).isEqualTo(200);
-        assertThat(qr.body()).startsWith("<svg").contains("/j/" + room.code).contains("<path");
+        assertThat(qr.body()).startsWith("<svg").contains("/j/" + room.code + "</title>");
+        assertThat(scan(qr.body())).as("what a phone reads from it: the join address with the key")
+                .startsWith("http://").endsWith("/j/" + room.code + "?k=" + room.key);
+    }
+
+    /** Reads the SVG's squares back into modules (its margin is two) and decodes them as a camera would. */
+    private static String scan(String svg) {
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("viewBox=\"0 0 (\\d+) ").matcher(svg);
+        assertThat(size.find()).isTrue();
+        int modules = Integer.parseInt(size.group(1)) - 4;
+        com.google.zxing.common.BitMatrix matrix = new com.google.zxing.common.BitMatrix(modules);
+        java.util.regex.Matcher square = java.util.regex.Pattern.compile("M(\\d+) (\\d+)h1").matcher(svg);
+        while (square.find()) {
+            matrix.set(Integer.parseInt(square.group(1)) - 2, Integer.parseInt(square.group(2)) - 2);
+        }
+        try {
+            return new com.google.zxing.qrcode.decoder.Decoder().decode(matrix).getText();
+        } catch (com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+            throw new AssertionError("the QR code does not scan", e);
+        }
     }
 
     @Test
