@@ -16,6 +16,18 @@ export function el(tag, className, text) {
   return node;
 }
 
+// The server counts what people type in characters (code points, an emoji is one); a field's maxLength
+// counts UTF-16 units, an emoji two. So a field leaves room for its limit in emoji, and the server,
+// which refuses a longer text in so many words, is the judge.
+export function typedLimit(field, max) {
+  field.maxLength = 2 * max;
+  return field;
+}
+
+export function typedLength(text) {
+  return Array.from(text).length;
+}
+
 export function clear(node) {
   while (node.firstChild) { node.removeChild(node.firstChild); }
   return node;

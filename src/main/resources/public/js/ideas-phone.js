@@ -2,7 +2,7 @@
 // the room's (anonymous everywhere). Commitments: take one on, by name. Every
 // message goes through the page's outbox, so nothing is lost to a bad Wi-Fi.
 import { lang, num, t } from './texts.js';
-import { clear, el, statusLine, voteButton } from './dom.js';
+import { clear, el, statusLine, typedLimit, voteButton } from './dom.js';
 import { statusText } from './outbox.js';
 import { pagedList, voteRow } from './pages.js';
 
@@ -23,7 +23,7 @@ function ideasPhone(root, api, mine) {
   if (open) {
     var form = el('form', 'idea-form');
     textarea = el('textarea');
-    textarea.maxLength = MAX_IDEA;
+    typedLimit(textarea, MAX_IDEA);
     textarea.rows = 2;
     textarea.setAttribute('aria-label', t('ideas.your_idea'));
     textarea.placeholder = t('ideas.your_idea');
@@ -133,7 +133,7 @@ function commitmentsPhone(root, api, mine) {
     label.appendChild(el('span', null, t('commitments.your_name')));
     nameInput = el('input');
     nameInput.type = 'text';
-    nameInput.maxLength = 40;
+    typedLimit(nameInput, 40);
     nameInput.autocomplete = 'name';
     label.appendChild(nameInput);
     root.appendChild(label);

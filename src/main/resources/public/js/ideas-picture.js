@@ -3,7 +3,7 @@
 // console adds what the facilitator does: hide and merge ideas, turn ideas
 // into commitments, move a commitment along.
 import { lang, num, t } from './texts.js';
-import { clear, el } from './dom.js';
+import { clear, el, typedLimit } from './dom.js';
 
 var STATUSES = ['planned', 'in_progress', 'done', 'dropped'];
 var STATUS = { planned: t('commitments.status.planned'), in_progress: t('commitments.status.in_progress'),
@@ -122,9 +122,9 @@ function commitmentsConsole(box, state, tools) {
   var ideaPick = el('select');
   ideaPick.name = 'idea';
   var action = input('action', 'text', t('console.commitment_action'));
-  action.maxLength = 200;
+  typedLimit(action, 200);
   var role = input('role', 'text', t('console.commitment_role'));
-  role.maxLength = 80;
+  typedLimit(role, 80);
   var roles = el('datalist');
   roles.id = 'commitment-roles';
   role.setAttribute('list', roles.id);

@@ -1,7 +1,7 @@
 // The answer controls of each poll kind, built from the step's JSON. Each
 // builder calls `submit(value)` with the value the server expects.
 import { num, t, withUnit } from './texts.js';
-import { el } from './dom.js';
+import { el, typedLength, typedLimit } from './dom.js';
 
 function sendRow(label, onClick) {
   var row = el('div', 'send-row');
@@ -90,7 +90,7 @@ function words(step, selected, submit) {
     label.appendChild(el('span', null, n === 1 ? t('your_word') : i > 0 ? t('word_n_optional', i + 1) : t('word_n', i + 1)));
     var input = el('input');
     input.type = 'text';
-    input.maxLength = step.maxLength || 24;
+    typedLimit(input, step.maxLength || 24);
     input.autocomplete = 'off';
     input.value = selected && selected[i] ? selected[i] : '';
     label.appendChild(input);
@@ -109,12 +109,13 @@ function text(step, selected, submit) {
   var label = el('label', 'field');
   label.appendChild(el('span', 'visually-hidden', step.question));
   var area = el('textarea');
-  area.maxLength = step.maxLength || 280;
+  var max = step.maxLength || 280;
+  typedLimit(area, max);
   area.value = selected || '';
   label.appendChild(area);
   var count = el('small', null, '');
   label.appendChild(count);
-  function update() { count.textContent = t('chars_of', area.value.length, area.maxLength); }
+  function update() { count.textContent = t('chars_of', typedLength(area.value), max); }
   area.addEventListener('input', update);
   update();
   box.appendChild(label);

@@ -3,7 +3,7 @@
 // page's outbox, which keeps it until the server acknowledges it, so a locked
 // screen or a lost Wi-Fi never loses it. Answers are private to this phone.
 import { t } from './texts.js';
-import { clear, el } from './dom.js';
+import { clear, el, typedLimit } from './dom.js';
 import * as V from './profiles-vocabulary.js';
 import { statusText } from './outbox.js';
 
@@ -158,7 +158,7 @@ function phone(root, api, mine) {
     var fs = group(legend), list = el('div', 'choices');
     var other = el('input', 'other-text');
     other.type = 'text';
-    other.maxLength = 80;
+    typedLimit(other, 80);
     other.value = draft[otherField];
     other.setAttribute('aria-label', t('profiles.other_words'));
     other.placeholder = t('profiles.other_words');
@@ -198,7 +198,7 @@ function phone(root, api, mine) {
     input.checked = draft.ambassador;
     var name = el('input', 'other-text');
     name.type = 'text';
-    name.maxLength = 40;
+    typedLimit(name, 40);
     name.value = draft.ambassadorName || joinedName;
     name.setAttribute('aria-label', t('profiles.ambassador_name'));
     name.placeholder = t('profiles.ambassador_name');

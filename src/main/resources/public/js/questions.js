@@ -2,7 +2,7 @@
 // (anonymously or by name) and to upvote the room's questions. Every question and vote goes through
 // the phone's outbox, as answers do.
 import { t } from './texts.js';
-import { clear, el, voteButton, statusLine } from './dom.js';
+import { clear, el, typedLimit, voteButton, statusLine } from './dom.js';
 import { statusText } from './outbox.js';
 import { pagedList, voteRow } from './pages.js';
 
@@ -49,7 +49,7 @@ export function questionsPanel(room, outbox) {
     const label = el('label', 'field');
     label.appendChild(el('span', null, t('questions.your_question')));
     textarea = el('textarea');
-    textarea.maxLength = MAX;
+    typedLimit(textarea, MAX);
     textarea.rows = 3;
     textarea.name = 'question';
     label.appendChild(textarea);

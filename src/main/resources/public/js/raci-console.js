@@ -5,7 +5,7 @@
 // changed the cell meanwhile, the server answers 409 with the newer value, which
 // is shown here so the facilitator decides again.
 import { lang, t } from './texts.js';
-import { clear, el, path } from './dom.js';
+import { clear, el, path, typedLimit } from './dom.js';
 
 var LETTERS = ['', 'R', 'A', 'C', 'I'];
 var CHECKS = {
@@ -205,7 +205,7 @@ export function consoleView(box, state, ctx) {
     if (want === 'reopen') { settleBox.appendChild(button(t('console.raci.reopen'), 'secondary', function () { send('/reopen', ''); })); return; }
     if (want === 'settle') { settleBox.appendChild(button(t('console.raci.settle'), null, function () { send('/settle', ''); })); return; }
     var reason = el('textarea');
-    reason.maxLength = 300;
+    typedLimit(reason, 300);
     reason.rows = 2;
     reason.placeholder = t('console.raci.reason_placeholder');
     var label = el('label', 'field');
@@ -257,7 +257,7 @@ export function consoleView(box, state, ctx) {
       var name = el('input');
       name.type = 'text';
       name.value = item.name;
-      name.maxLength = max;
+      typedLimit(name, max);
       name.setAttribute('aria-label', title + ' ' + (i + 1));
       name.addEventListener('change', function () { send(where + '/' + item.id, form({ action: 'rename', name: name.value })); });
       li.appendChild(name);
@@ -273,7 +273,7 @@ export function consoleView(box, state, ctx) {
     var add = el('form', 'raci-add');
     var input = el('input');
     input.type = 'text';
-    input.maxLength = max;
+    typedLimit(input, max);
     input.placeholder = t('console.raci.add_placeholder');
     add.appendChild(input);
     var b = el('button', 'secondary', t('console.raci.add'));

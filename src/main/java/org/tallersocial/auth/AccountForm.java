@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.tallersocial.web.TypedText;
 
 /** The fields of a new account as typed, and the rules they must meet. */
 record AccountForm(String name, String email, String password, String confirm) {
@@ -18,7 +19,7 @@ record AccountForm(String name, String email, String password, String confirm) {
     private static final Pattern EMAIL_SHAPE = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
 
     AccountForm {
-        name = name == null ? "" : name.strip();
+        name = TypedText.line(name);
         email = normalizeEmail(email);
         password = password == null ? "" : password;
         confirm = confirm == null ? "" : confirm;
@@ -33,7 +34,7 @@ record AccountForm(String name, String email, String password, String confirm) {
         List<Problem> problems = new ArrayList<>();
         if (name.isEmpty()) {
             problems.add(Problem.of("name_missing"));
-        } else if (name.length() > NAME_MAX) {
+        } else if (TypedText.tooLong(name, NAME_MAX)) {
             problems.add(Problem.of("name_too_long", NAME_MAX));
         }
         if (email.isEmpty()) {

@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.tallersocial.web.Tokens;
+import org.tallersocial.web.TypedText;
 
 /** The use cases of facilitator accounts: first setup, login, sessions, invitations. */
 final class AuthService {
@@ -174,8 +175,8 @@ final class AuthService {
     // ---- invitations ----
 
     InviteResult invite(Facilitator by, String rawNote) {
-        String note = rawNote == null ? "" : rawNote.strip();
-        if (note.length() > NOTE_MAX) {
+        String note = TypedText.line(rawNote);
+        if (TypedText.tooLong(note, NOTE_MAX)) {
             return new InviteResult.Invalid(Problem.of("note_too_long", NOTE_MAX));
         }
         String token = Tokens.newToken();

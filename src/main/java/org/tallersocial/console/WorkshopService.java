@@ -22,6 +22,7 @@ import org.tallersocial.content.WorkshopTemplate;
 import org.tallersocial.live.Rooms;
 import org.tallersocial.live.Room;
 import org.tallersocial.web.Tokens;
+import org.tallersocial.web.TypedText;
 
 /**
  * Preparing and running a workshop: every change is written to H2, then
@@ -81,7 +82,7 @@ public final class WorkshopService {
     }
 
     private static String clip(String text, int max) {
-        return text.codePointCount(0, text.length()) <= max ? text
+        return !TypedText.tooLong(text, max) ? text
                 : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
@@ -152,7 +153,7 @@ public final class WorkshopService {
             if (w.state() != WorkshopState.CLOSED) {
                 throw new WorkshopRefusal("delete_closed_only");
             }
-            if (confirmation == null || !confirmation.strip().equals(w.title())) {
+            if (!TypedText.line(confirmation).equals(w.title())) {
                 throw new WorkshopRefusal("delete_confirm", w.title());
             }
             workshops.delete(w.id());
@@ -197,8 +198,8 @@ public final class WorkshopService {
         if (w.joiningLocked()) {
             throw new WorkshopRefusal("joining_locked");
         }
-        String name = displayName == null ? "" : displayName.strip();
-        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+        String name = TypedText.line(displayName);
+        if (TypedText.tooLong(name, MAX_NAME)) {
             throw new WorkshopRefusal("name_too_long", MAX_NAME);
         }
         String token = Tokens.newToken();
@@ -250,11 +251,11 @@ public final class WorkshopService {
 
     /** @param what the refusal key's stem: "title" gives "title_empty" and "title_too_long" */
     private static String required(String value, String what, int max) {
-        String v = value == null ? "" : value.strip();
+        String v = TypedText.line(value);
         if (v.isEmpty()) {
             throw new WorkshopRefusal(what + "_empty");
         }
-        if (v.length() > max) {
+        if (TypedText.tooLong(v, max)) {
             throw new WorkshopRefusal(what + "_too_long", max);
         }
         return v;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.tallersocial.web.TypedText;
 
 /**
  * Typed access to the fields of one mapping. Every accessor reports what is wrong at the
@@ -61,7 +62,7 @@ final class FieldReader {
             error(fieldPath, "content.not_text", describe(value));
             return null;
         }
-        String text = value.asText().strip();
+        String text = TypedText.line(value.asText());
         if (text.isEmpty()) {
             if (required) {
                 error(fieldPath, "content.empty");
@@ -117,7 +118,7 @@ final class FieldReader {
             if (skip(entry)) {
                 continue;
             }
-            String text = entry.isTextual() ? entry.asText().strip() : null;
+            String text = entry.isTextual() ? TypedText.line(entry.asText()) : null;
             if (text == null || text.isEmpty()) {
                 error(itemPath, "content.bad_item", item, describe(entry));
                 continue;
@@ -133,7 +134,7 @@ final class FieldReader {
     }
 
     void checkLength(String path, String text, int maxChars) {
-        int length = text.codePointCount(0, text.length());
+        int length = TypedText.length(text);
         if (length > maxChars) {
             error(path, "content.too_long", length, maxChars);
         }

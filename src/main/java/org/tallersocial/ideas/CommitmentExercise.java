@@ -27,11 +27,11 @@ import org.tallersocial.live.Room;
 import org.tallersocial.live.Sent;
 import org.tallersocial.live.Store;
 import org.tallersocial.live.Viewer;
-import org.tallersocial.poll.Words;
 import org.tallersocial.questions.PhoneText;
 import org.tallersocial.questions.Votes;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
+import org.tallersocial.web.TypedText;
 
 /**
  * The commitments step: the facilitator turns ideas into commitments (an
@@ -84,7 +84,7 @@ public final class CommitmentExercise implements Exercise<CommitmentExercise.Tak
     public Taking read(Room room, Step step, long participantId, Message message) {
         JsonNode typed = message.body().get("name");
         return new Taking(PhoneText.id(message.body(), "commitment"), PhoneText.flag(message.body(), "on"),
-                typed != null && typed.isTextual() ? Words.tidy(typed.asText()).replace('\n', ' ') : "");
+                typed != null && typed.isTextual() ? TypedText.line(typed.asText()) : "");
     }
 
     @Override
@@ -152,7 +152,7 @@ public final class CommitmentExercise implements Exercise<CommitmentExercise.Tak
         if (name.isEmpty()) {
             throw new Refused("name_needed", "commitments.name_needed");
         }
-        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+        if (TypedText.tooLong(name, MAX_NAME)) {
             throw new Refused("too_long", "conversation.too_long", MAX_NAME);
         }
         return name;
@@ -198,7 +198,7 @@ public final class CommitmentExercise implements Exercise<CommitmentExercise.Tak
     /** A new commitment; without an action of its own, it takes its idea's words. */
     public Commitment create(Room room, String ideaRef, String actionText, String roleText, String dueText) {
         Long ideaId = null;
-        String action = tidy(actionText);
+        String action = TypedText.line(actionText);
         if (ideaRef != null && !ideaRef.isBlank()) {
             long id = longOf(ideaRef);
             IdeaExercise.Ranked idea = workshopIdeas(room).stream().filter(r -> r.idea().id() == id).findFirst()
@@ -207,7 +207,7 @@ public final class CommitmentExercise implements Exercise<CommitmentExercise.Tak
             action = action.isEmpty() ? idea.idea().text() : action;
         }
         checkLength(action, MAX_ACTION, "commitments.action_empty", "commitments.action_too_long");
-        String role = tidy(roleText);
+        String role = TypedText.line(roleText);
         checkLength(role, MAX_ROLE, "commitments.role_empty", "commitments.role_too_long");
         LocalDate due = due(dueText);
         Long idea = ideaId;
@@ -277,15 +277,11 @@ public final class CommitmentExercise implements Exercise<CommitmentExercise.Tak
         return due;
     }
 
-    private static String tidy(String text) {
-        return text == null ? "" : Words.tidy(text).replace('\n', ' ');
-    }
-
     private static void checkLength(String text, int max, String emptyKey, String longKey) {
         if (text.isEmpty()) {
             throw new WorkshopRefusal(emptyKey);
         }
-        if (text.codePointCount(0, text.length()) > max) {
+        if (TypedText.tooLong(text, max)) {
             throw new WorkshopRefusal(longKey, max);
         }
     }

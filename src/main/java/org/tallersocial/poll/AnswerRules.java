@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.HashSet;
 import java.util.Set;
 import org.tallersocial.content.StepSpec;
+import org.tallersocial.web.TypedText;
 
 /**
  * What an answer must look like for each poll kind. Returns the answer in its
@@ -84,11 +85,11 @@ public final class AnswerRules {
         Set<String> seen = new HashSet<>();
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (JsonNode word : value) {
-            String cleaned = word.isTextual() ? Words.tidy(word.asText()) : "";
+            String cleaned = word.isTextual() ? TypedText.line(word.asText()) : "";
             if (cleaned.isEmpty()) {
                 continue;
             }
-            if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
+            if (TypedText.tooLong(cleaned, maxLength)) {
                 throw new Refused("too_long", "word_too_long", maxLength);
             }
             if (seen.add(Words.normalise(cleaned))) {
@@ -103,11 +104,11 @@ public final class AnswerRules {
 
     private static String text(JsonNode value, StepSpec.PollSpec poll) {
         int maxLength = poll.maxLength() == null ? DEFAULT_TEXT_LENGTH : poll.maxLength();
-        String cleaned = value.isTextual() ? Words.tidy(value.asText()) : "";
+        String cleaned = value.isTextual() ? TypedText.lines(value.asText()) : "";
         if (cleaned.isEmpty()) {
             throw new Refused("invalid_answer", "no_text");
         }
-        if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
+        if (TypedText.tooLong(cleaned, maxLength)) {
             throw new Refused("too_long", "text_too_long", maxLength);
         }
         return cleaned;

@@ -4,22 +4,12 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Free text as people type it on phones, tidied for storing and counting. */
+/** Words people type on phones, compared for counting (tidying them is {@link org.tallersocial.web.TypedText}'s). */
 public final class Words {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n]]");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
 
     private Words() {
-    }
-
-    /** Control characters out, runs of spaces collapsed, ends trimmed. */
-    public static String tidy(String raw) {
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
-        text = CONTROL.matcher(text).replaceAll("");
-        text = SPACES.matcher(text).replaceAll(" ");
-        return text.strip();
     }
 
     /** "Éxito", "exito" and " EXITO " are one word in a cloud. */

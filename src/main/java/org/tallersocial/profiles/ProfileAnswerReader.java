@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.tallersocial.live.Refused;
+import org.tallersocial.web.TypedText;
 
 /** Turns what a phone sent into a {@link ProfileAnswer}, or refuses it whole. */
 final class ProfileAnswerReader {
@@ -76,7 +77,7 @@ final class ProfileAnswerReader {
 
     /** A few words of "something else": only beside a ticked "other", and short. */
     private static String other(JsonNode node, List<String> chosen) {
-        String text = node == null || node.isNull() ? "" : node.isTextual() ? node.asText().strip() : null;
+        String text = node == null || node.isNull() ? "" : node.isTextual() ? TypedText.line(node.asText()) : null;
         if (text == null) {
             throw new Refused("invalid_answer", "profiles.other_text");
         }
@@ -86,8 +87,8 @@ final class ProfileAnswerReader {
         if (!chosen.contains(ProfileVocabulary.OTHER)) {
             throw new Refused("invalid_answer", "profiles.other_unticked");
         }
-        if (text.codePointCount(0, text.length()) > ProfileVocabulary.MAX_OTHER_CHARS) {
-            throw new Refused("invalid_answer", "text_too_long", ProfileVocabulary.MAX_OTHER_CHARS);
+        if (TypedText.tooLong(text, ProfileVocabulary.MAX_OTHER_CHARS)) {
+            throw new Refused("too_long", "text_too_long", ProfileVocabulary.MAX_OTHER_CHARS);
         }
         return text;
     }
@@ -104,15 +105,15 @@ final class ProfileAnswerReader {
             throw new Refused("invalid_answer", "profiles.ambassador_needs_profile");
         }
         JsonNode given = answer.get("ambassadorName");
-        String name = given != null && given.isTextual() ? given.asText().strip() : "";
+        String name = given != null && given.isTextual() ? TypedText.line(given.asText()) : "";
         if (name.isEmpty() && joinedName != null) {
-            name = joinedName.strip();
+            name = TypedText.line(joinedName);
         }
         if (name.isEmpty()) {
             throw new Refused("invalid_answer", "profiles.ambassador_needs_name");
         }
-        if (name.codePointCount(0, name.length()) > ProfileVocabulary.MAX_NAME_CHARS) {
-            throw new Refused("invalid_answer", "profiles.name_too_long", ProfileVocabulary.MAX_NAME_CHARS);
+        if (TypedText.tooLong(name, ProfileVocabulary.MAX_NAME_CHARS)) {
+            throw new Refused("too_long", "profiles.name_too_long", ProfileVocabulary.MAX_NAME_CHARS);
         }
         return name;
     }

@@ -16,6 +16,7 @@ import org.tallersocial.workshop.PollState;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
 import org.tallersocial.console.WorkshopService;
+import org.tallersocial.web.TypedText;
 
 /** The facilitator's side of the exercise: adapting its networks to the company, and exporting the counts. */
 public final class ProfileController {
@@ -95,11 +96,11 @@ public final class ProfileController {
     static List<String> networks(String text) {
         List<String> out = new ArrayList<>();
         for (String line : (text == null ? "" : text).split("\\R")) {
-            String name = line.strip();
+            String name = TypedText.line(line);
             if (name.isEmpty()) {
                 continue;
             }
-            if (name.codePointCount(0, name.length()) > ExerciseValidator.MAX_NETWORK_CHARS) {
+            if (TypedText.tooLong(name, ExerciseValidator.MAX_NETWORK_CHARS)) {
                 throw new WorkshopRefusal("network_too_long", ExerciseValidator.MAX_NETWORK_CHARS);
             }
             if (out.stream().anyMatch(n -> n.equalsIgnoreCase(name))) {

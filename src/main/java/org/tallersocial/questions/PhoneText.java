@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import org.tallersocial.live.Refused;
 import org.tallersocial.poll.Words;
+import org.tallersocial.web.TypedText;
 
 /** What people type on phones for the conversation (questions, ideas): read, tidied, limited. */
 public final class PhoneText {
@@ -19,11 +20,11 @@ public final class PhoneText {
         if (node == null || !node.isTextual()) {
             throw new Refused("invalid_message", "conversation.no_text");
         }
-        String text = Words.tidy(node.asText()).replace('\n', ' ');
+        String text = TypedText.line(node.asText());
         if (text.isEmpty()) {
             throw new Refused("invalid_answer", "conversation.no_text");
         }
-        if (text.codePointCount(0, text.length()) > max) {
+        if (TypedText.tooLong(text, max)) {
             throw new Refused("too_long", "conversation.too_long", max);
         }
         return text;

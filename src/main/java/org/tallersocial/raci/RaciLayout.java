@@ -6,6 +6,7 @@ import org.tallersocial.live.Room;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
 import org.tallersocial.workshop.WorkshopState;
+import org.tallersocial.web.TypedText;
 
 /**
  * The facilitator adapts the rows and columns to the company: add, rename,
@@ -199,11 +200,11 @@ final class RaciLayout {
 
     /** A name as typed, trimmed; refused when empty, too long, or the same as another (case aside). */
     static String name(String typed, int max, List<String> taken, String own) {
-        String name = typed == null ? "" : typed.strip().replaceAll("\\s+", " ");
+        String name = TypedText.line(typed);
         if (name.isEmpty()) {
             throw new WorkshopRefusal("raci_name_empty");
         }
-        if (name.codePointCount(0, name.length()) > max) {
+        if (TypedText.tooLong(name, max)) {
             throw new WorkshopRefusal("raci_name_too_long", max);
         }
         if (taken.stream().anyMatch(t -> t.equalsIgnoreCase(name) && !t.equals(own))) {

@@ -13,6 +13,7 @@ import org.tallersocial.web.Texts;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
 import org.tallersocial.console.WorkshopService;
+import org.tallersocial.web.TypedText;
 
 /**
  * What the facilitator does with the settled matrix: set letters (with a
@@ -125,11 +126,11 @@ final class RaciService {
                     if (!anyway) {
                         throw new WorkshopRefusal("raci_checks_fail", failing.size());
                     }
-                    why = reason == null ? "" : reason.strip();
+                    why = TypedText.lines(reason);
                     if (why.isEmpty()) {
                         throw new WorkshopRefusal("raci_reason_needed");
                     }
-                    if (why.codePointCount(0, why.length()) > MAX_REASON_CHARS) {
+                    if (TypedText.tooLong(why, MAX_REASON_CHARS)) {
                         throw new WorkshopRefusal("raci_reason_too_long", MAX_REASON_CHARS);
                     }
                 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.tallersocial.web.Tokens;
 import org.tallersocial.workshop.WorkshopRefusal;
+import org.tallersocial.web.TypedText;
 
 /** Creating, listing, revoking and opening review links. */
 public final class ReviewLinks {
@@ -31,11 +32,11 @@ public final class ReviewLinks {
     }
 
     public Created create(long workshopId, String reader, String expiresInDays, long by) {
-        String name = reader == null ? "" : reader.strip();
+        String name = TypedText.line(reader);
         if (name.isEmpty()) {
             throw new WorkshopRefusal("reader_empty");
         }
-        if (name.codePointCount(0, name.length()) > MAX_READER) {
+        if (TypedText.tooLong(name, MAX_READER)) {
             throw new WorkshopRefusal("reader_too_long", MAX_READER);
         }
         OffsetDateTime now = now();

@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +17,7 @@ import org.tallersocial.testing.Browser;
 import org.tallersocial.testing.Conversation;
 import org.tallersocial.testing.Facilitators;
 import org.tallersocial.testing.LiveRoom;
+import org.tallersocial.testing.Stored;
 import org.tallersocial.testing.TestServer;
 import org.tallersocial.testing.WsClient;
 
@@ -121,21 +118,8 @@ class RehearsalResetTest {
         return (ObjectNode) JSON.readTree(marta.get("/facilitate/" + room.id + "/agenda.json").body());
     }
 
-    /** Every table's rows, as the database holds them (the server's own connection is in this JVM). */
-    private Map<String, Long> rowsByTable() throws Exception {
-        Map<String, Long> rows = new TreeMap<>();
-        String url = "jdbc:h2:file:" + server.dataDir().toAbsolutePath().resolve("workshops") + ";IFEXISTS=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "kit", "");
-             ResultSet tables = c.createStatement().executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME <> 'flyway_schema_history'")) {
-            while (tables.next()) {
-                String table = tables.getString(1);
-                try (ResultSet n = c.createStatement().executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
-                    n.next();
-                    rows.put(table, n.getLong(1));
-                }
-            }
-        }
+    private Map<String, Long> rowsByTable() {
+        Map<String, Long> rows = Stored.rowsByTable(server);
         assertThat(rows).containsKeys("PARTICIPANT", "ANSWER", "QUESTION", "IDEA", "COMMITMENT", "RACI_CELL");
         return rows;
     }

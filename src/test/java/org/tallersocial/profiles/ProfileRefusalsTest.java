@@ -93,7 +93,7 @@ class ProfileRefusalsTest {
     void oversize_or_unticked_free_text_is_refused() {
         ObjectNode tooLong = answer("no", null, List.of("other"), List.of());
         tooLong.put("obstacleOther", "x".repeat(81));
-        assertThat(refused(tooLong, "LinkedIn", "invalid_answer").path("message").asText()).contains("80");
+        assertThat(refused(tooLong, "LinkedIn", "too_long").path("message").asText()).contains("80");
         ObjectNode unticked = answer("no", null, List.of("time"), List.of());
         unticked.put("helpOther", "a coffee");
         refused(unticked, "LinkedIn", "invalid_answer");
