@@ -102,7 +102,8 @@ public final class App implements AutoCloseable {
         Texts texts = new Texts();
         Views views = new Views(texts);
         LanguageChoice language = new LanguageChoice(secure);
-        AuthModule auth = AuthModule.create(db.dsl(), clock, config.publicUrl(), secure);
+        Limits limits = new Limits(config.addressLimits(), clock);
+        AuthModule auth = AuthModule.create(db.dsl(), clock, config.publicUrl(), secure, limits);
         WorkshopRepository workshopRepo = new WorkshopRepository(db.dsl());
         StepRepository stepRepo = new StepRepository(db.dsl(), json);
         ParticipantRepository participantRepo = new ParticipantRepository(db.dsl());
@@ -124,7 +125,6 @@ public final class App implements AutoCloseable {
 
         Pages pages = new Pages(db);
         Csrf csrf = new Csrf(secure, origins);
-        Limits limits = new Limits(config.addressLimits());
         PhoneController phone = new PhoneController(rooms, workshops, texts, secure, limits);
         ProjectorController screen = new ProjectorController(rooms, views, config.publicUrl());
         Templates ownAndShipped = new Templates(templates, db.dsl(), texts, clock);

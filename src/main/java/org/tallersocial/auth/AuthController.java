@@ -24,13 +24,15 @@ final class AuthController {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm O");
 
     private final AuthService service;
-    private final SessionCookie cookie;
+    private final TokenCookie cookie;
+    private final TokenCookie deviceCookie;
     private final Clock clock;
     private final String publicUrl;
 
-    AuthController(AuthService service, SessionCookie cookie, Clock clock, String publicUrl) {
+    AuthController(AuthService service, TokenCookie cookie, TokenCookie deviceCookie, Clock clock, String publicUrl) {
         this.service = service;
         this.cookie = cookie;
+        this.deviceCookie = deviceCookie;
         this.clock = clock;
         this.publicUrl = publicUrl;
     }
@@ -91,9 +93,11 @@ final class AuthController {
     void login(Context ctx) {
         String email = ctx.formParam("email");
         String next = localPathOr(ctx.formParam("next"), HOME);
-        LoginResult result = service.logIn(email, ctx.formParam("password"), cookie.read(ctx));
+        LoginResult result = service.logIn(email, ctx.formParam("password"), cookie.read(ctx),
+                deviceCookie.read(ctx), ctx.ip());
         if (result instanceof LoginResult.LoggedIn loggedIn) {
             cookie.write(ctx, loggedIn.sessionToken());
+            deviceCookie.write(ctx, loggedIn.deviceToken());
             BasePath.redirect(ctx, next, HttpStatus.SEE_OTHER);
             return;
         }
@@ -102,7 +106,11 @@ final class AuthController {
         model.put("email", email == null ? "" : email.strip());
         if (result instanceof LoginResult.Locked locked) {
             model.put("lockedUntil", TIME.format(locked.until().atZoneSameInstant(clock.getZone())));
+            model.put("lockedHere", locked.thisBrowserOnly());
             ctx.status(HttpStatus.UNAUTHORIZED);
+        } else if (result instanceof LoginResult.TooManyFromAddress) {
+            model.put("error", "auth.login.too_many");
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
         } else if (result instanceof LoginResult.Incomplete) {
             model.put("error", "auth.login.missing");
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -219,6 +227,7 @@ final class AuthController {
     private void handleAccountResult(Context ctx, AccountResult result, AccountForm form, String kind) {
         if (result instanceof AccountResult.Created created) {
             cookie.write(ctx, created.sessionToken());
+            deviceCookie.write(ctx, created.deviceToken());
             BasePath.redirect(ctx, HOME, HttpStatus.SEE_OTHER);
         } else if (result instanceof AccountResult.Invalid invalid) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);

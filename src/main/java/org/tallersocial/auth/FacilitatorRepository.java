@@ -7,10 +7,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import org.tallersocial.db.generated.tables.records.FacilitatorRecord;
 
 /** The facilitator table. Emails arrive here already in lower case. */
 final class FacilitatorRepository {
+
+    private static final FailedLogins<FacilitatorRecord> FAILURES =
+            new FailedLogins<>(FACILITATOR, FACILITATOR.FAILED_LOGINS, FACILITATOR.LOCKED_UNTIL);
 
     private final DSLContext dsl;
 
@@ -47,47 +50,13 @@ final class FacilitatorRepository {
         return new Facilitator(id, name, email);
     }
 
-    /**
-     * Counts one more wrong password. The row is locked while counting so two
-     * attempts at the same moment cannot both read the same count.
-     *
-     * @return when the account is now locked until, if this failure locked it
-     */
+    /** Wrong passwords typed for this account in browsers it has not logged in from. */
     Optional<OffsetDateTime> recordFailedLogin(long id, OffsetDateTime now, int maxFailures, Duration lockFor) {
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            Integer failures = tx.select(FACILITATOR.FAILED_LOGINS)
-                    .from(FACILITATOR)
-                    .where(FACILITATOR.ID.eq(id))
-                    .forUpdate()
-                    .fetchOne(FACILITATOR.FAILED_LOGINS);
-            if (failures == null) {
-                return Optional.<OffsetDateTime>empty();
-            }
-            int count = failures + 1;
-            if (count < maxFailures) {
-                tx.update(FACILITATOR).set(FACILITATOR.FAILED_LOGINS, count).where(FACILITATOR.ID.eq(id)).execute();
-                return Optional.<OffsetDateTime>empty();
-            }
-            // The count starts again once the lock is set, so that after it ends
-            // the owner gets a full set of tries instead of one.
-            OffsetDateTime until = now.plus(lockFor);
-            tx.update(FACILITATOR)
-                    .set(FACILITATOR.FAILED_LOGINS, 0)
-                    .set(FACILITATOR.LOCKED_UNTIL, until)
-                    .where(FACILITATOR.ID.eq(id))
-                    .execute();
-            return Optional.of(until);
-        });
+        return FAILURES.record(dsl, FACILITATOR.ID.eq(id), now, maxFailures, lockFor);
     }
 
     void clearFailedLogins(long id) {
-        dsl.update(FACILITATOR)
-                .set(FACILITATOR.FAILED_LOGINS, 0)
-                .setNull(FACILITATOR.LOCKED_UNTIL)
-                .where(FACILITATOR.ID.eq(id))
-                .and(FACILITATOR.FAILED_LOGINS.ne(0).or(FACILITATOR.LOCKED_UNTIL.isNotNull()))
-                .execute();
+        FAILURES.clear(dsl, FACILITATOR.ID.eq(id));
     }
 
     List<TeamMember> all() {
