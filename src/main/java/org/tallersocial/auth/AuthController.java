@@ -1,8 +1,11 @@
 package org.tallersocial.auth;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -195,27 +198,82 @@ final class AuthController {
             model.put("noteError", invalid.problem());
             model.put("note", note);
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        } else if (result instanceof InviteResult.NotAllowed) {
+            throw new ForbiddenResponse("may_not_invite");
         }
         ctx.render("auth/team", model);
+    }
+
+    void revokeInvitation(Context ctx) {
+        Facilitator me = current(ctx).orElseThrow(UnauthorizedResponse::new);
+        TeamChange change = service.revokeInvitation(me, ctx.pathParam("invitation"));
+        if (change == TeamChange.NOT_ALLOWED) {
+            throw new ForbiddenResponse("may_not_revoke");
+        }
+        if (change == TeamChange.DONE) {
+            BasePath.redirect(ctx, "/facilitate/team", HttpStatus.SEE_OTHER);
+            return;
+        }
+        Map<String, Object> model = teamModel(ctx);
+        model.put("teamError", "team.revoke_gone");
+        ctx.status(HttpStatus.CONFLICT);
+        ctx.render("auth/team", model);
+    }
+
+    /** The administrator gives a member the right to invite ("yes") or takes it back ("no"). */
+    void letInvite(Context ctx) {
+        Facilitator me = current(ctx).orElseThrow(UnauthorizedResponse::new);
+        String allowed = String.valueOf(ctx.formParam("allowed"));
+        if (!allowed.equals("yes") && !allowed.equals("no")) {
+            throw new BadRequestResponse();
+        }
+        long member;
+        try {
+            member = Long.parseLong(ctx.pathParam("member"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("no_such_member");
+        }
+        TeamChange change = service.letInvite(me, member, allowed.equals("yes"));
+        if (change == TeamChange.NOT_ALLOWED) {
+            throw new ForbiddenResponse("only_administrator");
+        }
+        if (change == TeamChange.NOT_FOUND) {
+            throw new NotFoundResponse("no_such_member");
+        }
+        BasePath.redirect(ctx, "/facilitate/team", HttpStatus.SEE_OTHER);
     }
 
     // ---- helpers ----
 
     private Map<String, Object> teamModel(Context ctx) {
+        Facilitator me = current(ctx).orElseThrow(UnauthorizedResponse::new);
+        TeamRole myRole = service.roleOf(me);
+        boolean administrator = myRole == TeamRole.ADMINISTRATOR;
+        List<TeamMember> team = service.team();
         Map<String, Object> model = new HashMap<>();
-        model.put("members", service.team().stream()
-                .map(m -> Map.of("name", m.name(), "email", m.email(), "joined", m.joinedAt()))
+        model.put("mayInvite", myRole.mayInvite());
+        model.put("isAdministrator", administrator);
+        model.put("administrator", team.stream().filter(m -> m.role() == TeamRole.ADMINISTRATOR)
+                .map(TeamMember::name).findFirst().orElse(""));
+        model.put("members", team.stream()
+                .map(m -> Map.<String, Object>of("id", m.id(), "name", m.name(), "email", m.email(),
+                        "joined", m.joinedAt(), "role", m.role().key(),
+                        "changeable", administrator && m.role() != TeamRole.ADMINISTRATOR))
                 .toList());
-        model.put("invitations", service.openInvitations().stream()
+        List<Map<String, Object>> invitations = service.openInvitations().stream()
                 .map(i -> {
                     Map<String, Object> row = new HashMap<>();
+                    row.put("id", i.tokenHash());
                     row.put("note", i.note());
                     row.put("invitedBy", i.invitedByName());
                     row.put("created", i.createdAt());
                     row.put("expires", i.expiresAt());
+                    row.put("revocable", myRole.mayRevoke(i.invitedBy(), me.id()));
                     return row;
                 })
-                .toList());
+                .toList();
+        model.put("invitations", invitations);
+        model.put("anyRevocable", invitations.stream().anyMatch(row -> Boolean.TRUE.equals(row.get("revocable"))));
         return model;
     }
 

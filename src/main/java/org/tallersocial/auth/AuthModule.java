@@ -49,6 +49,8 @@ public final class AuthModule {
         routes.post("/invite/{token}", controller::acceptInvitation);
         routes.get("/facilitate/team", controller::teamPage);
         routes.post("/facilitate/team/invitations", controller::invite);
+        routes.post("/facilitate/team/invitations/{invitation}/revoke", controller::revokeInvitation);
+        routes.post("/facilitate/team/members/{member}/invite-right", controller::letInvite);
     }
 
     /** The facilitator of the request's session cookie, if it holds a live session. */

@@ -28,6 +28,7 @@ final class AuthService {
 
     /** Longer than any token we issue; anything longer is not worth hashing. */
     private static final int TOKEN_MAX = 64;
+    private static final int HASH_LENGTH = Tokens.sha256("").length();
     private static final Problem EMAIL_TAKEN = Problem.of("email_taken");
 
     private final DSLContext dsl;
@@ -100,7 +101,8 @@ final class AuthService {
             if (!problems.isEmpty()) {
                 return new AccountResult.Invalid(problems);
             }
-            Facilitator created = facilitators.insert(form.name(), form.email(), hasher.hash(form.password()), now());
+            Facilitator created = facilitators.insert(form.name(), form.email(), hasher.hash(form.password()),
+                    TeamRole.ADMINISTRATOR, now());
             setupToken = null;
             return new AccountResult.Created(created, startSession(created.id()), trustDevice(created.id(), null));
         }
@@ -241,6 +243,9 @@ final class AuthService {
     // ---- invitations ----
 
     InviteResult invite(Facilitator by, String rawNote) {
+        if (!facilitators.role(by.id()).mayInvite()) {
+            return new InviteResult.NotAllowed();
+        }
         String note = rawNote == null ? "" : rawNote.strip();
         if (note.length() > NOTE_MAX) {
             return new InviteResult.Invalid(Problem.of("note_too_long", NOTE_MAX));
@@ -284,7 +289,8 @@ final class AuthService {
                     return new AccountResult.LinkRefused(LinkState.USED);
                 }
                 // Throws on a duplicate email, which rolls the invitation back to unused.
-                Facilitator created = new FacilitatorRepository(tx).insert(form.name(), form.email(), passwordHash, now);
+                Facilitator created = new FacilitatorRepository(tx).insert(form.name(), form.email(), passwordHash,
+                        TeamRole.MEMBER, now);
                 return new AccountResult.Created(created, null, null);
             });
         } catch (IntegrityConstraintViolationException e) {
@@ -297,10 +303,40 @@ final class AuthService {
         return result;
     }
 
+    /** Withdraws an open invitation: the administrator any, someone with the right to invite their own. */
+    TeamChange revokeInvitation(Facilitator by, String tokenHash) {
+        TeamRole role = facilitators.role(by.id());
+        if (!role.mayInvite()) {
+            return TeamChange.NOT_ALLOWED;
+        }
+        OffsetDateTime now = now();
+        Optional<Invitation> found = tokenHash.length() == HASH_LENGTH ? invitations.find(tokenHash) : Optional.empty();
+        if (found.isEmpty() || found.get().stateAt(now) != LinkState.VALID) {
+            return TeamChange.NOT_FOUND;
+        }
+        if (!role.mayRevoke(found.get().invitedBy(), by.id())) {
+            return TeamChange.NOT_ALLOWED;
+        }
+        return invitations.revoke(tokenHash, now) ? TeamChange.DONE : TeamChange.NOT_FOUND;
+    }
+
     // ---- team ----
 
     List<TeamMember> team() {
         return facilitators.all();
+    }
+
+    TeamRole roleOf(Facilitator facilitator) {
+        return facilitators.role(facilitator.id());
+    }
+
+    /** Only the administrator gives the right to invite, or takes it back; their own role never changes. */
+    TeamChange letInvite(Facilitator by, long memberId, boolean allowed) {
+        if (facilitators.role(by.id()) != TeamRole.ADMINISTRATOR) {
+            return TeamChange.NOT_ALLOWED;
+        }
+        return facilitators.setRole(memberId, allowed ? TeamRole.INVITER : TeamRole.MEMBER)
+                ? TeamChange.DONE : TeamChange.NOT_FOUND;
     }
 
     List<OpenInvitation> openInvitations() {

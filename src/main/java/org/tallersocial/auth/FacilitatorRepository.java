@@ -37,11 +37,12 @@ final class FacilitatorRepository {
                         r.getPasswordHash(), r.getFailedLogins(), r.getLockedUntil()));
     }
 
-    Facilitator insert(String name, String email, String passwordHash, OffsetDateTime now) {
+    Facilitator insert(String name, String email, String passwordHash, TeamRole role, OffsetDateTime now) {
         long id = dsl.insertInto(FACILITATOR)
                 .set(FACILITATOR.NAME, name)
                 .set(FACILITATOR.EMAIL, email)
                 .set(FACILITATOR.PASSWORD_HASH, passwordHash)
+                .set(FACILITATOR.TEAM_ROLE, role.key())
                 .set(FACILITATOR.FAILED_LOGINS, 0)
                 .set(FACILITATOR.CREATED_AT, now)
                 .returningResult(FACILITATOR.ID)
@@ -60,9 +61,25 @@ final class FacilitatorRepository {
     }
 
     List<TeamMember> all() {
-        return dsl.select(FACILITATOR.ID, FACILITATOR.NAME, FACILITATOR.EMAIL, FACILITATOR.CREATED_AT)
+        return dsl.select(FACILITATOR.ID, FACILITATOR.NAME, FACILITATOR.EMAIL, FACILITATOR.CREATED_AT,
+                        FACILITATOR.TEAM_ROLE)
                 .from(FACILITATOR)
                 .orderBy(FACILITATOR.CREATED_AT, FACILITATOR.ID)
-                .fetch(r -> new TeamMember(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new TeamMember(r.value1(), r.value2(), r.value3(), r.value4(), TeamRole.of(r.value5())));
+    }
+
+    /** Member if the account is gone: a session outliving its account is worth no rights. */
+    TeamRole role(long id) {
+        return dsl.select(FACILITATOR.TEAM_ROLE).from(FACILITATOR).where(FACILITATOR.ID.eq(id))
+                .fetchOptional(FACILITATOR.TEAM_ROLE).map(TeamRole::of).orElse(TeamRole.MEMBER);
+    }
+
+    /** Gives or takes back the right to invite; never to or from the administrator. */
+    boolean setRole(long id, TeamRole role) {
+        return dsl.update(FACILITATOR)
+                .set(FACILITATOR.TEAM_ROLE, role.key())
+                .where(FACILITATOR.ID.eq(id))
+                .and(FACILITATOR.TEAM_ROLE.ne(TeamRole.ADMINISTRATOR.key()))
+                .execute() == 1;
     }
 }
