@@ -126,9 +126,10 @@ final class AuthService {
         }
         OffsetDateTime now = now();
         Optional<StoredFacilitator> found = facilitators.findByEmail(email);
-        Optional<TrustedDevice> device = found.flatMap(account -> plausibleToken(deviceToken)
-                ? devices.find(Tokens.sha256(deviceToken), account.facilitator().id(), now)
-                : Optional.empty());
+        // Looked up whatever the email, so that the lookup's time tells nothing about which emails exist.
+        Optional<TrustedDevice> device = (plausibleToken(deviceToken)
+                ? devices.find(Tokens.sha256(deviceToken), now) : Optional.<TrustedDevice>empty())
+                .filter(d -> found.isPresent() && d.facilitatorId() == found.get().facilitator().id());
         if (device.isPresent()) {
             return logInFromTrustedDevice(found.get(), device.get(), password, previousSessionToken, now);
         }

@@ -30,11 +30,10 @@ final class TrustedDevices {
                 .execute();
     }
 
-    /** The browser, if its cookie is one this account was given and it has not expired. */
-    Optional<TrustedDevice> find(String tokenHash, long facilitatorId, OffsetDateTime now) {
+    /** The browser of this cookie, if one was given it and it has not expired. */
+    Optional<TrustedDevice> find(String tokenHash, OffsetDateTime now) {
         return dsl.selectFrom(TRUSTED_DEVICE)
                 .where(TRUSTED_DEVICE.TOKEN_HASH.eq(tokenHash))
-                .and(TRUSTED_DEVICE.FACILITATOR_ID.eq(facilitatorId))
                 .and(TRUSTED_DEVICE.EXPIRES_AT.gt(now))
                 .fetchOptional(r -> new TrustedDevice(r.getTokenHash(), r.getFacilitatorId(), r.getExpiresAt(),
                         r.getLockedUntil()));
