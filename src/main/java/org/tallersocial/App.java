@@ -103,7 +103,8 @@ public final class App implements AutoCloseable {
         Texts texts = new Texts();
         Views views = new Views(texts);
         LanguageChoice language = new LanguageChoice(secure);
-        AuthModule auth = AuthModule.create(db.dsl(), clock, config.publicUrl(), secure);
+        Limits limits = new Limits(config.addressLimits(), clock);
+        AuthModule auth = AuthModule.create(db.dsl(), clock, config.publicUrl(), secure, limits);
         WorkshopRepository workshopRepo = new WorkshopRepository(db.dsl());
         workshopRepo.giveJoinKeys();
         StepRepository stepRepo = new StepRepository(db.dsl(), json);
@@ -126,7 +127,6 @@ public final class App implements AutoCloseable {
 
         Pages pages = new Pages(db);
         Csrf csrf = new Csrf(secure, origins);
-        Limits limits = new Limits(config.addressLimits(), clock);
         CodeLookup codes = new CodeLookup(rooms, participantRepo, limits, clock);
         PhoneController phone = new PhoneController(codes, workshops, texts, secure, limits);
         ProjectorController screen = new ProjectorController(codes, views, config.publicUrl());

@@ -48,6 +48,8 @@ record AccountForm(String name, String email, String password, String confirm) {
             problems.add(Problem.of("password_long", PASSWORD_MAX));
         } else if (!password.equals(confirm)) {
             problems.add(Problem.of("password_mismatch"));
+        } else {
+            GuessablePasswords.problem(password, name, email).ifPresent(problems::add);
         }
         return problems;
     }

@@ -5,8 +5,8 @@ import java.util.List;
 /** What became of a request to create an account through a setup or invitation link. */
 sealed interface AccountResult {
 
-    /** The account exists and a session was started for it. */
-    record Created(Facilitator facilitator, String sessionToken) implements AccountResult {
+    /** The account exists, a session was started for it, and the browser is now one it trusts. */
+    record Created(Facilitator facilitator, String sessionToken, String deviceToken) implements AccountResult {
     }
 
     /** Nothing was written; the form goes back with these messages. */

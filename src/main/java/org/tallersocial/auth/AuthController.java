@@ -1,8 +1,11 @@
 package org.tallersocial.auth;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +27,15 @@ final class AuthController {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm O");
 
     private final AuthService service;
-    private final SessionCookie cookie;
+    private final TokenCookie cookie;
+    private final TokenCookie deviceCookie;
     private final Clock clock;
     private final String publicUrl;
 
-    AuthController(AuthService service, SessionCookie cookie, Clock clock, String publicUrl) {
+    AuthController(AuthService service, TokenCookie cookie, TokenCookie deviceCookie, Clock clock, String publicUrl) {
         this.service = service;
         this.cookie = cookie;
+        this.deviceCookie = deviceCookie;
         this.clock = clock;
         this.publicUrl = publicUrl;
     }
@@ -91,9 +96,11 @@ final class AuthController {
     void login(Context ctx) {
         String email = ctx.formParam("email");
         String next = localPathOr(ctx.formParam("next"), HOME);
-        LoginResult result = service.logIn(email, ctx.formParam("password"), cookie.read(ctx));
+        LoginResult result = service.logIn(email, ctx.formParam("password"), cookie.read(ctx),
+                deviceCookie.read(ctx), ctx.ip());
         if (result instanceof LoginResult.LoggedIn loggedIn) {
             cookie.write(ctx, loggedIn.sessionToken());
+            deviceCookie.write(ctx, loggedIn.deviceToken());
             BasePath.redirect(ctx, next, HttpStatus.SEE_OTHER);
             return;
         }
@@ -102,7 +109,11 @@ final class AuthController {
         model.put("email", email == null ? "" : email.strip());
         if (result instanceof LoginResult.Locked locked) {
             model.put("lockedUntil", TIME.format(locked.until().atZoneSameInstant(clock.getZone())));
+            model.put("lockedHere", locked.thisBrowserOnly());
             ctx.status(HttpStatus.UNAUTHORIZED);
+        } else if (result instanceof LoginResult.TooManyFromAddress) {
+            model.put("error", "auth.login.too_many");
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
         } else if (result instanceof LoginResult.Incomplete) {
             model.put("error", "auth.login.missing");
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -187,27 +198,82 @@ final class AuthController {
             model.put("noteError", invalid.problem());
             model.put("note", note);
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        } else if (result instanceof InviteResult.NotAllowed) {
+            throw new ForbiddenResponse("may_not_invite");
         }
         ctx.render("auth/team", model);
+    }
+
+    void revokeInvitation(Context ctx) {
+        Facilitator me = current(ctx).orElseThrow(UnauthorizedResponse::new);
+        TeamChange change = service.revokeInvitation(me, ctx.pathParam("invitation"));
+        if (change == TeamChange.NOT_ALLOWED) {
+            throw new ForbiddenResponse("may_not_revoke");
+        }
+        if (change == TeamChange.DONE) {
+            BasePath.redirect(ctx, "/facilitate/team", HttpStatus.SEE_OTHER);
+            return;
+        }
+        Map<String, Object> model = teamModel(ctx);
+        model.put("teamError", "team.revoke_gone");
+        ctx.status(HttpStatus.CONFLICT);
+        ctx.render("auth/team", model);
+    }
+
+    /** The administrator gives a member the right to invite ("yes") or takes it back ("no"). */
+    void letInvite(Context ctx) {
+        Facilitator me = current(ctx).orElseThrow(UnauthorizedResponse::new);
+        String allowed = String.valueOf(ctx.formParam("allowed"));
+        if (!allowed.equals("yes") && !allowed.equals("no")) {
+            throw new BadRequestResponse();
+        }
+        long member;
+        try {
+            member = Long.parseLong(ctx.pathParam("member"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("no_such_member");
+        }
+        TeamChange change = service.letInvite(me, member, allowed.equals("yes"));
+        if (change == TeamChange.NOT_ALLOWED) {
+            throw new ForbiddenResponse("only_administrator");
+        }
+        if (change == TeamChange.NOT_FOUND) {
+            throw new NotFoundResponse("no_such_member");
+        }
+        BasePath.redirect(ctx, "/facilitate/team", HttpStatus.SEE_OTHER);
     }
 
     // ---- helpers ----
 
     private Map<String, Object> teamModel(Context ctx) {
+        Facilitator me = current(ctx).orElseThrow(UnauthorizedResponse::new);
+        TeamRole myRole = service.roleOf(me);
+        boolean administrator = myRole == TeamRole.ADMINISTRATOR;
+        List<TeamMember> team = service.team();
         Map<String, Object> model = new HashMap<>();
-        model.put("members", service.team().stream()
-                .map(m -> Map.of("name", m.name(), "email", m.email(), "joined", m.joinedAt()))
+        model.put("mayInvite", myRole.mayInvite());
+        model.put("isAdministrator", administrator);
+        model.put("administrator", team.stream().filter(m -> m.role() == TeamRole.ADMINISTRATOR)
+                .map(TeamMember::name).findFirst().orElse(""));
+        model.put("members", team.stream()
+                .map(m -> Map.<String, Object>of("id", m.id(), "name", m.name(), "email", m.email(),
+                        "joined", m.joinedAt(), "role", m.role().key(),
+                        "changeable", administrator && m.role() != TeamRole.ADMINISTRATOR))
                 .toList());
-        model.put("invitations", service.openInvitations().stream()
+        List<Map<String, Object>> invitations = service.openInvitations().stream()
                 .map(i -> {
                     Map<String, Object> row = new HashMap<>();
+                    row.put("id", i.tokenHash());
                     row.put("note", i.note());
                     row.put("invitedBy", i.invitedByName());
                     row.put("created", i.createdAt());
                     row.put("expires", i.expiresAt());
+                    row.put("revocable", myRole.mayRevoke(i.invitedBy(), me.id()));
                     return row;
                 })
-                .toList());
+                .toList();
+        model.put("invitations", invitations);
+        model.put("anyRevocable", invitations.stream().anyMatch(row -> Boolean.TRUE.equals(row.get("revocable"))));
         return model;
     }
 
@@ -219,6 +285,7 @@ final class AuthController {
     private void handleAccountResult(Context ctx, AccountResult result, AccountForm form, String kind) {
         if (result instanceof AccountResult.Created created) {
             cookie.write(ctx, created.sessionToken());
+            deviceCookie.write(ctx, created.deviceToken());
             BasePath.redirect(ctx, HOME, HttpStatus.SEE_OTHER);
         } else if (result instanceof AccountResult.Invalid invalid) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);

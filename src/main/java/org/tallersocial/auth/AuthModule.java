@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.tallersocial.web.Limits;
 
 /**
  * Facilitator accounts: the first account through a one-time setup link,
@@ -24,10 +25,13 @@ public final class AuthModule {
     /**
      * @param publicUrl     the address people reach the kit at, for invitation links
      * @param secureCookies true behind HTTPS, so the session cookie never travels in clear
+     * @param limits        the logins an address may try
      */
-    public static AuthModule create(DSLContext dsl, Clock clock, String publicUrl, boolean secureCookies) {
-        AuthService service = new AuthService(dsl, new PasswordHasher(), clock);
-        return new AuthModule(service, new AuthController(service, new SessionCookie(secureCookies), clock, publicUrl));
+    public static AuthModule create(DSLContext dsl, Clock clock, String publicUrl, boolean secureCookies,
+            Limits limits) {
+        AuthService service = new AuthService(dsl, new PasswordHasher(), clock, limits);
+        return new AuthModule(service, new AuthController(service, TokenCookie.session(secureCookies),
+                TokenCookie.device(secureCookies), clock, publicUrl));
     }
 
     public void register(RoutesConfig routes) {
@@ -45,6 +49,8 @@ public final class AuthModule {
         routes.post("/invite/{token}", controller::acceptInvitation);
         routes.get("/facilitate/team", controller::teamPage);
         routes.post("/facilitate/team/invitations", controller::invite);
+        routes.post("/facilitate/team/invitations/{invitation}/revoke", controller::revokeInvitation);
+        routes.post("/facilitate/team/members/{member}/invite-right", controller::letInvite);
     }
 
     /** The facilitator of the request's session cookie, if it holds a live session. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
+import org.tallersocial.web.Limits;
 import org.tallersocial.web.Tokens;
 import org.tallersocial.web.TypedText;
 
@@ -19,6 +20,8 @@ final class AuthService {
     static final Duration LOCK_DURATION = Duration.ofMinutes(15);
     static final Duration SESSION_IDLE_TIMEOUT = Duration.ofHours(12);
     static final Duration SESSION_LIFETIME = Duration.ofDays(7);
+    /** A browser logged in from is trusted this long after its last login there. */
+    static final Duration DEVICE_LIFETIME = Duration.ofDays(90);
     /** Writing last_seen_at on every request would turn every page view into a write. */
     static final Duration SESSION_TOUCH_INTERVAL = Duration.ofMinutes(1);
     static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
@@ -26,6 +29,7 @@ final class AuthService {
 
     /** Longer than any token we issue; anything longer is not worth hashing. */
     private static final int TOKEN_MAX = 64;
+    private static final int HASH_LENGTH = Tokens.sha256("").length();
     private static final Problem EMAIL_TAKEN = Problem.of("email_taken");
 
     private final DSLContext dsl;
@@ -34,6 +38,8 @@ final class AuthService {
     private final FacilitatorRepository facilitators;
     private final SessionRepository sessions;
     private final InvitationRepository invitations;
+    private final TrustedDevices devices;
+    private final Limits limits;
     private final DecoyLockouts decoys = new DecoyLockouts(MAX_FAILED_LOGINS, LOCK_DURATION);
 
     // The setup token lives only in memory: it is printed at start-up, and a
@@ -41,10 +47,12 @@ final class AuthService {
     private final Object setupLock = new Object();
     private String setupToken;
 
-    AuthService(DSLContext dsl, PasswordHasher hasher, Clock clock) {
+    AuthService(DSLContext dsl, PasswordHasher hasher, Clock clock, Limits limits) {
         this.dsl = dsl;
         this.hasher = hasher;
         this.clock = clock;
+        this.limits = limits;
+        this.devices = new TrustedDevices(dsl);
         this.facilitators = new FacilitatorRepository(dsl);
         this.sessions = new SessionRepository(dsl);
         this.invitations = new InvitationRepository(dsl);
@@ -94,41 +102,103 @@ final class AuthService {
             if (!problems.isEmpty()) {
                 return new AccountResult.Invalid(problems);
             }
-            Facilitator created = facilitators.insert(form.name(), form.email(), hasher.hash(form.password()), now());
+            Facilitator created = facilitators.insert(form.name(), form.email(), hasher.hash(form.password()),
+                    TeamRole.ADMINISTRATOR, now());
             setupToken = null;
-            return new AccountResult.Created(created, startSession(created.id()));
+            return new AccountResult.Created(created, startSession(created.id()), trustDevice(created.id(), null));
         }
     }
 
     // ---- login and sessions ----
 
-    LoginResult logIn(String rawEmail, String password, String previousSessionToken) {
+    /**
+     * Checks a password, the OWASP "device cookie" way. In a browser this account logged in
+     * from before (its device cookie), wrong passwords count against that browser alone. In
+     * any other browser they count against the account and against the address, and the
+     * account's lock-out holds only there: a stranger who locks the account out cannot keep
+     * its owner out of their own browser. An email without an account takes the second path,
+     * so a lock-out tells nothing about which emails exist.
+     */
+    LoginResult logIn(String rawEmail, String password, String previousSessionToken, String deviceToken,
+            String address) {
         String email = AccountForm.normalizeEmail(rawEmail);
         if (email.isEmpty() || password == null || password.isEmpty()) {
             return new LoginResult.Incomplete();
         }
         OffsetDateTime now = now();
         Optional<StoredFacilitator> found = facilitators.findByEmail(email);
+        // Looked up whatever the email, so that the lookup's time tells nothing about which emails exist.
+        Optional<TrustedDevice> device = (plausibleToken(deviceToken)
+                ? devices.find(Tokens.sha256(deviceToken), now) : Optional.<TrustedDevice>empty())
+                .filter(d -> found.isPresent() && d.facilitatorId() == found.get().facilitator().id());
+        if (device.isPresent()) {
+            return logInFromTrustedDevice(found.get(), device.get(), password, previousSessionToken, now);
+        }
+        // Refused before the password is hashed: a script's tries cost the server nothing more.
+        if (!limits.mayTryLogin(address)) {
+            return new LoginResult.TooManyFromAddress();
+        }
         if (found.isEmpty()) {
             hasher.verifyAgainstDummy(password);
             Optional<OffsetDateTime> locked = decoys.lockedUntil(email, now).or(() -> decoys.recordFailure(email, now));
-            return locked.<LoginResult>map(LoginResult.Locked::new).orElseGet(LoginResult.WrongCredentials::new);
+            return locked.<LoginResult>map(LoginResult.Locked::account).orElseGet(LoginResult.WrongCredentials::new);
         }
         StoredFacilitator account = found.get();
         if (account.lockedAt(now)) {
             // Not even a right password gets through, and checking none would answer faster.
             hasher.verifyAgainstDummy(password);
-            return new LoginResult.Locked(account.lockedUntil());
+            return LoginResult.Locked.account(account.lockedUntil());
         }
         if (!hasher.verify(password, account.passwordHash())) {
             return facilitators.recordFailedLogin(account.facilitator().id(), now, MAX_FAILED_LOGINS, LOCK_DURATION)
-                    .<LoginResult>map(LoginResult.Locked::new)
+                    .<LoginResult>map(LoginResult.Locked::account)
                     .orElseGet(LoginResult.WrongCredentials::new);
         }
+        limits.loggedIn(address);
         facilitators.clearFailedLogins(account.facilitator().id());
+        String otherDevice = plausibleToken(deviceToken) ? Tokens.sha256(deviceToken) : null;
+        return loggedIn(account.facilitator(), previousSessionToken, otherDevice, now);
+    }
+
+    /** The browser's own budget: the account's lock-out and the address's limit do not apply. */
+    private LoginResult logInFromTrustedDevice(StoredFacilitator account, TrustedDevice device, String password,
+            String previousSessionToken, OffsetDateTime now) {
+        if (device.lockedAt(now)) {
+            hasher.verifyAgainstDummy(password);
+            return LoginResult.Locked.device(device.lockedUntil());
+        }
+        if (!hasher.verify(password, account.passwordHash())) {
+            return devices.recordFailedLogin(device.tokenHash(), now, MAX_FAILED_LOGINS, LOCK_DURATION)
+                    .<LoginResult>map(LoginResult.Locked::device)
+                    .orElseGet(LoginResult.WrongCredentials::new);
+        }
+        return loggedIn(account.facilitator(), previousSessionToken, device.tokenHash(), now);
+    }
+
+    private LoginResult loggedIn(Facilitator facilitator, String previousSessionToken, String previousDeviceHash,
+            OffsetDateTime now) {
         endSession(previousSessionToken);
         sessions.deleteStale(now, now.minus(SESSION_IDLE_TIMEOUT));
-        return new LoginResult.LoggedIn(account.facilitator(), startSession(account.facilitator().id()));
+        devices.deleteExpired(now);
+        return new LoginResult.LoggedIn(facilitator, startSession(facilitator.id()),
+                trustDevice(facilitator.id(), previousDeviceHash));
+    }
+
+    /**
+     * A new device cookie at every login, so a copied one is worth something only until its
+     * owner next logs in. The browser's previous one is dropped, whichever account it was for:
+     * a browser carries one.
+     *
+     * @param previousHash the hash of the cookie the browser had, or null
+     */
+    private String trustDevice(long facilitatorId, String previousHash) {
+        if (previousHash != null) {
+            devices.delete(previousHash);
+        }
+        String token = Tokens.newToken();
+        OffsetDateTime now = now();
+        devices.insert(Tokens.sha256(token), facilitatorId, now, now.plus(DEVICE_LIFETIME));
+        return token;
     }
 
     /** A fresh random token at every login, so a token planted before login is worth nothing after it. */
@@ -175,6 +245,9 @@ final class AuthService {
     // ---- invitations ----
 
     InviteResult invite(Facilitator by, String rawNote) {
+        if (!facilitators.role(by.id()).mayInvite()) {
+            return new InviteResult.NotAllowed();
+        }
         String note = TypedText.line(rawNote);
         if (TypedText.tooLong(note, NOTE_MAX)) {
             return new InviteResult.Invalid(Problem.of("note_too_long", NOTE_MAX));
@@ -218,22 +291,54 @@ final class AuthService {
                     return new AccountResult.LinkRefused(LinkState.USED);
                 }
                 // Throws on a duplicate email, which rolls the invitation back to unused.
-                Facilitator created = new FacilitatorRepository(tx).insert(form.name(), form.email(), passwordHash, now);
-                return new AccountResult.Created(created, null);
+                Facilitator created = new FacilitatorRepository(tx).insert(form.name(), form.email(), passwordHash,
+                        TeamRole.MEMBER, now);
+                return new AccountResult.Created(created, null, null);
             });
         } catch (IntegrityConstraintViolationException e) {
             return new AccountResult.Invalid(List.of(EMAIL_TAKEN));
         }
         if (result instanceof AccountResult.Created created) {
-            return new AccountResult.Created(created.facilitator(), startSession(created.facilitator().id()));
+            long id = created.facilitator().id();
+            return new AccountResult.Created(created.facilitator(), startSession(id), trustDevice(id, null));
         }
         return result;
+    }
+
+    /** Withdraws an open invitation: the administrator any, someone with the right to invite their own. */
+    TeamChange revokeInvitation(Facilitator by, String tokenHash) {
+        TeamRole role = facilitators.role(by.id());
+        if (!role.mayInvite()) {
+            return TeamChange.NOT_ALLOWED;
+        }
+        OffsetDateTime now = now();
+        Optional<Invitation> found = tokenHash.length() == HASH_LENGTH ? invitations.find(tokenHash) : Optional.empty();
+        if (found.isEmpty() || found.get().stateAt(now) != LinkState.VALID) {
+            return TeamChange.NOT_FOUND;
+        }
+        if (!role.mayRevoke(found.get().invitedBy(), by.id())) {
+            return TeamChange.NOT_ALLOWED;
+        }
+        return invitations.revoke(tokenHash, now) ? TeamChange.DONE : TeamChange.NOT_FOUND;
     }
 
     // ---- team ----
 
     List<TeamMember> team() {
         return facilitators.all();
+    }
+
+    TeamRole roleOf(Facilitator facilitator) {
+        return facilitators.role(facilitator.id());
+    }
+
+    /** Only the administrator gives the right to invite, or takes it back; their own role never changes. */
+    TeamChange letInvite(Facilitator by, long memberId, boolean allowed) {
+        if (facilitators.role(by.id()) != TeamRole.ADMINISTRATOR) {
+            return TeamChange.NOT_ALLOWED;
+        }
+        return facilitators.setRole(memberId, allowed ? TeamRole.INVITER : TeamRole.MEMBER)
+                ? TeamChange.DONE : TeamChange.NOT_FOUND;
     }
 
     List<OpenInvitation> openInvitations() {

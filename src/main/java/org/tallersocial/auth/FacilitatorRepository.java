@@ -7,10 +7,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import org.tallersocial.db.generated.tables.records.FacilitatorRecord;
 
 /** The facilitator table. Emails arrive here already in lower case. */
 final class FacilitatorRepository {
+
+    private static final FailedLogins<FacilitatorRecord> FAILURES =
+            new FailedLogins<>(FACILITATOR, FACILITATOR.FAILED_LOGINS, FACILITATOR.LOCKED_UNTIL);
 
     private final DSLContext dsl;
 
@@ -34,11 +37,12 @@ final class FacilitatorRepository {
                         r.getPasswordHash(), r.getFailedLogins(), r.getLockedUntil()));
     }
 
-    Facilitator insert(String name, String email, String passwordHash, OffsetDateTime now) {
+    Facilitator insert(String name, String email, String passwordHash, TeamRole role, OffsetDateTime now) {
         long id = dsl.insertInto(FACILITATOR)
                 .set(FACILITATOR.NAME, name)
                 .set(FACILITATOR.EMAIL, email)
                 .set(FACILITATOR.PASSWORD_HASH, passwordHash)
+                .set(FACILITATOR.TEAM_ROLE, role.key())
                 .set(FACILITATOR.FAILED_LOGINS, 0)
                 .set(FACILITATOR.CREATED_AT, now)
                 .returningResult(FACILITATOR.ID)
@@ -47,53 +51,35 @@ final class FacilitatorRepository {
         return new Facilitator(id, name, email);
     }
 
-    /**
-     * Counts one more wrong password. The row is locked while counting so two
-     * attempts at the same moment cannot both read the same count.
-     *
-     * @return when the account is now locked until, if this failure locked it
-     */
+    /** Wrong passwords typed for this account in browsers it has not logged in from. */
     Optional<OffsetDateTime> recordFailedLogin(long id, OffsetDateTime now, int maxFailures, Duration lockFor) {
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            Integer failures = tx.select(FACILITATOR.FAILED_LOGINS)
-                    .from(FACILITATOR)
-                    .where(FACILITATOR.ID.eq(id))
-                    .forUpdate()
-                    .fetchOne(FACILITATOR.FAILED_LOGINS);
-            if (failures == null) {
-                return Optional.<OffsetDateTime>empty();
-            }
-            int count = failures + 1;
-            if (count < maxFailures) {
-                tx.update(FACILITATOR).set(FACILITATOR.FAILED_LOGINS, count).where(FACILITATOR.ID.eq(id)).execute();
-                return Optional.<OffsetDateTime>empty();
-            }
-            // The count starts again once the lock is set, so that after it ends
-            // the owner gets a full set of tries instead of one.
-            OffsetDateTime until = now.plus(lockFor);
-            tx.update(FACILITATOR)
-                    .set(FACILITATOR.FAILED_LOGINS, 0)
-                    .set(FACILITATOR.LOCKED_UNTIL, until)
-                    .where(FACILITATOR.ID.eq(id))
-                    .execute();
-            return Optional.of(until);
-        });
+        return FAILURES.record(dsl, FACILITATOR.ID.eq(id), now, maxFailures, lockFor);
     }
 
     void clearFailedLogins(long id) {
-        dsl.update(FACILITATOR)
-                .set(FACILITATOR.FAILED_LOGINS, 0)
-                .setNull(FACILITATOR.LOCKED_UNTIL)
-                .where(FACILITATOR.ID.eq(id))
-                .and(FACILITATOR.FAILED_LOGINS.ne(0).or(FACILITATOR.LOCKED_UNTIL.isNotNull()))
-                .execute();
+        FAILURES.clear(dsl, FACILITATOR.ID.eq(id));
     }
 
     List<TeamMember> all() {
-        return dsl.select(FACILITATOR.ID, FACILITATOR.NAME, FACILITATOR.EMAIL, FACILITATOR.CREATED_AT)
+        return dsl.select(FACILITATOR.ID, FACILITATOR.NAME, FACILITATOR.EMAIL, FACILITATOR.CREATED_AT,
+                        FACILITATOR.TEAM_ROLE)
                 .from(FACILITATOR)
                 .orderBy(FACILITATOR.CREATED_AT, FACILITATOR.ID)
-                .fetch(r -> new TeamMember(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new TeamMember(r.value1(), r.value2(), r.value3(), r.value4(), TeamRole.of(r.value5())));
+    }
+
+    /** Member if the account is gone: a session outliving its account is worth no rights. */
+    TeamRole role(long id) {
+        return dsl.select(FACILITATOR.TEAM_ROLE).from(FACILITATOR).where(FACILITATOR.ID.eq(id))
+                .fetchOptional(FACILITATOR.TEAM_ROLE).map(TeamRole::of).orElse(TeamRole.MEMBER);
+    }
+
+    /** Gives or takes back the right to invite; never to or from the administrator. */
+    boolean setRole(long id, TeamRole role) {
+        return dsl.update(FACILITATOR)
+                .set(FACILITATOR.TEAM_ROLE, role.key())
+                .where(FACILITATOR.ID.eq(id))
+                .and(FACILITATOR.TEAM_ROLE.ne(TeamRole.ADMINISTRATOR.key()))
+                .execute() == 1;
     }
 }

@@ -11,4 +11,8 @@ sealed interface InviteResult {
 
     record Invalid(Problem problem) implements InviteResult {
     }
+
+    /** Only the administrator and those they allow may invite. */
+    record NotAllowed() implements InviteResult {
+    }
 }

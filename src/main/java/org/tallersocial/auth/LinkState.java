@@ -6,6 +6,8 @@ enum LinkState {
     UNKNOWN,
     USED,
     EXPIRED,
+    /** Withdrawn by its inviter or the administrator before anyone used it. */
+    REVOKED,
     /** A setup link after the first account exists: setup happens once. */
     SETUP_DONE
 }

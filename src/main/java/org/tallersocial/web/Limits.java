@@ -23,9 +23,11 @@ public final class Limits {
     private final RateLimit socketMessages;
     private final RateLimit addressMessages;
     private final RateLimit projectorOpens;
+    private final RateLimit logins;
     private final ConcurrentHashMap<String, AtomicInteger> projectorsOpen = new ConcurrentHashMap<>();
 
-    /** @param clock the server's clock, which tests hold still to see a limit without a race against refills */
+    /** @param clock the server's clock, which the logins' lock-outs also run on, and which tests hold still to see
+     *     a limit without a race against refills */
     public Limits(boolean perAddress, Clock clock) {
         this.perAddress = perAddress;
         LongSupplier nanos = () -> {
@@ -37,6 +39,9 @@ public final class Limits {
         socketMessages = new RateLimit(60, 10, nanos);
         addressMessages = new RateLimit(3_000, 300, nanos);
         projectorOpens = new RateLimit(PROJECTORS_PER_ADDRESS, 1, nanos);
+        // A right password gives its token back, so this counts wrong ones: a whole office
+        // mistyping never meets it, a script trying passwords across emails does.
+        logins = new RateLimit(20, 1.0 / 20, nanos);
     }
 
     /** A new participant from this address. */
@@ -88,6 +93,18 @@ public final class Limits {
     public void projectorClosed(String address) {
         if (perAddress) {
             projectorsOpen.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+        }
+    }
+
+    /** A login from this address in a browser that no account trusts; takes a token whatever its outcome. */
+    public boolean mayTryLogin(String address) {
+        return !perAddress || logins.allow(address);
+    }
+
+    /** The password was right: the try costs the address nothing. */
+    public void loggedIn(String address) {
+        if (perAddress) {
+            logins.giveBack(address);
         }
     }
 }

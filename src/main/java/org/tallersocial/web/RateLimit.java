@@ -63,6 +63,16 @@ public final class RateLimit {
         }
     }
 
+    /** Returns a token taken by {@link #allow}, for a request that turned out to be harmless. */
+    public void giveBack(String key) {
+        Bucket bucket = buckets.get(key);
+        if (bucket != null) {
+            synchronized (bucket) {
+                bucket.tokens = Math.min(burst, bucket.tokens + 1);
+            }
+        }
+    }
+
     /** True when the key has no token left, without taking one: to turn away before any work. */
     public boolean exhausted(String key) {
         Bucket bucket = buckets.get(key);

@@ -29,7 +29,8 @@ final class AuthTestServer implements AutoCloseable {
         database = Database.open(dataDir);
         Views views = new Views(new org.tallersocial.web.Texts());
         Csrf csrf = new Csrf(false, new org.tallersocial.web.Origins("http://kit.example"));
-        module = AuthModule.create(database.dsl(), clock, "http://kit.example", secureCookies);
+        module = AuthModule.create(database.dsl(), clock, "http://kit.example", secureCookies,
+                new org.tallersocial.web.Limits(true, clock));
         app = Javalin.create(cfg -> {
             cfg.fileRenderer(views);
             cfg.routes.before(csrf::handle);

@@ -33,7 +33,7 @@ class SessionCookieTest {
         Browser browser = server.newBrowser();
         browser.get(path);
         Browser.Response created = browser.post(path,
-                "name", "Ana", "email", "ana@example.org", "password", "correct horse", "confirm", "correct horse");
+                "name", "Ana", "email", "ana@example.org", "password", "correct horse battery", "confirm", "correct horse battery");
         assertThat(created.status()).isEqualTo(303);
         return created.setCookies().stream().filter(c -> c.startsWith("ts_session=")).findFirst().orElseThrow();
     }

@@ -37,7 +37,7 @@ class SetupLinkTest {
         assertThat(form.body()).contains("Create the first account").contains("name=\"_csrf\"");
 
         Browser.Response created = browser.post(path,
-                "name", "Ana Ruiz", "email", " Ana@Example.ORG ", "password", "correct horse", "confirm", "correct horse");
+                "name", "Ana Ruiz", "email", " Ana@Example.ORG ", "password", "correct horse battery", "confirm", "correct horse battery");
         assertThat(created.status()).isEqualTo(303);
         assertThat(created.location()).contains("/facilitate");
         assertThat(browser.get("/facilitate").body()).isEqualTo("console of Ana Ruiz");
@@ -49,7 +49,7 @@ class SetupLinkTest {
     @Test
     void the_setup_link_is_refused_once_an_account_exists() {
         String path = server.module.setupPathIfNeeded().orElseThrow();
-        server.firstFacilitator("Ana", "ana@example.org", "correct horse");
+        server.firstFacilitator("Ana", "ana@example.org", "correct horse battery");
 
         Browser stranger = server.newBrowser();
         Browser.Response page = stranger.get(path);
@@ -94,13 +94,13 @@ class SetupLinkTest {
         assertThat(server.dsl().fetchCount(FACILITATOR)).isZero();
 
         Browser.Response mismatch = browser.post(path,
-                "name", "Ana", "email", "ana@example.org", "password", "correct horse", "confirm", "correct horsf");
+                "name", "Ana", "email", "ana@example.org", "password", "correct horse battery", "confirm", "correct horse batterx");
         assertThat(mismatch.status()).isEqualTo(422);
         assertThat(mismatch.body()).contains("The two passwords are not the same");
         assertThat(server.dsl().fetchCount(FACILITATOR)).isZero();
 
         Browser.Response tooLongName = browser.post(path,
-                "name", "x".repeat(121), "email", "ana@example.org", "password", "correct horse", "confirm", "correct horse");
+                "name", "x".repeat(121), "email", "ana@example.org", "password", "correct horse battery", "confirm", "correct horse battery");
         assertThat(tooLongName.status()).isEqualTo(422);
         assertThat(server.dsl().fetchCount(FACILITATOR)).isZero();
     }

@@ -47,7 +47,9 @@ public final class Chromium implements AutoCloseable {
     public enum Size {
         PHONE(390, 844, true), SMALL_PHONE(360, 740, true), CONSOLE(1366, 900, false), PROJECTOR(1920, 1080, false),
         /** The 4:3 projector still bolted to many meeting-room ceilings. */
-        OLD_PROJECTOR(1024, 768, false);
+        OLD_PROJECTOR(1024, 768, false),
+        /** The most common laptop screen, for pages a facilitator reads at a desk. */
+        LAPTOP(1366, 768, false);
 
         final int width;
         final int height;
