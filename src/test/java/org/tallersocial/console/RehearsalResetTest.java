@@ -88,8 +88,9 @@ class RehearsalResetTest {
             assertThat(fresh.at("/step/index").asInt()).isZero();
             assertThat(fresh.at("/presence/joined").asInt()).isZero();
             assertThat(agenda(room)).as("the same agenda, every step pending again").isEqualTo(agenda);
-            assertThat(ana.browser.get("/j/" + room.code).body()).as("Ana's place went with the rehearsal")
+            assertThat(ana.browser.get("/j/" + room.code + "?k=" + room.key).body()).as("Ana's place went with the rehearsal")
                     .contains("<title>Join").doesNotContain("js/phone.js");
+            assertThat(ana.browser.get("/j/" + room.code).status()).as("and a draft is hidden again").isEqualTo(404);
         }
     }
 
