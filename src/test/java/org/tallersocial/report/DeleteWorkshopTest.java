@@ -19,7 +19,7 @@ class DeleteWorkshopTest {
 
     /** Tables that belong to facilitators, not to workshops. */
     private static final List<String> NOT_A_WORKSHOPS = List.of("FACILITATOR", "LOGIN_SESSION", "INVITATION",
-            "flyway_schema_history");
+            "TRUSTED_DEVICE", "flyway_schema_history");
 
     @Test
     void a_deleted_workshop_leaves_nothing_behind() {
