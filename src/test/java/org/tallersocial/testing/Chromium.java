@@ -71,12 +71,17 @@ public final class Chromium implements AutoCloseable {
     private final ChromeDriver driver;
     private final Size size;
     private final Path profile;
+    /** What the browser was opened as, for the pool; null for one with extra switches, never reused. */
+    private final BrowserPool.Kind kind;
+    /** Origins this browser's pages came from, whose cookies and storage a reuse must wipe. */
+    private final java.util.Set<String> origins = new java.util.HashSet<>();
     private Size current;
 
-    private Chromium(ChromeDriver driver, Size size, Path profile) {
+    private Chromium(ChromeDriver driver, Size size, Path profile, BrowserPool.Kind kind) {
         this.driver = driver;
         this.size = size;
         this.profile = profile;
+        this.kind = kind;
         this.current = size;
     }
 
@@ -124,6 +129,12 @@ public final class Chromium implements AutoCloseable {
 
     private static Chromium open(Size size, List<String> extraArguments, int textPercent) {
         requireInstalled();
+        BrowserPool.Kind kind = extraArguments.isEmpty() ? new BrowserPool.Kind(size, textPercent) : null;
+        Chromium idle = kind == null ? null : BrowserPool.take(kind);
+        return idle != null ? idle : launch(size, extraArguments, textPercent, kind);
+    }
+
+    private static Chromium launch(Size size, List<String> extraArguments, int textPercent, BrowserPool.Kind kind) {
         try {
             Files.createDirectories(HOME);
             Path config = Files.createDirectories(HOME.resolve("xdg-config"));
@@ -159,7 +170,7 @@ public final class Chromium implements AutoCloseable {
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-            Chromium browser = new Chromium(driver, size, profile);
+            Chromium browser = new Chromium(driver, size, profile, kind);
             browser.resize(size);
             return browser;
         } catch (IOException e) {
@@ -189,6 +200,7 @@ public final class Chromium implements AutoCloseable {
     }
 
     public Chromium go(String url) {
+        origins.add(originOf(url));
         driver.get(url);
         return this;
     }
@@ -340,8 +352,55 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
+    private static String originOf(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    }
+
+    /**
+     * Makes the browser as good as new for the next test: a fresh tab (so nothing a test set on its
+     * page, from network throttling to injected scripts, carries over), no cookies, no storage of any
+     * origin it visited, no cache, no console messages left. False when it could not be made so.
+     */
+    boolean wipe() {
+        try {
+            origins.add(originOf(driver.getCurrentUrl()));
+        } catch (RuntimeException e) {
+            // an about: or data: page has no origin worth wiping
+        }
+        try {
+            String fresh = driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB).getWindowHandle();
+            for (String handle : driver.getWindowHandles()) {
+                if (!handle.equals(fresh)) {
+                    driver.executeCdpCommand("Target.closeTarget", Map.of("targetId", handle));
+                }
+            }
+            driver.switchTo().window(fresh);
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+            for (String origin : origins) {
+                if (origin.startsWith("http")) {
+                    driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+                }
+            }
+            origins.clear();
+            driver.manage().logs().get(LogType.BROWSER);
+            resize(size);
+            return driver.getWindowHandles().size() == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Back to the pool when another test can use it as new; otherwise quit. */
     @Override
     public void close() {
+        if (kind == null || !BrowserPool.give(kind, this)) {
+            quit();
+        }
+    }
+
+    void quit() {
         try {
             driver.quit();
         } catch (RuntimeException ignored) {
