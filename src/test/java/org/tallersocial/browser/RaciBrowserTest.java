@@ -30,7 +30,7 @@ import org.tallersocial.testing.WsClient;
 class RaciBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Smallest text on the projector's stage: 1/36 of a 1080-pixel screen, as ScreenshotTourTest asks. */
+    /** Smallest text on the projector's stage: 1/36 of a 1080-pixel screen, as ScreenshotTour asks. */
     private static final double MIN_STAGE_TEXT_PX = 30;
 
     @BeforeAll
