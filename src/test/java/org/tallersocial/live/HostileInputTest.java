@@ -395,6 +395,12 @@ class HostileInputTest {
                         table.equals("answer") ? 2 * HONEST : HONEST);
             }
             assertThat(count(c, "SELECT COUNT(*) FROM participant")).isEqualTo(HONEST + HOSTILE);
+            try (PreparedStatement q = c.prepareStatement("SELECT password_hash FROM facilitator");
+                 ResultSet r = q.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).as("a server started as people start it hashes at bcrypt cost 12, "
+                        + "whatever cost the test JVMs use").startsWith("$2a$12$");
+            }
             for (int p = 0; p < HONEST; p++) {
                 assertThat(value(c, steps.get("who-speaks"), "Honest " + p)).isEqualTo(String.valueOf(whoSpeaks[p]));
                 assertThat(value(c, steps.get("inside-organisation"), "Honest " + p)).isEqualTo(String.valueOf(scale[p]));
