@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tallersocial.App;
 import org.tallersocial.Config;
+import org.tallersocial.db.Database;
 
 /**
  * The real kit on a random port, over a real H2 file. Restartable on the same
@@ -65,13 +66,39 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(freshDataDir(), contentDir, 0, publicUrl);
     }
 
+    /**
+     * A data directory as a first start leaves it: the database file holds every migration. Flyway
+     * runs them once per test JVM, on a directory of its own, and each server gets a copy of that
+     * file; running them for each of the suite's hundreds of servers was the largest part of the
+     * CPU the servers spent. A server started on a directory with no file (scripts/start's first
+     * start, ServerProcess, {@link #on}) still runs them all itself.
+     */
     private static Path freshDataDir() {
         try {
-            Path target = Path.of("target");
-            Files.createDirectories(target);
-            return Files.createTempDirectory(target, "data-");
+            Path dir = Files.createTempDirectory(target(), "data-");
+            Files.copy(Migrated.FILE, Database.file(dir));
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path target() throws IOException {
+        return Files.createDirectories(Path.of("target"));
+    }
+
+    /** The migrated database, made on first need. */
+    private static final class Migrated {
+        static final Path FILE = make();
+
+        private static Path make() {
+            try {
+                Path dir = Files.createTempDirectory(target(), "migrated-");
+                Database.open(dir).close();
+                return Database.file(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
