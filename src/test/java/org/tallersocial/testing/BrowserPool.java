@@ -19,7 +19,7 @@ final class BrowserPool {
     }
 
     /** Enough for a test's phone, projector and laptop, without hoarding memory. */
-    private static final int MOST_IDLE = 4;
+    private static final int MOST_IDLE = 6;
     private static final Map<Kind, Deque<Chromium>> IDLE = new HashMap<>();
     private static int idleCount;
 
