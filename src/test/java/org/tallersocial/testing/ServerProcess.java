@@ -40,8 +40,9 @@ public final class ServerProcess implements AutoCloseable {
             // The JVM ignores SIGXFSZ, so a write past the limit fails with EFBIG as on a full disk.
             command.addAll(List.of("bash", "-c", "ulimit -f " + fileLimitKb + " && exec \"$@\"", "server"));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m"));
+        command.addAll(SERVER_JVM_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
                 "--content-dir", contentDir.toString()));
         try {
@@ -53,6 +54,19 @@ public final class ServerProcess implements AutoCloseable {
         drain.setDaemon(true);
         drain.start();
         awaitLine("Press Ctrl-C");
+    }
+
+    /** The JVM flags scripts/start gives the server, read from the file it reads them from. */
+    static final List<String> SERVER_JVM_FLAGS = serverJvmFlags();
+
+    private static List<String> serverJvmFlags() {
+        try {
+            String line = java.nio.file.Files.readAllLines(Path.of("scripts/lib/server-jvm.sh")).stream()
+                    .filter(l -> l.startsWith("SERVER_JVM_FLAGS=(")).findFirst().orElseThrow();
+            return List.of(line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')).trim().split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static ServerProcess start(Path dataDir, Path contentDir) {
