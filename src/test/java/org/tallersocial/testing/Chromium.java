@@ -162,6 +162,10 @@ public final class Chromium implements AutoCloseable {
                     .usingDriverExecutable(new File(DRIVER.toString()))
                     .usingAnyFreePort()
                     .withLogFile(HOME.resolve("chromedriver.log").toFile())
+                    // At its default level chromedriver logged every command in full (49 MB a run), at a
+                    // cost in CPU; warnings are what a failed test needs.
+                    .withLogLevel(org.openqa.selenium.chromium.ChromiumDriverLogLevel.WARNING)
+                    .withAppendLog(true)
                     .withEnvironment(Map.of(
                             "XDG_CONFIG_HOME", config.toString(),
                             "XDG_CACHE_HOME", cache.toString(),
