@@ -48,6 +48,7 @@ import org.tallersocial.web.Texts;
 import org.tallersocial.web.Tokens;
 import org.tallersocial.web.Pages;
 import org.tallersocial.web.SecurityHeaders;
+import org.tallersocial.web.StrictTransport;
 import org.tallersocial.web.Views;
 import org.tallersocial.console.ConsoleActions;
 import org.tallersocial.console.ConsoleController;
@@ -166,6 +167,9 @@ public final class App implements AutoCloseable {
                 ws.setIdleTimeout(Duration.ofMinutes(2));
             });
             cfg.jetty.port = config.port();
+            if (secure) {
+                cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new StrictTransport()));
+            }
             // Javalin opens a servlet session on every WebSocket upgrade to hand attributes over. We keep
             // nothing in it, so it must not leave a JSESSIONID cookie (neither Secure nor HttpOnly) behind.
             cfg.jetty.modifyServletContextHandler(handler -> {
