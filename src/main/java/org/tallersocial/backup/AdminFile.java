@@ -5,13 +5,12 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
+import org.tallersocial.db.PrivateFiles;
 
 /**
  * How a command on the same machine finds the running server: the port, the
@@ -33,11 +32,7 @@ public record AdminFile(int port, String basePath, String token) {
         Path part = dataDir.resolve(NAME + ".part");
         try {
             Files.deleteIfExists(part);
-            try {
-                Files.createFile(part, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
-                Files.createFile(part);
-            }
+            PrivateFiles.createFile(part);
             Properties p = new Properties();
             p.setProperty("port", String.valueOf(port));
             p.setProperty("basePath", basePath);

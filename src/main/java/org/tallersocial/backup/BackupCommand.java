@@ -2,6 +2,7 @@ package org.tallersocial.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.tallersocial.db.Database;
+import org.tallersocial.db.PrivateFiles;
 
 /**
  * `scripts/backup [--data-dir DIR] [FILE]`. With a server running on DIR it
@@ -66,6 +68,7 @@ public final class BackupCommand {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.getParent());
+            Files.deleteIfExists(part);
             String how = fromRunningServer(dataDir, part, err) ? "from the running server" : null;
             if (how == null) {
                 Database.backupStopped(dataDir, part);
@@ -117,7 +120,10 @@ public final class BackupCommand {
                 throw new IOException("the server on port " + admin.get().port() + " answered "
                         + response.statusCode() + ": " + new String(body.readAllBytes()));
             }
-            Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);
+            // The whole database: rw------- from its first byte, wherever it is written (the move keeps it so).
+            try (OutputStream out = PrivateFiles.newOutputStream(part)) {
+                body.transferTo(out);
+            }
         }
         return true;
     }
