@@ -167,6 +167,8 @@ public final class App implements AutoCloseable {
                 ws.setIdleTimeout(Duration.ofMinutes(2));
             });
             cfg.jetty.port = config.port();
+            // Null, the default, is every interface.
+            cfg.jetty.host = config.bind();
             if (secure) {
                 cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new StrictTransport()));
             }
@@ -229,7 +231,7 @@ public final class App implements AutoCloseable {
 
     public App start() {
         javalin.start(config.port());
-        adminFile = new AdminFile(javalin.port(), config.basePath(), adminToken);
+        adminFile = new AdminFile(config.localHost(), javalin.port(), config.basePath(), adminToken);
         adminFile.writeTo(config.dataDir());
         return this;
     }

@@ -7,11 +7,14 @@ import java.util.Map;
  * Where the kit listens, keeps its data and tells phones to go.
  * Command-line flags win over environment variables, which win over defaults.
  */
-public record Config(int port, Path dataDir, String publicUrl, Path contentDir, boolean addressLimits) {
+public record Config(int port, Path dataDir, String publicUrl, Path contentDir, boolean addressLimits, String bind) {
 
     public static final String USAGE = """
             Usage: scripts/start [options]
               --port N            port to listen on (env PORT, default 7070)
+              --bind ADDRESS      listen on this address of the machine only (env BIND, default:
+                                  every interface, for a meeting room); 127.0.0.1 behind a proxy
+                                  on the same machine, so nobody reaches the kit around it
               --data-dir DIR      where the H2 database lives (env DATA_DIR, default ./data)
               --public-url URL    address phones use, for links and QR codes
                                   (env PUBLIC_URL, default http://localhost:PORT); a path
@@ -32,6 +35,18 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
         contentDir = contentDir.toAbsolutePath().normalize();
         publicUrl = stripTrailingSlash(publicUrl);
         PublicUrl.check(publicUrl);
+        bind = BindAddress.resolve(bind);
+    }
+
+    /**
+     * Where a command on this machine (scripts/backup) reaches the server: the address it listens on,
+     * or localhost when it listens on every interface.
+     */
+    public String localHost() {
+        if (BindAddress.everyInterface(bind)) {
+            return "localhost";
+        }
+        return bind.contains(":") ? "[" + bind + "]" : bind;
     }
 
     /** The path the kit is served under, from the public URL: "" at the root, else e.g. "/taller". */
@@ -45,7 +60,7 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
     }
 
     public Config(int port, Path dataDir, String publicUrl, Path contentDir) {
-        this(port, dataDir, publicUrl, contentDir, true);
+        this(port, dataDir, publicUrl, contentDir, true, null);
     }
 
     public static Config from(String[] args, Map<String, String> env) {
@@ -54,6 +69,7 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
         String publicUrl = env.get("PUBLIC_URL");
         String contentDir = env.getOrDefault("CONTENT_DIR", "workshop-content");
         String addressLimits = env.getOrDefault("ADDRESS_LIMITS", "on");
+        String bind = env.get("BIND");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -69,6 +85,7 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
                 case "--public-url" -> publicUrl = value;
                 case "--content-dir" -> contentDir = value;
                 case "--address-limits" -> addressLimits = value;
+                case "--bind" -> bind = value;
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -84,7 +101,8 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
         if (!addressLimits.equals("on") && !addressLimits.equals("off")) {
             throw new IllegalArgumentException("address limits must be on or off, got '" + addressLimits + "'");
         }
-        return new Config(portNumber, Path.of(dataDir), publicUrl, Path.of(contentDir), addressLimits.equals("on"));
+        return new Config(portNumber, Path.of(dataDir), publicUrl, Path.of(contentDir), addressLimits.equals("on"),
+                bind);
     }
 
     private static String stripTrailingSlash(String url) {

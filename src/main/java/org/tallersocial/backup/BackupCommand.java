@@ -32,8 +32,8 @@ public final class BackupCommand {
               to FILE (default ./taller-social-backup-YYYYMMDD-HHMMSS.zip), a zip that
               scripts/restore brings back.
               While the server runs, it asks the server for H2's online backup
-              (POST /admin/backup on localhost, authenticated by the secret the server
-              keeps in DIR/server.properties); phones keep answering meanwhile.
+              (POST /admin/backup on localhost, or the address given to --bind, authenticated
+              by the secret the server keeps in DIR/server.properties); phones keep answering.
               With no server running, it reads the database file directly.
               --help              print this and exit
             """;
@@ -100,7 +100,7 @@ public final class BackupCommand {
             return false;
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + admin.get().port() + admin.get().basePath() + BackupRoute.PATH))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(admin.get().url() + BackupRoute.PATH))
                 .header("Authorization", "Bearer " + admin.get().token())
                 .header("Accept", "application/json")
                 .timeout(Duration.ofMinutes(10))

@@ -56,7 +56,7 @@ class BehindNginxTest {
         httpsPort = freePort();
         httpPort = freePort();
         publicUrl = "https://localhost:" + httpsPort + "/taller";
-        server = TestServer.reachedAt(publicUrl, TestServer.TEST_CONTENT);
+        server = TestServer.reachedAt(publicUrl, TestServer.TEST_CONTENT, "127.0.0.1");
         nginx = Nginx.start(dir, site(PREFIX_SITE, "example.org", server.port()), httpsPort);
         facilitator = Facilitators.first(server, viaNginx());
     }
