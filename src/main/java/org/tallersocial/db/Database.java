@@ -49,8 +49,12 @@ public final class Database implements AutoCloseable {
         return dataDir.toAbsolutePath().resolve(NAME + ".mv.db");
     }
 
-    /** Through {@link PrivateFilePath}, so every file H2 makes for the database is private when made. */
-    private static String url(Path dataDir) {
+    /**
+     * The database's JDBC URL, through {@link PrivateFilePath}, so every file H2 makes for it is private when
+     * made. Another connection in the same JVM must use this very URL: H2 shares an open database by its
+     * name, and the same file under another name is a second database that finds the file locked.
+     */
+    public static String url(Path dataDir) {
         return "jdbc:h2:file:" + PrivateFilePath.of(dataDir.toAbsolutePath().resolve(NAME));
     }
 
