@@ -122,7 +122,7 @@ public final class App implements AutoCloseable {
         Hub hub = new Hub(json, clock, features);
         Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, hub);
         Replies replies = new Replies(texts);
-        Writer writer = new Writer(db.dsl(), config.dataDir(), replies);
+        Writer writer = new Writer(db.dsl(), config.dataDir(), replies, config.durableCommits());
         WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, rooms, clock);
         PollService polls = new PollService(stepRepo, answerRepo, pollAnswers);
 
@@ -258,6 +258,11 @@ public final class App implements AutoCloseable {
 
     public AuthModule auth() {
         return auth;
+    }
+
+    /** The one writer of phones' messages, for tests that check what it did (e.g. forced the file to disk). */
+    public Writer writer() {
+        return writer;
     }
 
     /** Stops taking requests, writes the answers still queued, then closes the database. */

@@ -7,7 +7,8 @@ import java.util.Map;
  * Where the kit listens, keeps its data and tells phones to go.
  * Command-line flags win over environment variables, which win over defaults.
  */
-public record Config(int port, Path dataDir, String publicUrl, Path contentDir, boolean addressLimits, String bind) {
+public record Config(int port, Path dataDir, String publicUrl, Path contentDir, boolean addressLimits, String bind,
+                     boolean durableCommits) {
 
     public static final String USAGE = """
             Usage: scripts/start [options]
@@ -24,6 +25,11 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
                                   limit joins and answers per network address (env
                                   ADDRESS_LIMITS, default on); off for load tests from one
                                   machine, or behind a proxy that hides the phones' addresses
+              --durable-commits on|off
+                                  force the database file to disk (fsync) after each batch of
+                                  answers, before phones are told saved, so a power cut loses
+                                  none of them (env DURABLE_COMMITS, default off: a killed server
+                                  loses none either way; see docs/security.md)
               --help              print this and exit
             """;
 
@@ -60,7 +66,7 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
     }
 
     public Config(int port, Path dataDir, String publicUrl, Path contentDir) {
-        this(port, dataDir, publicUrl, contentDir, true, null);
+        this(port, dataDir, publicUrl, contentDir, true, null, false);
     }
 
     public static Config from(String[] args, Map<String, String> env) {
@@ -70,6 +76,7 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
         String contentDir = env.getOrDefault("CONTENT_DIR", "workshop-content");
         String addressLimits = env.getOrDefault("ADDRESS_LIMITS", "on");
         String bind = env.get("BIND");
+        String durableCommits = env.getOrDefault("DURABLE_COMMITS", "off");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -86,6 +93,7 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
                 case "--content-dir" -> contentDir = value;
                 case "--address-limits" -> addressLimits = value;
                 case "--bind" -> bind = value;
+                case "--durable-commits" -> durableCommits = value;
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -98,11 +106,15 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
         if (publicUrl == null || publicUrl.isBlank()) {
             publicUrl = "http://localhost:" + portNumber;
         }
-        if (!addressLimits.equals("on") && !addressLimits.equals("off")) {
-            throw new IllegalArgumentException("address limits must be on or off, got '" + addressLimits + "'");
+        return new Config(portNumber, Path.of(dataDir), publicUrl, Path.of(contentDir),
+                onOrOff("address limits", addressLimits), bind, onOrOff("durable commits", durableCommits));
+    }
+
+    private static boolean onOrOff(String what, String value) {
+        if (!value.equals("on") && !value.equals("off")) {
+            throw new IllegalArgumentException(what + " must be on or off, got '" + value + "'");
         }
-        return new Config(portNumber, Path.of(dataDir), publicUrl, Path.of(contentDir), addressLimits.equals("on"),
-                bind);
+        return value.equals("on");
     }
 
     private static String stripTrailingSlash(String url) {

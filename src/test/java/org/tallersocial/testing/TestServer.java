@@ -29,6 +29,7 @@ public final class TestServer implements AutoCloseable {
     private final java.time.Clock clock;
     /** Null for every interface. */
     private final String bind;
+    private final boolean durableCommits;
     private App app;
 
     private TestServer(Path dataDir, Path contentDir, int port) {
@@ -44,6 +45,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(Path dataDir, Path contentDir, int port, String publicUrl, java.time.Clock clock, String bind) {
+        this(dataDir, contentDir, port, publicUrl, clock, bind, false);
+    }
+
+    private TestServer(Path dataDir, Path contentDir, int port, String publicUrl, java.time.Clock clock, String bind,
+                       boolean durableCommits) {
+        this.durableCommits = durableCommits;
         this.bind = bind;
         this.clock = clock;
         this.dataDir = dataDir;
@@ -77,6 +84,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(freshDataDir(), TEST_CONTENT, 0, null, java.time.Clock.systemUTC(), bind);
     }
 
+    /** A server started with --durable-commits on, with the test templates. */
+    public static TestServer withDurableCommits() {
+        return new TestServer(freshDataDir(), TEST_CONTENT, 0, null, java.time.Clock.systemUTC(), null, true);
+    }
+
     /** Reached at a public URL and listening on one address only, as behind a proxy on the same machine. */
     public static TestServer reachedAt(String publicUrl, Path contentDir, String bind) {
         return new TestServer(freshDataDir(), contentDir, 0, publicUrl, java.time.Clock.systemUTC(), bind);
@@ -101,7 +113,7 @@ public final class TestServer implements AutoCloseable {
         try {
             Config config = new Config(port, dataDir,
                     publicUrl != null ? publicUrl : "http://localhost:" + (port == 0 ? 7070 : port), contentDir,
-                    true, bind);
+                    true, bind, durableCommits);
             app = App.create(config, clock).start();
         } catch (Exception e) {
             throw new IllegalStateException("test server did not start", e);
@@ -118,7 +130,7 @@ public final class TestServer implements AutoCloseable {
         int samePort = app.port();
         app.close();
         whileDown.run();
-        return new TestServer(dataDir, contentDir, samePort, publicUrl, clock, bind);
+        return new TestServer(dataDir, contentDir, samePort, publicUrl, clock, bind, durableCommits);
     }
 
     /** The kit itself, spoken to directly (under its base path, if the public URL has one). */
