@@ -44,12 +44,17 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
         bind = BindAddress.resolve(bind);
     }
 
+    /** Whether the kit listens on every interface: no --bind, or 0.0.0.0 or :: given. */
+    public boolean everyInterface() {
+        return BindAddress.everyInterface(bind);
+    }
+
     /**
      * Where a command on this machine (scripts/backup) reaches the server: the address it listens on,
      * or localhost when it listens on every interface.
      */
     public String localHost() {
-        if (BindAddress.everyInterface(bind)) {
+        if (everyInterface()) {
             return "localhost";
         }
         return bind.contains(":") ? "[" + bind + "]" : bind;
@@ -60,7 +65,10 @@ public record Config(int port, Path dataDir, String publicUrl, Path contentDir, 
         return PublicUrl.basePath(publicUrl);
     }
 
-    /** Cookies are Secure when people reach the kit over https, whatever the last hop (a TLS proxy) uses. */
+    /**
+     * People reach the kit over https, whatever the last hop (a TLS proxy) uses: cookies are then Secure and
+     * every answer carries Strict-Transport-Security.
+     */
     public boolean secure() {
         return publicUrl.startsWith("https://");
     }

@@ -45,7 +45,7 @@ public final class Main {
         System.out.println();
         System.out.println("  Taller Social is running: " + url + "/");
         System.out.println("  Facilitator console:      " + url + "/facilitate");
-        if (config.bind() != null) {
+        if (!config.everyInterface()) {
             System.out.println("  Listening on:             " + config.localHost() + ":" + app.port() + " only");
         }
         app.auth().setupPathIfNeeded().ifPresent(path -> {

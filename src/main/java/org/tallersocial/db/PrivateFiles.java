@@ -100,7 +100,8 @@ public final class PrivateFiles {
     }
 
     private static void tighten(Path dir) throws IOException {
-        PosixFileAttributeView view = posix(dir);
+        // The directory itself through a link, if it is one (a data directory on another disk, linked here).
+        PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class);
         if (view == null) {
             LOG.info("the file system of {} has no POSIX permissions: the kit cannot keep its data directory"
                     + " to its own user there; the file system's own rules apply", dir);

@@ -145,6 +145,19 @@ class PrivateDataDirTest {
     }
 
     @Test
+    void a_data_directory_reached_through_a_link_is_made_private_where_it_lies() throws Exception {
+        Path work = work();
+        Path real = Files.createDirectory(work.resolve("on-another-disk"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path link = Files.createSymbolicLink(work.resolve("data"), real.toAbsolutePath());
+        try (Database db = Database.open(link)) {
+            assertThat(db.isReady()).isTrue();
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertPrivate(real);
+    }
+
+    @Test
     void a_file_system_without_posix_permissions_is_used_as_it_is() throws Exception {
         Path zip = work().resolve("no-posix.zip");
         try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of("create", "true"))) {
