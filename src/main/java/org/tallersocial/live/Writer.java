@@ -136,6 +136,8 @@ public final class Writer implements AutoCloseable {
     void process(List<Delivery<?>> drained) {
         try {
             decideAndCommit(drained);
+        } finally {
+            // Even after a failure half-way, what was committed and acked so far is forced before its acks leave.
             if (durable && !forceToDisk()) {
                 // Committed, in the rooms' memory, but maybe not on the device: no phone is told saved. Each
                 // keeps its message and sends it again, and is then acked as a duplicate once a force succeeds.
@@ -143,7 +145,6 @@ public final class Writer implements AutoCloseable {
                         r.delivery().message().id(), new Refused("not_saved", "not_saved"), r.delivery().locale()),
                         false) : r);
             }
-        } finally {
             List<Reply> batch = List.copyOf(outgoing);
             outgoing.clear();
             replying.execute(() -> batch.forEach(r -> r.delivery().answer(r.message())));
