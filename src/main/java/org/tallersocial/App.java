@@ -48,6 +48,7 @@ import org.tallersocial.web.Texts;
 import org.tallersocial.web.Tokens;
 import org.tallersocial.web.Pages;
 import org.tallersocial.web.SecurityHeaders;
+import org.tallersocial.web.StrictTransport;
 import org.tallersocial.web.Views;
 import org.tallersocial.console.ConsoleActions;
 import org.tallersocial.console.ConsoleController;
@@ -121,7 +122,7 @@ public final class App implements AutoCloseable {
         Hub hub = new Hub(json, clock, features);
         Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, hub);
         Replies replies = new Replies(texts);
-        Writer writer = new Writer(db.dsl(), config.dataDir(), replies);
+        Writer writer = new Writer(db.dsl(), config.dataDir(), replies, config.durableCommits());
         WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, rooms, clock);
         PollService polls = new PollService(stepRepo, answerRepo, pollAnswers);
 
@@ -166,6 +167,11 @@ public final class App implements AutoCloseable {
                 ws.setIdleTimeout(Duration.ofMinutes(2));
             });
             cfg.jetty.port = config.port();
+            // Null, the default, is every interface.
+            cfg.jetty.host = config.bind();
+            if (secure) {
+                cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new StrictTransport()));
+            }
             // Javalin opens a servlet session on every WebSocket upgrade to hand attributes over. We keep
             // nothing in it, so it must not leave a JSESSIONID cookie (neither Secure nor HttpOnly) behind.
             cfg.jetty.modifyServletContextHandler(handler -> {
@@ -225,7 +231,7 @@ public final class App implements AutoCloseable {
 
     public App start() {
         javalin.start(config.port());
-        adminFile = new AdminFile(javalin.port(), config.basePath(), adminToken);
+        adminFile = new AdminFile(config.localHost(), javalin.port(), config.basePath(), adminToken);
         adminFile.writeTo(config.dataDir());
         return this;
     }
@@ -252,6 +258,11 @@ public final class App implements AutoCloseable {
 
     public AuthModule auth() {
         return auth;
+    }
+
+    /** The one writer of phones' messages, for tests that check what it did (e.g. forced the file to disk). */
+    public Writer writer() {
+        return writer;
     }
 
     /** Stops taking requests, writes the answers still queued, then closes the database. */

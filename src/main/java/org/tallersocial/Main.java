@@ -45,6 +45,9 @@ public final class Main {
         System.out.println();
         System.out.println("  Taller Social is running: " + url + "/");
         System.out.println("  Facilitator console:      " + url + "/facilitate");
+        if (!config.everyInterface()) {
+            System.out.println("  Listening on:             " + config.localHost() + ":" + app.port() + " only");
+        }
         app.auth().setupPathIfNeeded().ifPresent(path -> {
             System.out.println();
             System.out.println("  No facilitator account yet. Create the first one here (one-time link):");

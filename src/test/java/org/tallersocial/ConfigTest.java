@@ -61,6 +61,39 @@ class ConfigTest {
     }
 
     @Test
+    void the_kit_listens_on_every_interface_unless_bound_to_an_address_of_this_machine() {
+        Config every = Config.from(new String[0], Map.of());
+        assertThat(every.bind()).as("a meeting room: phones reach the laptop on its Wi-Fi").isNull();
+        assertThat(every.localHost()).isEqualTo("localhost");
+        assertThat(Config.from(new String[0], Map.of("BIND", " ")).bind()).as("blank is the default").isNull();
+        Config loopback = Config.from(new String[0], Map.of("BIND", "127.0.0.1"));
+        assertThat(loopback.bind()).isEqualTo("127.0.0.1");
+        assertThat(loopback.localHost()).as("where scripts/backup finds it").isEqualTo("127.0.0.1");
+        assertThat(Config.from(new String[] {"--bind", "localhost"}, Map.of("BIND", "0.0.0.0")).bind())
+                .as("the flag wins, and a name is resolved to the address it is bound to").isEqualTo("127.0.0.1");
+        assertThat(Config.from(new String[] {"--bind", "[::1]"}, Map.of()).localHost()).isEqualTo("[0:0:0:0:0:0:0:1]");
+        Config all = Config.from(new String[] {"--bind", "0.0.0.0"}, Map.of());
+        assertThat(all.bind()).isEqualTo("0.0.0.0");
+        assertThat(all.localHost()).isEqualTo("localhost");
+    }
+
+    @Test
+    void a_bind_address_that_is_not_this_machines_is_refused_with_what_is_wrong() {
+        String[][] refused = {
+            {"203.0.113.7", "is not an address of this machine (this machine has "},
+            {"no-such-host.invalid", "is not an address or a host name that resolves"},
+            {"127.0.0.1:7070", "is not an address or a host name that resolves"},
+            {"http://127.0.0.1", "is not an address or a host name that resolves"},
+        };
+        for (String[] bad : refused) {
+            assertThatThrownBy(() -> Config.from(new String[] {"--bind", bad[0]}, Map.of()))
+                    .as(bad[0]).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("bind address '" + bad[0] + "' " + bad[1])
+                    .hasMessageContaining("such as 127.0.0.1");
+        }
+    }
+
+    @Test
     void a_public_url_with_a_path_serves_the_kit_under_it() {
         Config c = Config.from(new String[] {"--public-url", "https://example.org/taller/"}, Map.of());
         assertThat(c.publicUrl()).isEqualTo("https://example.org/taller");
@@ -98,7 +131,8 @@ class ConfigTest {
     @Test
     void help_lists_every_option() {
         assertThatThrownBy(() -> Config.from(new String[] {"--help"}, Map.of())).isInstanceOf(Config.HelpRequested.class);
-        assertThat(Config.USAGE).contains("--port", "--data-dir", "--public-url", "PORT", "DATA_DIR", "PUBLIC_URL");
+        assertThat(Config.USAGE).contains("--port", "--data-dir", "--public-url", "PORT", "DATA_DIR", "PUBLIC_URL",
+                "--bind ADDRESS", "BIND");
     }
 
     @Test

@@ -5,24 +5,28 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
+import org.tallersocial.db.PrivateFiles;
 
 /**
- * How a command on the same machine finds the running server: the port, the
- * path it serves under (empty at the root) and a
+ * How a command on the same machine finds the running server: the address and
+ * port it listens on, the path it serves under (empty at the root) and a
  * fresh secret, in a file only the server's user can read, inside the data
  * directory. Whoever can read it can read the database file itself, so the
  * secret gives no power they did not already have.
  */
-public record AdminFile(int port, String basePath, String token) {
+public record AdminFile(String host, int port, String basePath, String token) {
 
     public static final String NAME = "server.properties";
+
+    /** The server's address, as a URL has it. */
+    public String url() {
+        return "http://" + host + ":" + port + basePath;
+    }
 
     public static Path in(Path dataDir) {
         return dataDir.resolve(NAME);
@@ -33,12 +37,9 @@ public record AdminFile(int port, String basePath, String token) {
         Path part = dataDir.resolve(NAME + ".part");
         try {
             Files.deleteIfExists(part);
-            try {
-                Files.createFile(part, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
-                Files.createFile(part);
-            }
+            PrivateFiles.createFile(part);
             Properties p = new Properties();
+            p.setProperty("host", host);
             p.setProperty("port", String.valueOf(port));
             p.setProperty("basePath", basePath);
             p.setProperty("token", token);
@@ -71,7 +72,9 @@ public record AdminFile(int port, String basePath, String token) {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
-            return Optional.of(new AdminFile(Integer.parseInt(p.getProperty("port", "").trim()),
+            // A server from before --bind wrote no host: it listened on every interface.
+            return Optional.of(new AdminFile(p.getProperty("host", "localhost").trim(),
+                    Integer.parseInt(p.getProperty("port", "").trim()),
                     p.getProperty("basePath", "").trim(), p.getProperty("token", "")));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package org.tallersocial.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.tallersocial.db.Database;
+import org.tallersocial.db.PrivateFiles;
 
 /**
  * `scripts/backup [--data-dir DIR] [FILE]`. With a server running on DIR it
@@ -30,8 +32,8 @@ public final class BackupCommand {
               to FILE (default ./taller-social-backup-YYYYMMDD-HHMMSS.zip), a zip that
               scripts/restore brings back.
               While the server runs, it asks the server for H2's online backup
-              (POST /admin/backup on localhost, authenticated by the secret the server
-              keeps in DIR/server.properties); phones keep answering meanwhile.
+              (POST /admin/backup on localhost, or the address given to --bind, authenticated
+              by the secret the server keeps in DIR/server.properties); phones keep answering.
               With no server running, it reads the database file directly.
               --help              print this and exit
             """;
@@ -66,6 +68,7 @@ public final class BackupCommand {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.getParent());
+            Files.deleteIfExists(part);
             String how = fromRunningServer(dataDir, part, err) ? "from the running server" : null;
             if (how == null) {
                 Database.backupStopped(dataDir, part);
@@ -97,7 +100,7 @@ public final class BackupCommand {
             return false;
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + admin.get().port() + admin.get().basePath() + BackupRoute.PATH))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(admin.get().url() + BackupRoute.PATH))
                 .header("Authorization", "Bearer " + admin.get().token())
                 .header("Accept", "application/json")
                 .timeout(Duration.ofMinutes(10))
@@ -117,7 +120,10 @@ public final class BackupCommand {
                 throw new IOException("the server on port " + admin.get().port() + " answered "
                         + response.statusCode() + ": " + new String(body.readAllBytes()));
             }
-            Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);
+            // The whole database: rw------- from its first byte, wherever it is written (the move keeps it so).
+            try (OutputStream out = PrivateFiles.newOutputStream(part)) {
+                body.transferTo(out);
+            }
         }
         return true;
     }

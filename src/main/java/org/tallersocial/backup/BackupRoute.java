@@ -36,7 +36,7 @@ public final class BackupRoute {
     }
 
     public void handle(Context ctx) {
-        if (!fromThisMachine(ctx.req().getRemoteAddr())) {
+        if (!fromThisMachine(ctx.req().getRemoteAddr(), ctx.req().getLocalAddr())) {
             throw new ForbiddenResponse("backup_local_only");
         }
         String auth = ctx.header("Authorization");
@@ -66,9 +66,17 @@ public final class BackupRoute {
         }
     }
 
-    private static boolean fromThisMachine(String address) {
+    /**
+     * Loopback, or the very address the connection came in on: a kit bound to one of the machine's other
+     * addresses (--bind) is reached from the machine itself with that address as the source too.
+     */
+    static boolean fromThisMachine(String remote, String local) {
         try {
-            return address != null && InetAddress.getByName(address).isLoopbackAddress();
+            if (remote == null) {
+                return false;
+            }
+            InetAddress from = InetAddress.getByName(remote);
+            return from.isLoopbackAddress() || (local != null && from.equals(InetAddress.getByName(local)));
         } catch (UnknownHostException e) {
             return false;
         }

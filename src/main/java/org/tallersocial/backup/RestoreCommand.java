@@ -1,6 +1,7 @@
 package org.tallersocial.backup;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.tallersocial.db.Database;
+import org.tallersocial.db.PrivateFiles;
 
 /**
  * `scripts/restore FILE [--data-dir DIR]`: puts a backup zip back as the
@@ -96,11 +98,14 @@ public final class RestoreCommand {
 
     /** Copies the database entry out of the zip; false if the zip has none. */
     private static boolean extract(Path zip, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
+        // The server's own rules for its data directory: private, and an older one tightened.
+        PrivateFiles.directory(to.getParent());
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (!e.isDirectory() && Path.of(e.getName()).getFileName().toString().equals(ENTRY)) {
-                    Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+                    try (OutputStream out = PrivateFiles.newOutputStream(to)) {
+                        in.transferTo(out);
+                    }
                     return true;
                 }
             }

@@ -1,15 +1,12 @@
 package org.tallersocial.db;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.h2.api.ErrorCode;
-import java.io.UncheckedIOException;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
@@ -20,11 +17,15 @@ import org.jooq.impl.DSL;
 /** The embedded H2 file, migrated by Flyway before anything reads it. */
 public final class Database implements AutoCloseable {
 
-    private static final String NAME = "workshops";
+    static final String NAME = "workshops";
     private static final String USER = "kit";
 
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
+
+    static {
+        PrivateFilePath.register();
+    }
 
     private Database(JdbcConnectionPool pool) {
         this.pool = pool;
@@ -32,11 +33,8 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
-        }
+        // Before H2 writes a byte: the answers in it are for the kit's user alone.
+        PrivateFiles.directory(dataDir);
         // H2 refuses relative file URLs; WRITE_DELAY=0 makes every commit reach the
         // file before the commit returns, so an acknowledged answer survives a kill.
         String url = url(dataDir) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
@@ -51,8 +49,13 @@ public final class Database implements AutoCloseable {
         return dataDir.toAbsolutePath().resolve(NAME + ".mv.db");
     }
 
-    private static String url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(NAME);
+    /**
+     * The database's JDBC URL, through {@link PrivateFilePath}, so every file H2 makes for it is private when
+     * made. Another connection in the same JVM must use this very URL: H2 shares an open database by its
+     * name, and the same file under another name is a second database that finds the file locked.
+     */
+    public static String url(Path dataDir) {
+        return "jdbc:h2:file:" + PrivateFilePath.of(dataDir.toAbsolutePath().resolve(NAME));
     }
 
     /**
@@ -61,14 +64,14 @@ public final class Database implements AutoCloseable {
      * the pages they touch).
      */
     public void backupTo(Path zip) {
-        dsl.execute("BACKUP TO {0}", DSL.inline(zip.toAbsolutePath().toString()));
+        dsl.execute("BACKUP TO {0}", DSL.inline(PrivateFilePath.of(zip)));
     }
 
     /** The same backup with no server running: opens the file itself, and refuses if a server holds it. */
     public static void backupStopped(Path dataDir, Path zip) throws InUseException {
         try (Connection c = DriverManager.getConnection(url(dataDir) + ";IFEXISTS=TRUE", USER, "");
              PreparedStatement backup = c.prepareStatement("BACKUP TO ?")) {
-            backup.setString(1, zip.toAbsolutePath().toString());
+            backup.setString(1, PrivateFilePath.of(zip));
             backup.execute();
         } catch (SQLException e) {
             throw inUseOr(e, dataDir);

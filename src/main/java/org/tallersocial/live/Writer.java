@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * thousand phones costs a handful of commits, and an acknowledged message is always on disk. When only
  * a few are waiting, it gathers for a few milliseconds more first: a room answering over ten seconds
  * sends a few messages each millisecond, and a commit of one costs H2 nearly as much as a commit of ten.
+ *
+ * <p>"On disk" means in the file, as the operating system holds it: a killed server loses nothing, a power
+ * cut may lose what the OS had not written out yet (docs/security.md). With durable commits, the writer also
+ * has the file forced to the device ({@code CHECKPOINT SYNC}, an fsync) once per drained batch, after its
+ * last commit and before any of its acks leave.
  */
 public final class Writer implements AutoCloseable {
 
@@ -41,6 +47,10 @@ public final class Writer implements AutoCloseable {
     private final DSLContext dsl;
     private final Path dataDir;
     private final Replies replies;
+    private final boolean durable;
+    /** Something was committed since the file was last forced to disk; the writer's thread only. */
+    private boolean unforced;
+    private final AtomicLong forced = new AtomicLong();
     private final BlockingQueue<Delivery<?>> queue = new ArrayBlockingQueue<>(MAX_QUEUED);
     private final Thread thread;
     /**
@@ -54,13 +64,22 @@ public final class Writer implements AutoCloseable {
         return t;
     });
     /** The replies of the batch being processed; the writer's thread only. */
-    private final List<Runnable> outgoing = new ArrayList<>();
+    private final List<Reply> outgoing = new ArrayList<>();
     private volatile boolean running = true;
 
     public Writer(DSLContext dsl, Path dataDir, Replies replies) {
+        this(dsl, dataDir, replies, false);
+    }
+
+    /** @param durable whether each batch is forced to the disk device before it is acknowledged */
+    public Writer(DSLContext dsl, Path dataDir, Replies replies, boolean durable) {
         this.dsl = dsl;
         this.dataDir = dataDir;
         this.replies = replies;
+        this.durable = durable;
+        if (durable) {
+            LOG.info("durable commits: each batch of answers is forced to disk (fsync) before phones are told saved");
+        }
         this.thread = new Thread(this::loop, "writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -119,10 +138,45 @@ public final class Writer implements AutoCloseable {
         try {
             decideAndCommit(drained);
         } finally {
-            List<Runnable> replies = List.copyOf(outgoing);
+            // Even after a failure half-way, what was committed and acked so far is forced before its acks leave.
+            if (durable && !forceToDisk()) {
+                // Committed, in the rooms' memory, but maybe not on the device: no phone is told saved. Each
+                // keeps its message and sends it again, and is then acked as a duplicate once a force succeeds.
+                outgoing.replaceAll(r -> r.ack() ? new Reply(r.delivery(), replies.error(
+                        r.delivery().message().id(), new Refused("not_saved", "not_saved"), r.delivery().locale()),
+                        false) : r);
+            }
+            List<Reply> batch = List.copyOf(outgoing);
             outgoing.clear();
-            replying.execute(() -> replies.forEach(Runnable::run));
+            replying.execute(() -> batch.forEach(r -> r.delivery().answer(r.message())));
         }
+    }
+
+    /**
+     * With durable commits, once per batch: the file to the device, if anything was committed since the
+     * last time. A duplicate's ack waits for it too, since its first ack may have been held back.
+     *
+     * @return whether everything committed so far is on the device
+     */
+    private boolean forceToDisk() {
+        if (!unforced) {
+            return true;
+        }
+        try {
+            dsl.execute("CHECKPOINT SYNC");
+            unforced = false;
+            forced.incrementAndGet();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("could not force the database file to disk: {}. Phones were told not_saved, keep their"
+                    + " answers and send them again.", rootCause(e), e);
+            return false;
+        }
+    }
+
+    /** How many times the file was forced to disk (durable commits): once per batch that committed. */
+    public long forcedToDisk() {
+        return forced.get();
     }
 
     private void decideAndCommit(List<Delivery<?>> drained) {
@@ -196,6 +250,7 @@ public final class Writer implements AutoCloseable {
                 DSLContext tx = DSL.using(cfg);
                 byStore.forEach((store, list) -> store.write(tx, list));
             });
+            unforced = true;
             return true;
         } catch (RuntimeException e) {
             LOG.error("could not store {} messages: the database file cannot be written (disk full or read-only?): {}."
@@ -214,12 +269,15 @@ public final class Writer implements AutoCloseable {
     }
 
     private void refuse(Delivery<?> d, Refused why) {
-        reply(d, replies.error(d.message().id(), why, d.locale()));
+        outgoing.add(new Reply(d, replies.error(d.message().id(), why, d.locale()), false));
     }
 
-    /** After the batch: an ack goes out only once what it acknowledges is committed. */
-    private void reply(Delivery<?> d, ObjectNode message) {
-        outgoing.add(() -> d.answer(message));
+    /** After the batch: an ack goes out only once what it acknowledges is committed (and forced, if durable). */
+    private void reply(Delivery<?> d, ObjectNode ack) {
+        outgoing.add(new Reply(d, ack, true));
+    }
+
+    private record Reply(Delivery<?> delivery, ObjectNode message, boolean ack) {
     }
 
     /** The innermost message names the file and the failed write, which is what the operator can act on. */

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tallersocial.db.Database;
 import org.tallersocial.testing.Browser;
 
 /**
@@ -566,7 +567,7 @@ public final class LoadGenerator {
     }
 
     static Connection openDatabase(Path dataDir, Duration timeout) throws SQLException, InterruptedException {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("workshops") + ";IFEXISTS=TRUE";
+        String url = Database.url(dataDir) + ";IFEXISTS=TRUE";
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {

@@ -112,6 +112,12 @@ final class Reading {
               the UTF-8 text of every message, before any compression, the ack of its own inputs included.
               It is what the venue's Wi-Fi carries for one phone; the snapshot a phone gets on joining or on
               a new step is not in it.
+            - **Durable commits.** *The same instant, with durable commits* is the burst above with the
+              server started with `--durable-commits on`: the writer forces the database file to the disk
+              (`CHECKPOINT SYNC`, an fsync) after each batch it commits and before the batch's acks leave.
+              The difference between the two rows is what that costs here; it grows with the time the
+              disk takes to honour an fsync, which on this machine's virtual disk is short (what it buys:
+              `docs/security.md`, "What the database promises").
             - **Joining** is the wall time for every phone to fetch the join page, post the form, open its
               socket and receive its first snapshot, 32 at a time. It is not a target; it is most of the
               suite's time.

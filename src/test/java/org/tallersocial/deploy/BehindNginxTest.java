@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +56,7 @@ class BehindNginxTest {
         httpsPort = freePort();
         httpPort = freePort();
         publicUrl = "https://localhost:" + httpsPort + "/taller";
-        server = TestServer.reachedAt(publicUrl, TestServer.TEST_CONTENT);
+        server = TestServer.reachedAt(publicUrl, TestServer.TEST_CONTENT, "127.0.0.1");
         nginx = Nginx.start(dir, site(PREFIX_SITE, "example.org", server.port()), httpsPort);
         facilitator = Facilitators.first(server, viaNginx());
     }
@@ -177,6 +180,27 @@ class BehindNginxTest {
         assertThat(site.get("/taller").location()).hasValue("https://localhost:" + httpsPort + "/taller/");
         Browser.Response backup = site.postRaw("/taller/admin/backup");
         assertThat(backup.status()).as("nginx answers for the backup route; the kit never sees it").isEqualTo(404);
+    }
+
+    @Test
+    void over_https_every_answer_carries_one_strict_transport_security_header_and_plain_http_none()
+            throws Exception {
+        Browser site = new Browser("https://localhost:" + httpsPort, certificate.trustingIt());
+        for (String path : List.of("/taller/", "/taller/css/base.css", "/taller/nothing-here", "/taller",
+                "/taller/admin/backup")) {
+            HttpResponse<Void> r = site.client().send(HttpRequest.newBuilder(
+                    URI.create(site.baseUrl() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(r.headers().allValues("Strict-Transport-Security")).as("%s (%s), the kit's or nginx's",
+                    path, r.statusCode()).containsExactly("max-age=31536000");
+        }
+        Browser plain = new Browser("http://localhost:" + httpPort);
+        HttpResponse<Void> redirect = plain.client().send(HttpRequest.newBuilder(
+                URI.create(plain.baseUrl() + "/taller/")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(redirect.statusCode()).isEqualTo(301);
+        assertThat(redirect.headers().firstValue("Strict-Transport-Security")).as("browsers ignore it over http")
+                .isEmpty();
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.tallersocial.db.Database;
 import org.tallersocial.testing.Browser;
 import org.tallersocial.testing.ProfileAnswers;
 import org.tallersocial.testing.ServerProcess;
@@ -386,8 +387,7 @@ class HostileInputTest {
     }
 
     private void checkDatabase(Path data, int[] whoSpeaks, int[] scale) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("workshops")
-                + ";IFEXISTS=TRUE", "kit", "")) {
+        try (Connection c = DriverManager.getConnection(Database.url(data) + ";IFEXISTS=TRUE", "kit", "")) {
             for (String table : List.of("answer", "profile_answer", "raci_proposal")) {
                 assertThat(count(c, "SELECT COUNT(*) FROM " + table + " t JOIN participant p ON p.id = t.participant_id"
                         + " WHERE p.display_name LIKE 'Hostile%'")).as("rows from hostile phones in %s", table).isZero();

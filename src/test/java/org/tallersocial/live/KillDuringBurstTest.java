@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.tallersocial.db.Database;
 import org.tallersocial.testing.Browser;
 import org.tallersocial.testing.ServerProcess;
 import org.tallersocial.testing.TestServer;
@@ -141,8 +142,7 @@ class KillDuringBurstTest {
             sockets.forEach(WsClient::close);
             server.stop();
 
-            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("workshops")
-                    + ";IFEXISTS=TRUE", "kit", "");
+            try (Connection c = DriverManager.getConnection(Database.url(data) + ";IFEXISTS=TRUE", "kit", "");
                  PreparedStatement q = c.prepareStatement("SELECT p.display_name, COUNT(*), MAX(a.client_seq) "
                          + "FROM answer a JOIN participant p ON p.id = a.participant_id WHERE a.step_id = ? "
                          + "GROUP BY p.display_name")) {

@@ -1,10 +1,10 @@
 package org.tallersocial.testing;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.tallersocial.db.Database;
 
 /**
  * A table of a running test server's database that refuses every new row and every change, as a full
@@ -23,9 +23,8 @@ public final class DatabaseFault implements AutoCloseable {
     }
 
     public static DatabaseFault refuseWrites(TestServer server, String table) {
-        Path file = server.dataDir().toAbsolutePath().resolve("workshops");
         try {
-            Connection c = DriverManager.getConnection("jdbc:h2:file:" + file, "kit", "");
+            Connection c = DriverManager.getConnection(Database.url(server.dataDir()), "kit", "");
             try (Statement st = c.createStatement()) {
                 st.execute("ALTER TABLE " + table + " ADD CONSTRAINT test_fault CHECK (1 = 0) NOCHECK");
             }

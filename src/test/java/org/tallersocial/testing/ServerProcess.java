@@ -23,18 +23,21 @@ public final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path contentDir;
     private final int port;
+    /** Options beyond port, data and content, e.g. --durable-commits on; a restart keeps them. */
+    private final List<String> options;
     private final Process process;
     private final List<String> log = new ArrayList<>();
 
-    private ServerProcess(Path dataDir, Path contentDir, int port) {
-        this(dataDir, contentDir, port, 0);
+    private ServerProcess(Path dataDir, Path contentDir, int port, List<String> options) {
+        this(dataDir, contentDir, port, 0, options);
     }
 
     /** @param fileLimitKb if above 0, no file the server writes may grow beyond it (ulimit -f): a full disk */
-    private ServerProcess(Path dataDir, Path contentDir, int port, long fileLimitKb) {
+    private ServerProcess(Path dataDir, Path contentDir, int port, long fileLimitKb, List<String> options) {
         this.dataDir = dataDir;
         this.contentDir = contentDir;
         this.port = port;
+        this.options = List.copyOf(options);
         List<String> command = new ArrayList<>();
         if (fileLimitKb > 0) {
             // The JVM ignores SIGXFSZ, so a write past the limit fails with EFBIG as on a full disk.
@@ -45,6 +48,7 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
                 "--content-dir", contentDir.toString()));
+        command.addAll(options);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
@@ -70,13 +74,18 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path dataDir, Path contentDir) {
-        return new ServerProcess(dataDir, contentDir, freePort());
+        return start(dataDir, contentDir, List.of());
+    }
+
+    /** With more of the kit's options, e.g. {@code List.of("--durable-commits", "on")}. */
+    public static ServerProcess start(Path dataDir, Path contentDir, List<String> options) {
+        return new ServerProcess(dataDir, contentDir, freePort(), options);
     }
 
     /** The same data directory and port, after this one has ended. */
     public ServerProcess restart() {
         assertThat(process.isAlive()).as("restart after the process ended").isFalse();
-        return new ServerProcess(dataDir, contentDir, port);
+        return new ServerProcess(dataDir, contentDir, port, options);
     }
 
     /** The same data directory and port, with its files unable to grow past {@code kb} KiB beyond now. */
@@ -86,7 +95,7 @@ public final class ServerProcess implements AutoCloseable {
         try (var files = java.nio.file.Files.list(dataDir)) {
             largest = files.mapToLong(f -> f.toFile().length()).max().orElse(0);
         }
-        return new ServerProcess(dataDir, contentDir, port, largest / 1024 + kb);
+        return new ServerProcess(dataDir, contentDir, port, largest / 1024 + kb, options);
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye to the sockets. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tallersocial.db.Database;
 
 /** What the server's H2 file holds, read over a connection of its own (the server's is in this JVM). */
 public final class Stored {
@@ -49,7 +50,7 @@ public final class Stored {
     }
 
     private static Connection connect(TestServer server) throws SQLException {
-        String url = "jdbc:h2:file:" + server.dataDir().toAbsolutePath().resolve("workshops") + ";IFEXISTS=TRUE";
+        String url = Database.url(server.dataDir()) + ";IFEXISTS=TRUE";
         return DriverManager.getConnection(url, "kit", "");
     }
 }

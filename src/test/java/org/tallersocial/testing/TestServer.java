@@ -28,6 +28,9 @@ public final class TestServer implements AutoCloseable {
     /** Null for the default, http://localhost:PORT. */
     private final String publicUrl;
     private final java.time.Clock clock;
+    /** Null for every interface. */
+    private final String bind;
+    private final boolean durableCommits;
     private App app;
 
     private TestServer(Path dataDir, Path contentDir, int port) {
@@ -39,6 +42,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(Path dataDir, Path contentDir, int port, String publicUrl, java.time.Clock clock) {
+        this(dataDir, contentDir, port, publicUrl, clock, null);
+    }
+
+    private TestServer(Path dataDir, Path contentDir, int port, String publicUrl, java.time.Clock clock, String bind) {
+        this(dataDir, contentDir, port, publicUrl, clock, bind, false);
+    }
+
+    private TestServer(Path dataDir, Path contentDir, int port, String publicUrl, java.time.Clock clock, String bind,
+                       boolean durableCommits) {
+        this.durableCommits = durableCommits;
+        this.bind = bind;
         this.clock = clock;
         this.dataDir = dataDir;
         this.contentDir = contentDir;
@@ -64,6 +78,21 @@ public final class TestServer implements AutoCloseable {
     /** A server that people reach at another address, e.g. https://localhost:8443/taller through a proxy. */
     public static TestServer reachedAt(String publicUrl, Path contentDir) {
         return new TestServer(freshDataDir(), contentDir, 0, publicUrl);
+    }
+
+    /** A server listening on one address of this machine only (--bind), with the test templates. */
+    public static TestServer boundTo(String bind) {
+        return new TestServer(freshDataDir(), TEST_CONTENT, 0, null, java.time.Clock.systemUTC(), bind);
+    }
+
+    /** A server started with --durable-commits on, with the test templates. */
+    public static TestServer withDurableCommits() {
+        return new TestServer(freshDataDir(), TEST_CONTENT, 0, null, java.time.Clock.systemUTC(), null, true);
+    }
+
+    /** Reached at a public URL and listening on one address only, as behind a proxy on the same machine. */
+    public static TestServer reachedAt(String publicUrl, Path contentDir, String bind) {
+        return new TestServer(freshDataDir(), contentDir, 0, publicUrl, java.time.Clock.systemUTC(), bind);
     }
 
     /**
@@ -110,7 +139,8 @@ public final class TestServer implements AutoCloseable {
     private void boot() {
         try {
             Config config = new Config(port, dataDir,
-                    publicUrl != null ? publicUrl : "http://localhost:" + (port == 0 ? 7070 : port), contentDir);
+                    publicUrl != null ? publicUrl : "http://localhost:" + (port == 0 ? 7070 : port), contentDir,
+                    true, bind, durableCommits);
             app = App.create(config, clock).start();
         } catch (Exception e) {
             throw new IllegalStateException("test server did not start", e);
@@ -127,16 +157,16 @@ public final class TestServer implements AutoCloseable {
         int samePort = app.port();
         app.close();
         whileDown.run();
-        return new TestServer(dataDir, contentDir, samePort, publicUrl, clock);
+        return new TestServer(dataDir, contentDir, samePort, publicUrl, clock, bind, durableCommits);
     }
 
     /** The kit itself, spoken to directly (under its base path, if the public URL has one). */
     public String baseUrl() {
-        return "http://localhost:" + app.port() + app.config().basePath();
+        return "http://" + app.config().localHost() + ":" + app.port() + app.config().basePath();
     }
 
     public String wsUrl() {
-        return "ws://localhost:" + app.port() + app.config().basePath();
+        return "ws://" + app.config().localHost() + ":" + app.port() + app.config().basePath();
     }
 
     public int port() {
