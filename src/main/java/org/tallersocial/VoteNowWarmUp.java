@@ -77,10 +77,15 @@ final class VoteNowWarmUp {
 
     /** @return how many answers were acknowledged in the warm-up (0 if it could not run) */
     static int warmUp(TemplateCatalog templates, ObjectMapper json, Texts texts) {
+        return warmUp(templates, json, texts, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** @param parent where the throwaway database's directory is made, and removed from */
+    static int warmUp(TemplateCatalog templates, ObjectMapper json, Texts texts, Path parent) {
         long start = System.nanoTime();
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("taller-warm-up-");
+            dir = Files.createTempDirectory(parent, "taller-warm-up-");
             int acked = new VoteNowWarmUp(templates, json, texts).run(dir);
             LOG.debug("warmed up with {} answers in {} ms", acked, (System.nanoTime() - start) / 1_000_000);
             return acked;

@@ -15,14 +15,14 @@ class VoteNowWarmUpTest {
 
     @Test
     void a_thousand_phones_warm_up_on_the_shipped_polls_through_the_pipeline_and_leave_nothing_behind() throws Exception {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        List<Path> before = warmUps(tmp);
+        // A directory of its own: servers of other tests warm up in the shared temporary directory meanwhile.
+        Path tmp = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "tmp-");
 
         int acked = VoteNowWarmUp.warmUp(TemplateCatalog.load(Path.of("workshop-content")), new ObjectMapper(),
-                new Texts());
+                new Texts(), tmp);
 
         assertThat(acked).isEqualTo(VoteNowWarmUp.PHONES * VoteNowWarmUp.ROUNDS);
-        assertThat(warmUps(tmp)).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(warmUps(tmp)).as("the throwaway database is gone").isEmpty();
     }
 
     private static List<Path> warmUps(Path tmp) throws Exception {
