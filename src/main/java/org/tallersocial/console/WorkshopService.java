@@ -112,8 +112,9 @@ public final class WorkshopService {
                 throw new WorkshopRefusal("closed_for_good");
             }
             boolean asRehearsal = w.state() == WorkshopState.DRAFT ? rehearsal : w.rehearsal();
-            save(room, w.withState(WorkshopState.LIVE, now()).asRehearsal(asRehearsal));
-            openIfPending(room);
+            Workshop live = w.withState(WorkshopState.LIVE, now()).asRehearsal(asRehearsal);
+            openIfPending(room, live);
+            save(room, live);
         });
     }
 
@@ -173,8 +174,9 @@ public final class WorkshopService {
                 throw new WorkshopRefusal("no_such_step", target + 1);
             }
             requireNotClosed(room);
-            save(room, room.workshop().atStep(target, room.workshop().isLive() ? now() : null));
-            openIfPending(room);
+            Workshop moved = room.workshop().atStep(target, room.workshop().isLive() ? now() : null);
+            openIfPending(room, moved);
+            save(room, moved);
         });
     }
 
@@ -221,9 +223,13 @@ public final class WorkshopService {
         room.replaceStep(step.id(), s -> step);
     }
 
-    private void openIfPending(Room room) {
-        Step step = room.current();
-        if (room.workshop().isLive() && step.takesAnswers() && step.pollState() == PollState.PENDING) {
+    /**
+     * Opens the step the workshop is about to stand on, before the workshop is saved there: a snapshot
+     * sent meanwhile (to a phone connecting, say) then never shows the step just reached as not open yet.
+     */
+    private void openIfPending(Room room, Workshop about) {
+        Step step = room.steps().get(Math.min(about.currentStep(), room.steps().size() - 1));
+        if (about.isLive() && step.takesAnswers() && step.pollState() == PollState.PENDING) {
             saveState(room, step.withPollState(PollState.OPEN));
         }
     }
