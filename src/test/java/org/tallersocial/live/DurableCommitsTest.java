@@ -13,14 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.tallersocial.Config;
 import org.tallersocial.Main;
 import org.tallersocial.testing.Browser;
 import org.tallersocial.testing.Facilitators;
 import org.tallersocial.testing.LiveRoom;
+import org.tallersocial.testing.ProcessRoom;
 import org.tallersocial.testing.ServerProcess;
 import org.tallersocial.testing.Stored;
 import org.tallersocial.testing.TestServer;
@@ -34,7 +33,6 @@ import org.tallersocial.testing.WsClient;
 class DurableCommitsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CODE = Pattern.compile("data-code=\"([A-Z0-9]{6})\"");
     private static final int PHONES = 8;
 
     @Test
@@ -76,23 +74,10 @@ class DurableCommitsTest {
         List<WsClient> sockets = new ArrayList<>();
         try {
             assertThat(server.log()).contains("durable commits: each batch of answers is forced to disk");
-            Browser facilitator = server.firstFacilitator();
-            Browser.Response created = facilitator.post("/facilitate/workshops", "title", "Durable",
-                    "company", "Disco Duro SL", "template", "poll-kinds/en");
-            long id = Long.parseLong(created.location().orElseThrow().replace("/facilitate/", ""));
-            Matcher m = CODE.matcher(facilitator.get("/facilitate/" + id).body());
-            assertThat(m.find()).isTrue();
-            String code = m.group(1);
-            facilitator.post("/facilitate/" + id + "/live");
-            facilitator.post("/facilitate/" + id + "/step", "to", "1");
-            List<Browser> phones = new ArrayList<>();
-            for (int p = 0; p < PHONES; p++) {
-                Browser phone = server.browser();
-                phone.get("/j/" + code);
-                assertThat(phone.post("/j/" + code, "name", "Phone " + p).status()).isEqualTo(303);
-                phones.add(phone);
-                sockets.add(WsClient.connect(server.wsUrl() + "/ws/phone/" + code, phone.cookieHeader()));
-            }
+            ProcessRoom room = ProcessRoom.live(server, "Durable", "Disco Duro SL", PHONES);
+            String code = room.code();
+            List<Browser> phones = room.phones();
+            sockets.addAll(room.sockets());
             long step = sockets.get(0).awaitStep(1).at("/step/id").asLong();
             for (int p = 0; p < PHONES; p++) {
                 sockets.get(p).send(JSON.createObjectNode().put("type", "answer").put("id", "d" + p)

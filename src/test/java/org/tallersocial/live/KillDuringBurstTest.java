@@ -16,11 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.tallersocial.db.Database;
 import org.tallersocial.testing.Browser;
+import org.tallersocial.testing.ProcessRoom;
 import org.tallersocial.testing.ServerProcess;
 import org.tallersocial.testing.TestServer;
 import org.tallersocial.testing.WsClient;
@@ -33,7 +32,6 @@ import org.tallersocial.testing.WsClient;
 class KillDuringBurstTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CODE = Pattern.compile("data-code=\"([A-Z0-9]{6})\"");
     private static final int PHONES = 30;
     private static final int ANSWERS_EACH = 400;
     private static final int KILL_AFTER_ACKS = 1500;
@@ -51,23 +49,12 @@ class KillDuringBurstTest {
         List<Browser> browsers = new ArrayList<>();
         List<WsClient> sockets = new ArrayList<>();
         try {
-            Browser facilitator = server.firstFacilitator();
-            Browser.Response created = facilitator.post("/facilitate/workshops", "title", "Burst",
-                    "company", "Kill Nine SL", "template", "poll-kinds/en");
-            long id = Long.parseLong(created.location().orElseThrow().replace("/facilitate/", ""));
-            Matcher m = CODE.matcher(facilitator.get("/facilitate/" + id).body());
-            assertThat(m.find()).isTrue();
-            String code = m.group(1);
-            assertThat(facilitator.post("/facilitate/" + id + "/live").status()).isEqualTo(303);
-            assertThat(facilitator.post("/facilitate/" + id + "/step", "to", "1").status()).isEqualTo(303);
-
-            for (int p = 0; p < PHONES; p++) {
-                Browser phone = server.browser();
-                phone.get("/j/" + code);
-                assertThat(phone.post("/j/" + code, "name", "Phone " + p).status()).isEqualTo(303);
-                browsers.add(phone);
-                sockets.add(WsClient.connect(server.wsUrl() + "/ws/phone/" + code, phone.cookieHeader()));
-            }
+            ProcessRoom room = ProcessRoom.live(server, "Burst", "Kill Nine SL", PHONES);
+            Browser facilitator = room.facilitator();
+            long id = room.id();
+            String code = room.code();
+            browsers.addAll(room.phones());
+            sockets.addAll(room.sockets());
             long step = sockets.get(0).awaitStep(1).at("/step/id").asLong();
 
             // Every phone changes its vote again and again without waiting for acks, as an outbox would.
