@@ -143,12 +143,15 @@ public final class Chromium implements AutoCloseable {
 
             ChromeOptions options = new ChromeOptions();
             options.setBinary(BINARY.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--no-default-browser-check", "--disable-extensions",
                     "--hide-scrollbars", "--force-color-profile=srgb", "--lang=en-US",
                     "--user-data-dir=" + profile,
                     "--window-size=" + size.width + "," + size.height);
+            if (smallSharedMemory()) {
+                options.addArguments("--disable-dev-shm-usage");
+            }
             options.addArguments(extraArguments);
 
             options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
@@ -178,6 +181,18 @@ public final class Chromium implements AutoCloseable {
             return browser;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A container's /dev/shm is often 64 MB, too small for Chromium's rendering, which then crashes
+     * tabs; there it must use files under TMPDIR instead. Where /dev/shm is large, it is faster.
+     */
+    private static boolean smallSharedMemory() {
+        try {
+            return Files.getFileStore(Path.of("/dev/shm")).getUsableSpace() < 1L << 30;
+        } catch (IOException e) {
+            return true;
         }
     }
 
