@@ -26,7 +26,21 @@ class AccessibilityTest {
     }
 
     private void check(Chromium browser, String page) {
-        InBrowser.seriousViolations(browser).forEach(v -> violations.add(page + ": " + v));
+        List<String> found = InBrowser.seriousViolations(browser);
+        synchronized (violations) {
+            found.forEach(v -> violations.add(page + ": " + v));
+        }
+    }
+
+    /**
+     * The same step on the phone, the projector and the console, checked side by side: each browser
+     * runs axe in its own renderer, and one after the other they were most of this test's minute.
+     */
+    private void checkAll(String kind, Chromium phone, Chromium projector, Chromium laptop) {
+        java.util.concurrent.CompletableFuture.allOf(
+                java.util.concurrent.CompletableFuture.runAsync(() -> check(phone, "phone " + kind)),
+                java.util.concurrent.CompletableFuture.runAsync(() -> check(projector, "projector " + kind)),
+                java.util.concurrent.CompletableFuture.runAsync(() -> check(laptop, "console " + kind))).join();
     }
 
     /**
@@ -75,9 +89,7 @@ class AccessibilityTest {
             phone.awaitVisible("input[name=name]");
             check(phone, "join");
             InBrowser.joinByLink(phone, server, room.code, "Ana");
-            check(phone, "phone welcome");
-            check(projector, "projector welcome");
-            check(laptop, "console welcome");
+            checkAll("welcome", phone, projector, laptop);
             questionStates(room, phone, laptop);
 
             WsClient console = room.console();
@@ -88,9 +100,7 @@ class AccessibilityTest {
                 if (List.of("single", "scale", "profiles", "raci", "ideas", "ranking").contains(kind)) {
                     InBrowser.awaitPhoneStep(phone, i);
                     InBrowser.awaitProjectorStep(projector, i);
-                    check(phone, "phone " + kind);
-                    check(projector, "projector " + kind);
-                    check(laptop, "console " + kind);
+                    checkAll(kind, phone, projector, laptop);
                 }
             }
             room.act("/close");
