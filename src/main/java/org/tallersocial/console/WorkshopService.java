@@ -228,7 +228,7 @@ public final class WorkshopService {
      * sent meanwhile (to a phone connecting, say) then never shows the step just reached as not open yet.
      */
     private void openIfPending(Room room, Workshop about) {
-        Step step = room.steps().get(Math.min(about.currentStep(), room.steps().size() - 1));
+        Step step = room.currentOf(about);
         if (about.isLive() && step.takesAnswers() && step.pollState() == PollState.PENDING) {
             saveState(room, step.withPollState(PollState.OPEN));
         }

@@ -64,8 +64,13 @@ public final class Room {
     }
 
     public Step current() {
+        return currentOf(workshop);
+    }
+
+    /** The step a version of this room's workshop stands on, e.g. one about to be saved. */
+    public Step currentOf(Workshop w) {
         List<Step> all = steps;
-        return all.get(Math.min(workshop.currentStep(), all.size() - 1));
+        return all.get(Math.min(w.currentStep(), all.size() - 1));
     }
 
     public Optional<Step> step(long stepId) {
