@@ -37,10 +37,12 @@ class AccessibilityTest {
      * runs axe in its own renderer, and one after the other they were most of this test's minute.
      */
     private void checkAll(String kind, Chromium phone, Chromium projector, Chromium laptop) {
+        java.util.concurrent.Executor ownThread = task -> new Thread(task, "axe " + kind).start();
         java.util.concurrent.CompletableFuture.allOf(
-                java.util.concurrent.CompletableFuture.runAsync(() -> check(phone, "phone " + kind)),
-                java.util.concurrent.CompletableFuture.runAsync(() -> check(projector, "projector " + kind)),
-                java.util.concurrent.CompletableFuture.runAsync(() -> check(laptop, "console " + kind))).join();
+                java.util.concurrent.CompletableFuture.runAsync(() -> check(phone, "phone " + kind), ownThread),
+                java.util.concurrent.CompletableFuture.runAsync(() -> check(projector, "projector " + kind), ownThread),
+                java.util.concurrent.CompletableFuture.runAsync(() -> check(laptop, "console " + kind), ownThread))
+                .join();
     }
 
     /**

@@ -21,7 +21,6 @@ final class BrowserPool {
     /** Enough for a test's phone, projector and laptop, without hoarding memory. */
     private static final int MOST_IDLE = 6;
     private static final Map<Kind, Deque<Chromium>> IDLE = new HashMap<>();
-    private static int idleCount;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(BrowserPool::quitAll, "browser-pool"));
@@ -32,31 +31,25 @@ final class BrowserPool {
 
     static synchronized Chromium take(Kind kind) {
         Deque<Chromium> idle = IDLE.get(kind);
-        Chromium browser = idle == null ? null : idle.pollFirst();
-        if (browser != null) {
-            idleCount--;
-        }
-        return browser;
+        return idle == null ? null : idle.pollFirst();
     }
 
     /** False when the pool will not keep it: it could not be wiped, or the pool is full. */
     static boolean give(Kind kind, Chromium browser) {
-        synchronized (BrowserPool.class) {
-            if (idleCount >= MOST_IDLE) {
-                return false;
-            }
-        }
-        if (!browser.wipe()) {
+        if (full() || !browser.wipe()) {
             return false;
         }
         synchronized (BrowserPool.class) {
-            if (idleCount >= MOST_IDLE) {
+            if (full()) {
                 return false;
             }
             IDLE.computeIfAbsent(kind, k -> new ArrayDeque<>()).addFirst(browser);
-            idleCount++;
             return true;
         }
+    }
+
+    private static synchronized boolean full() {
+        return IDLE.values().stream().mapToInt(Deque::size).sum() >= MOST_IDLE;
     }
 
     private static void quitAll() {
@@ -64,7 +57,6 @@ final class BrowserPool {
         synchronized (BrowserPool.class) {
             IDLE.values().forEach(all::addAll);
             IDLE.clear();
-            idleCount = 0;
         }
         all.forEach(Chromium::quit);
     }
