@@ -39,6 +39,8 @@ import org.tallersocial.raci.RaciController;
 import org.tallersocial.raci.RaciExercise;
 import org.tallersocial.questions.QuestionController;
 import org.tallersocial.questions.Questions;
+import org.tallersocial.reactions.ReactionController;
+import org.tallersocial.reactions.Reactions;
 import org.tallersocial.web.Csrf;
 import org.tallersocial.web.HttpErrors;
 import org.tallersocial.web.LanguageChoice;
@@ -118,7 +120,9 @@ public final class App implements AutoCloseable {
         Questions questions = new Questions(db.dsl(), clock);
         IdeaExercise ideas = new IdeaExercise(db.dsl(), clock);
         CommitmentExercise commitments = new CommitmentExercise(db.dsl(), ideas, clock);
-        Features features = new Features(java.util.List.of(pollAnswers, profiles, raci, ideas, commitments, questions));
+        Reactions reactions = new Reactions(db.dsl(), clock);
+        Features features = new Features(java.util.List.of(pollAnswers, profiles, raci, ideas, commitments, questions,
+                reactions));
         Hub hub = new Hub(json, clock, features);
         Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, hub);
         Replies replies = new Replies(texts);
@@ -133,15 +137,16 @@ public final class App implements AutoCloseable {
         ProjectorController screen = new ProjectorController(codes, views, config.publicUrl());
         Templates ownAndShipped = new Templates(templates, db.dsl(), texts, clock);
         ConsoleController console = new ConsoleController(workshops, ownAndShipped,
-                new RehearsalReset(db.dsl(), workshopRepo, rooms), texts, config.publicUrl());
+                new RehearsalReset(db.dsl(), workshopRepo, rooms), reactions, texts, config.publicUrl());
         ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts, clock);
         ProfileController profileConsole = new ProfileController(profiles, console, actions, workshops, texts);
         ReportController reports = new ReportController(
-                new ReportBuilder(pollAnswers, profiles, raci, questions, ideas, commitments, texts, clock),
+                new ReportBuilder(pollAnswers, profiles, raci, questions, ideas, commitments, reactions, texts, clock),
                 new ReportExports(texts, json), new ReviewLinks(db.dsl(), clock), console, rooms, texts,
                 config.publicUrl());
         RaciController raciConsole = new RaciController(raci, console, actions, workshops, texts, clock);
         QuestionController questionConsole = new QuestionController(questions, actions);
+        ReactionController reactionConsole = new ReactionController(reactions, actions);
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         AgendaController agenda = new AgendaController(new AgendaService(db.dsl(), stepRepo, workshopRepo, features),
                 console, workshops, ownAndShipped, hub, screen, texts, json);
@@ -223,6 +228,7 @@ public final class App implements AutoCloseable {
             reports.register(r);
             raciConsole.register(r);
             questionConsole.register(r);
+            reactionConsole.register(r);
             ideaConsole.register(r);
             live.register(r);
         });

@@ -7,6 +7,7 @@ import * as RadarChart from './radar.js';
 import { LiveRoom } from './room.js';
 import { post, send, workshop } from './console-actions.js';
 import * as questions from './questions-console.js';
+import * as reactions from './reactions-console.js';
 import { consoleView as profilesConsole } from './profiles-picture.js';
 import { consoleView as raciConsole } from './raci-console.js';
 import { ideasConsole, commitmentsConsole } from './ideas-picture.js';
@@ -46,9 +47,11 @@ room.on('state', function (msg) {
   presence(msg.presence);
   storage(msg.storage);
   render();
+  reactions.show(msg.reactions, msg.step.id);
   tickClock();
 });
 room.on('questions', function (msg) { questions.show(msg.questions); });
+room.on('reactions', function (msg) { reactions.show(msg.reactions); });
 room.on('results', function (msg) {
   if (state && msg.step === state.step.id) { state.results = msg.results; drawResults(); }
 });

@@ -12,6 +12,7 @@ import { Outbox, statusText } from './outbox.js';
 import * as PhoneInputs from './phone-inputs.js';
 import * as Results from './results.js';
 import { questionsPanel } from './questions.js';
+import { reactionBar } from './reactions.js';
 import { phone as profilesPhone } from './profiles-phone.js';
 import { phone as raciPhone } from './raci.js';
 import { ideasPhone, commitmentsPhone } from './ideas-phone.js';
@@ -68,6 +69,7 @@ room.on('ideasPage', (msg) => {
   if (state && msg.step === state.step.id && exercise && exercise.page) { exercise.page(msg); }
 });
 questionsPanel(room, outbox);
+reactionBar(room, outbox);
 // Last, so that a snapshot is drawn before what waits goes again.
 room.on('state', () => outbox.afterSnapshot());
 outbox.listen(sent);
@@ -91,7 +93,7 @@ function submit(value) {
 
 // What became of something sent: the part of the page that sent it says so.
 function sent(slot, status, message, reply) {
-  if (slot.indexOf('ask:') === 0 || slot.indexOf('up:') === 0) { return; }
+  if (slot.indexOf('ask:') === 0 || slot.indexOf('up:') === 0 || slot.indexOf('react:') === 0) { return; }
   if (status === 'refused' && state && message.step !== state.step.id && reply.code === 'wrong_step') {
     notice(t('moved_on'));
     return;

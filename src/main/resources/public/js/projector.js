@@ -8,6 +8,7 @@ import * as Results from './results.js';
 import * as RadarChart from './radar.js';
 import { LiveRoom } from './room.js';
 import * as questions from './questions-projector.js';
+import { reactionRise } from './reactions-projector.js';
 import { projector as profilesProjector } from './profiles-picture.js';
 import { projector as raciProjector } from './raci.js';
 import { ideasProjector, commitmentsProjector } from './ideas-picture.js';
@@ -20,6 +21,7 @@ var code = root.dataset.code;
 var stage = document.getElementById('stage');
 var state = null, shownKey = null, resultsNode = null, skew = 0;
 var exerciseView = null, radarNode = null;
+var reactions = reactionRise(document.getElementById('reaction-layer'));
 
 // The stage's type may shrink to this share of its size before a wall drops answers,
 // and to the second one before anything else would be cut off.
@@ -32,6 +34,7 @@ var room = new LiveRoom('/ws/screen/' + encodeURIComponent(code) + '?k=' + encod
 room.onStatus(function (s) { showConnection(document.getElementById('conn'), s); });
 room.on('state', function (msg) {
   questions.show(msg.questions, msg.workshop.state === 'closed');
+  if (state && state.step.id !== msg.step.id) { reactions.clear(); }
   showRehearsal(msg.workshop);
   skew = msg.now - Date.now();
   state = msg;
@@ -46,6 +49,9 @@ room.on('picture', function (msg) {
   if (state && msg.step === state.step.id && exerciseView) { state.picture = msg.picture; exerciseView.picture(msg.picture); fit(); }
 });
 room.on('presence', function (msg) { presence(msg.presence); });
+room.on('reactionBurst', function (msg) {
+  if (state && msg.step === state.step.id && state.workshop.state === 'live') { reactions.burst(msg); }
+});
 room.start();
 
 // Refit whenever the stage's box changes: a window resize, the header growing a timer, late fonts.

@@ -2,6 +2,7 @@ package org.tallersocial.console;
 
 import org.tallersocial.workshop.WorkshopRefusal;
 import org.tallersocial.workshop.Workshop;
+import org.tallersocial.reactions.Reactions;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
@@ -31,9 +32,12 @@ public final class ConsoleController {
     private final Texts texts;
     private final String publicUrl;
 
-    public ConsoleController(WorkshopService workshops, Templates templates, RehearsalReset rehearsals, Texts texts,
-                             String publicUrl) {
+    private final Reactions reactions;
+
+    public ConsoleController(WorkshopService workshops, Templates templates, RehearsalReset rehearsals,
+                             Reactions reactions, Texts texts, String publicUrl) {
         this.workshops = workshops;
+        this.reactions = reactions;
         this.rehearsals = rehearsals;
         this.templates = templates;
         this.texts = texts;
@@ -70,7 +74,8 @@ public final class ConsoleController {
                 "workshop", w,
                 "steps", room.steps(),
                 "joinUrl", publicUrl + "/j/" + w.code(),
-                "plannedMinutes", room.steps().stream().mapToInt(s -> s.spec().durationSeconds()).sum() / 60));
+                "plannedMinutes", room.steps().stream().mapToInt(s -> s.spec().durationSeconds()).sum() / 60,
+                "reactions", reactions.palette(room)));
     }
 
     /** Deleting a closed workshop; on a refusal the review page shows why. */

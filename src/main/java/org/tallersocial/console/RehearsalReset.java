@@ -10,6 +10,7 @@ import static org.tallersocial.db.generated.Tables.RACI_ACTIVITY;
 import static org.tallersocial.db.generated.Tables.RACI_PROPOSAL;
 import static org.tallersocial.db.generated.Tables.RACI_ROLE;
 import static org.tallersocial.db.generated.Tables.RACI_SETTLEMENT;
+import static org.tallersocial.db.generated.Tables.REACTION_COUNT;
 import static org.tallersocial.db.generated.Tables.REVIEW_LINK;
 import static org.tallersocial.db.generated.Tables.STEP;
 
@@ -25,7 +26,7 @@ import org.tallersocial.workshop.WorkshopRepository;
 /**
  * After a rehearsal, the workshop becomes a fresh draft with the same agenda for the real session: every
  * row the rehearsal made goes (participants and all they sent, questions, ideas, commitments, the matrix's
- * letters, review links of its report), in one transaction, and the room starts again from the database.
+ * letters, reaction counts, review links of its report), in one transaction, and the room starts again from the database.
  */
 public final class RehearsalReset {
 
@@ -73,6 +74,7 @@ public final class RehearsalReset {
                 // The matrix's rows go with their letters; they are seeded again from the step's own copy.
                 tx.deleteFrom(RACI_ACTIVITY).where(RACI_ACTIVITY.STEP_ID.in(steps)).execute();
                 tx.deleteFrom(RACI_ROLE).where(RACI_ROLE.STEP_ID.in(steps)).execute();
+                tx.deleteFrom(REACTION_COUNT).where(REACTION_COUNT.STEP_ID.in(steps)).execute();
                 tx.deleteFrom(REVIEW_LINK).where(REVIEW_LINK.WORKSHOP_ID.eq(id)).execute();
                 tx.update(STEP).set(STEP.POLL_STATE, PollState.PENDING.key()).set(STEP.REVEALED, false)
                         .setNull(STEP.TIMER_ENDS_AT).setNull(STEP.RESET_AT).where(STEP.WORKSHOP_ID.eq(id)).execute();

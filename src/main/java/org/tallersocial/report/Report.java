@@ -14,7 +14,19 @@ import org.tallersocial.workshop.Workshop;
  */
 public record Report(Workshop workshop, OffsetDateTime generatedAt, Participation participation,
                      List<String> findings, List<PollOutcome> polls, List<Radar> radars,
-                     List<ProfileOutcome> profiles, List<RaciOutcome> raci, Conversation conversation) {
+                     List<ProfileOutcome> profiles, List<RaciOutcome> raci, Conversation conversation,
+                     List<StepReactions> reactions) {
+
+    /** How the room reacted to one step: counts only, by reaction key; no one's name is ever stored with them. */
+    /** The reactions any step drew, in the palette's order: the columns of the report's table. */
+    public List<org.tallersocial.reactions.Reaction> reactionColumns() {
+        return java.util.Arrays.stream(org.tallersocial.reactions.Reaction.values())
+                .filter(r -> reactions.stream().anyMatch(s -> s.counts().containsKey(r.key()))).toList();
+    }
+
+    public record StepReactions(int position, String key, String title, java.util.Map<String, Integer> counts,
+                                int total) {
+    }
 
     /**
      * @param minutes how long the workshop ran, from going live to closing (or to now while it runs)

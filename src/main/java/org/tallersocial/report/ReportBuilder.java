@@ -19,6 +19,8 @@ import org.tallersocial.ideas.IdeaExercise;
 import org.tallersocial.questions.Questions;
 import org.tallersocial.raci.RaciExercise;
 import org.tallersocial.raci.RaciOutcome;
+import org.tallersocial.reactions.Reaction;
+import org.tallersocial.reactions.Reactions;
 import org.tallersocial.workshop.PollState;
 import org.tallersocial.web.Texts;
 import org.tallersocial.workshop.Step;
@@ -33,17 +35,19 @@ public final class ReportBuilder {
     private final Questions questions;
     private final IdeaExercise ideas;
     private final CommitmentExercise commitments;
+    private final Reactions reactions;
     private final Texts texts;
     private final Clock clock;
 
     public ReportBuilder(Polls polls, ProfileExercise profiles, RaciExercise raci, Questions questions, IdeaExercise ideas,
-                         CommitmentExercise commitments, Texts texts, Clock clock) {
+                         CommitmentExercise commitments, Reactions reactions, Texts texts, Clock clock) {
         this.polls = polls;
         this.profiles = profiles;
         this.raci = raci;
         this.questions = questions;
         this.ideas = ideas;
         this.commitments = commitments;
+        this.reactions = reactions;
         this.texts = texts;
         this.clock = clock;
     }
@@ -97,7 +101,7 @@ public final class ReportBuilder {
         Report.Participation participation = new Report.Participation(room.joined(), minutes, activity);
         List<String> findings = new Findings(texts, locale).of(radars, profileOutcomes, matrices);
         return new Report(w, now, participation, findings, polls, radars, profileOutcomes, matrices,
-                conversation(room, ideaLists));
+                conversation(room, ideaLists), reactions(room));
     }
 
     private Report.Conversation conversation(Room room, List<Report.IdeaList> ideaLists) {
@@ -115,6 +119,22 @@ public final class ReportBuilder {
                 .toList();
         int done = (int) made.stream().filter(c -> c.status().equals("done")).count();
         return new Report.Conversation(answered, open, ideaLists, made, done);
+    }
+
+    /** Each step the room reacted to, in the agenda's order, with its counts in the palette's order. */
+    private List<Report.StepReactions> reactions(Room room) {
+        List<Report.StepReactions> out = new ArrayList<>();
+        Map<Long, Map<Reaction, Integer>> counts = reactions.counts(room);
+        for (Step step : room.steps()) {
+            Map<Reaction, Integer> c = counts.get(step.id());
+            if (c != null) {
+                Map<String, Integer> byKey = new LinkedHashMap<>();
+                c.forEach((r, n) -> byKey.put(r.key(), n));
+                out.add(new Report.StepReactions(step.position(), step.spec().id(), step.spec().title(), byKey,
+                        c.values().stream().mapToInt(Integer::intValue).sum()));
+            }
+        }
+        return out;
     }
 
     private static Report.StepActivity activity(Step step, int answered) {

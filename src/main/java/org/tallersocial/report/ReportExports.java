@@ -151,6 +151,13 @@ public final class ReportExports {
             }
             m.findings().forEach(mn.putArray("findings")::add);
         }
+        ArrayNode reacted = out.putArray("reactions");
+        r.reactions().forEach(s -> {
+            ObjectNode sn = reacted.addObject().put("position", s.position()).put("key", s.key()).put("title", s.title())
+                    .put("total", s.total());
+            ObjectNode counts = sn.putObject("counts");
+            s.counts().forEach(counts::put);
+        });
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(out);
         } catch (IOException e) {

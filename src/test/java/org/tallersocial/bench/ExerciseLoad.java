@@ -15,7 +15,7 @@ import java.util.function.Function;
  */
 interface ExerciseLoad {
 
-    List<String> KINDS = List.of("profiles", "raci", "ideas", "questions");
+    List<String> KINDS = List.of("profiles", "raci", "ideas", "questions", "reactions");
 
     static ExerciseLoad of(String kind) {
         return switch (kind) {
@@ -23,6 +23,7 @@ interface ExerciseLoad {
             case "raci" -> new RaciLoad();
             case "ideas" -> new IdeasLoad();
             case "questions" -> new QuestionsLoad();
+            case "reactions" -> new ReactionsLoad();
             default -> throw new IllegalArgumentException("no exercise " + kind + "; one of " + KINDS);
         };
     }
@@ -70,8 +71,14 @@ interface ExerciseLoad {
     /**
      * One kind of row: a query of (participant's name, what the row is about) for a step, or for
      * the workshop, and for each acknowledged input what its row is about (null: not this kind).
+     * A ledger of counts (reactions, stored without names) is a query of (what it is about, how many)
+     * instead: every acknowledged input must be counted.
      */
-    record Ledger(String rows, String sql, boolean perWorkshop, Function<PhoneMessage, String> about) {
+    record Ledger(String rows, String sql, boolean perWorkshop, Function<PhoneMessage, String> about, boolean counts) {
+
+        Ledger(String rows, String sql, boolean perWorkshop, Function<PhoneMessage, String> about) {
+            this(rows, sql, perWorkshop, about, false);
+        }
     }
 
     // ------------------------------------------------------------------ shared by the exercises

@@ -205,6 +205,10 @@ final class ExerciseRound {
         for (RoomPass pass : passes) {
             pass.lost = 0;
             for (ExerciseLoad.Ledger ledger : load.ledgers()) {
+                if (ledger.counts()) {
+                    pass.lost += uncounted(db, ledger, pass);
+                    continue;
+                }
                 Set<String> acked = new HashSet<>();
                 pass.burst.acked.forEach(m -> {
                     String about = ledger.about().apply(m);
@@ -221,6 +225,31 @@ final class ExerciseRound {
             lost += pass.lost;
         }
         return lost;
+    }
+
+    /** Acknowledged inputs beyond what the database counts, per thing counted. */
+    private long uncounted(Connection db, ExerciseLoad.Ledger ledger, RoomPass pass) throws SQLException {
+        Map<String, Long> acked = new java.util.TreeMap<>();
+        pass.burst.acked.forEach(m -> {
+            String about = ledger.about().apply(m);
+            if (about != null) {
+                acked.merge(about, 1L, Long::sum);
+            }
+        });
+        Map<String, Long> stored = new java.util.TreeMap<>();
+        try (PreparedStatement st = db.prepareStatement(ledger.sql())) {
+            st.setLong(1, ledger.perWorkshop() ? pass.room.workshopId : pass.stepId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        long missing = acked.entrySet().stream()
+                .mapToLong(e -> Math.max(0, e.getValue() - stored.getOrDefault(e.getKey(), 0L))).sum();
+        log("database%s: %s %s counted; %s acknowledged, %d of them missing", passes.size() == 1 ? ""
+                : " (workshop " + pass.room.number + ")", stored, ledger.rows(), acked, missing);
+        return missing;
     }
 
     /** The ledger's rows as "phone number|what it is about"; phones joined as "Phone N". */

@@ -43,6 +43,8 @@ record Options(String baseUrl, String setupPath, Path dataDir, long serverPid, i
               --exercise KIND[,KIND]   instead of a poll, the phones go through an exercise of the template:
                                        profiles, raci, ideas or questions (on the first step), one after
                                        the other when several are given, each with its own last line
+              --reactions              the same as --exercise reactions: one tap each on the first step,
+                                       within --spread-ms (default 2000 here)
             """;
 
     int totalPhones() {
@@ -75,6 +77,7 @@ record Options(String baseUrl, String setupPath, Path dataDir, long serverPid, i
             switch (a) {
                 case "--connect-only" -> connectOnly = true;
                 case "--reveal" -> reveal = true;
+                case "--reactions" -> exercises = List.of("reactions");
                 case "--compare-bare" -> compare = true;
                 default -> {
                     if (i + 1 >= args.length) {
@@ -128,7 +131,7 @@ record Options(String baseUrl, String setupPath, Path dataDir, long serverPid, i
         }
         if (spread < 0) {
             // A room takes its time over an exercise; a poll's default burst is the hardest case.
-            spread = exercises.isEmpty() ? 0 : 10_000;
+            spread = exercises.isEmpty() ? 0 : exercises.equals(List.of("reactions")) ? 2_000 : 10_000;
         }
         return new Options(baseUrl.replaceAll("/$", ""), setupPath, Path.of(dataDir), pid, phones, workshops,
                 connectOnly, reveal, compare, serverJvm, perClient,

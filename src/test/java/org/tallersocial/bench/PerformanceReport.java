@@ -60,9 +60,12 @@ public final class PerformanceReport {
             return figures.get("exercise");
         }
 
-        /** What "exact" was read on: the console for questions (the projector gets at most 50 of them). */
+        /**
+         * What "exact" was read on: the console for questions (the projector gets at most 50 of them) and
+         * for reactions (the projector gets each burst once, as it comes; the console every step's counts).
+         */
         String exactScreen() {
-            return "questions".equals(exercise()) ? "console" : "projector";
+            return "questions".equals(exercise()) || "reactions".equals(exercise()) ? "console" : "projector";
         }
 
         double target(String figure) {

@@ -95,6 +95,7 @@ final class Reading {
               activity, picked from the phone's number so the room is split; *ideas*, one idea each, then
               upvotes for up to three ideas the phone has seen in the pictures it received by its turn;
               *questions*, one anonymous question each, then up to three upvotes of questions it has seen.
+              *Reactions* (on the first step, within 2 s): one tap each, the default set in turn.
               Every message carries an `id`, a `seq` growing per phone and the `step`. There, *answered*
               and *lost* count inputs (every message): ack p50/p95/p99 are over all of them, timed from
               the first send (a `busy` or `not_saved` reply is resent, as phones do, and the wait counts);
@@ -102,11 +103,15 @@ final class Reading {
               from the file after a clean stop: one `profile_answer` row per phone and network, one
               `raci_proposal` per phone and activity, `idea` and `question` rows by the message's id, and
               as many `idea_upvote` / `question_upvote` rows as distinct voter and target pairs acked.
+              Reactions are stored as counts without names: none is lost when every reaction's count holds
+              every acked one.
               **Exact** waits for a message that counts everything acked: for profiles, the projector's
               picture with every phone as a respondent and every network's answered count; for RACI, its
               respondents and every activity's proposers; for ideas, its list holding every idea with
               votes adding up to the upvotes acked; for questions the **console's** list, since phones and
               the projector get at most 50 questions, holding every question with the upvotes acked.
+              For reactions, the **console's** counts of the step (the projector gets each burst once, as it
+              comes, and shows it rising).
             - **Received a phone** is what the server sent each phone's socket from the burst's first send
               until the screen was exact and 0.6 s more (time for the phones' last twice-a-second update):
               the UTF-8 text of every message, before any compression, the ack of its own inputs included.

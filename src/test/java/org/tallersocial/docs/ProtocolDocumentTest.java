@@ -33,7 +33,7 @@ class ProtocolDocumentTest {
     private static final DocumentedShapes SHAPES = DocumentedShapes.load(Path.of("docs/schema/protocol.schema.json"));
     /** What a screen is sent, each of which the run must have seen (storage: the disk-full alarm, FullDiskTest). */
     private static final Set<String> SENT_TO_SCREENS = Set.of("state", "results", "picture", "presence", "questions",
-            "questionsMine", "questionsPage", "ideasPage", "pong", "ack", "error");
+            "questionsMine", "questionsPage", "ideasPage", "pong", "ack", "error", "reactions", "reactionBurst");
 
     private static TestServer server;
     private static Map<String, List<JsonNode>> received;
@@ -89,7 +89,7 @@ class ProtocolDocumentTest {
         }
         assertThat(wrong).isEmpty();
         assertThat(types).containsExactlyInAnyOrder("answer", "profile", "raci.propose", "idea", "idea_vote",
-                "volunteer", "question", "upvote", "questionsMore", "ideasMore", "hello", "ping");
+                "volunteer", "question", "upvote", "questionsMore", "ideasMore", "hello", "ping", "reaction");
     }
 
     @Test

@@ -53,6 +53,9 @@ final class ProtocolRun {
             JsonNode seen = ana.ws.awaitStep(i);
             anonymous.ws.awaitStep(i);
             long id = step.path("id").asLong();
+            if (i == 0) {
+                reactions(id);
+            }
             switch (step.path("kind").asText()) {
                 case "slide" -> { }
                 case "profiles" -> profiles(step, id);
@@ -83,6 +86,17 @@ final class ProtocolRun {
         reply(anonymous, withSeq(message("upvote")).put("question", 999_999).put("up", true));
         room.act("/questions/" + question, "action", "pin");
         room.act("/questions/" + question, "action", "answered");
+    }
+
+    /** A reaction, a choice of what phones offer, and one that is not offered any more. */
+    private void reactions(long step) {
+        reply(ana, withStep(message("reaction"), step).put("reaction", "clap"));
+        reply(anonymous, withStep(message("reaction"), step).put("reaction", "idea"));
+        projector.await(m -> m.path("type").asText().equals("reactionBurst"), WAIT);
+        console.await(m -> m.path("type").asText().equals("reactions"), WAIT);
+        room.act("/reactions", "offered", "", "offered", "clap");
+        ana.ws.await(m -> m.path("type").asText().equals("reactions"), WAIT);
+        reply(ana, withStep(message("reaction"), step).put("reaction", "idea"));
     }
 
     private void poll(JsonNode step, long id) {

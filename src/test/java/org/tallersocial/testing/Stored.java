@@ -49,6 +49,12 @@ public final class Stored {
         return values;
     }
 
+    /** The names of a table's columns, upper case as H2 keeps them. */
+    public static List<String> columns(TestServer server, String table) {
+        return values(server, "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = '" + table.toUpperCase(java.util.Locale.ROOT)
+                + "'", "COLUMN_NAME");
+    }
+
     private static Connection connect(TestServer server) throws SQLException {
         String url = Database.url(server.dataDir()) + ";IFEXISTS=TRUE";
         return DriverManager.getConnection(url, "kit", "");

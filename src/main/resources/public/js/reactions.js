@@ -1,0 +1,77 @@
+// Reactions on the phone: a row of the emoji the workshop offers, at the foot of the screen on every
+// step while the workshop is live. A tap goes through the phone's one outbox like everything else,
+// under one slot per step, so taps made without a connection leave one reaction waiting, not a flood.
+import { t } from './texts.js';
+import { clear, el } from './dom.js';
+
+// A button rests this long after a tap: the server takes a handful every few seconds from one phone.
+const REST_MS = 900;
+
+// `room`: the page's LiveRoom; `outbox`: the phone's one outbox.
+export function reactionBar(room, outbox) {
+  const bar = document.getElementById('reactions');
+  if (!bar) { return; }
+  let offered = [], live = false, step = 0, drawn = '';
+  const row = el('div', 'reaction-row');
+  const note = el('p', 'reaction-note');
+  note.setAttribute('role', 'status');
+  bar.appendChild(row);
+  bar.appendChild(note);
+
+  room.on('state', (msg) => {
+    live = msg.workshop.state === 'live';
+    step = msg.step.id;
+    if (msg.reactions) { offered = msg.reactions.offered; }
+    draw();
+  });
+  room.on('reactions', (msg) => { offered = msg.reactions.offered; draw(); });
+  outbox.listen((slot, status, message, reply) => {
+    if (slot.indexOf('react:') !== 0) { return; }
+    // Only pace is worth a word: a reaction for a step the room has left is simply let go.
+    if (status === 'refused' && reply && reply.code === 'too_fast') { say(t('reactions.too_fast')); }
+  });
+
+  function draw() {
+    const shown = live && offered.length > 0;
+    bar.classList.toggle('hidden', !shown);
+    document.body.classList.toggle('reacting', shown);
+    const key = offered.map((r) => r.key).join(',');
+    if (key === drawn) { return; }
+    drawn = key;
+    clear(row);
+    offered.forEach((r) => row.appendChild(button(r)));
+  }
+
+  function button(reaction) {
+    const b = el('button', 'reaction');
+    b.type = 'button';
+    b.setAttribute('aria-label', t('reaction.' + reaction.key));
+    b.title = t('reaction.' + reaction.key);
+    const glyph = el('span', 'glyph', reaction.emoji);
+    glyph.setAttribute('aria-hidden', 'true');
+    b.appendChild(glyph);
+    b.addEventListener('click', () => {
+      if (b.classList.contains('resting')) { return; }
+      outbox.send('react:' + step, { type: 'reaction', reaction: reaction.key });
+      rise(b, reaction.emoji);
+      b.classList.add('resting');
+      setTimeout(() => b.classList.remove('resting'), REST_MS);
+      say('');
+    });
+    return b;
+  }
+
+  // The tap is seen at once: a copy of the emoji floats up from the button.
+  function rise(b, emoji) {
+    const f = el('span', 'reaction-float', emoji);
+    f.setAttribute('aria-hidden', 'true');
+    b.appendChild(f);
+    setTimeout(() => f.remove(), 1000);
+  }
+
+  function say(text) {
+    note.textContent = text;
+    note.classList.toggle('hidden', !text);
+  }
+  say('');
+}
