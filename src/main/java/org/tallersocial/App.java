@@ -39,6 +39,8 @@ import org.tallersocial.raci.RaciController;
 import org.tallersocial.raci.RaciExercise;
 import org.tallersocial.questions.QuestionController;
 import org.tallersocial.questions.Questions;
+import org.tallersocial.quiz.QuizController;
+import org.tallersocial.quiz.QuizExercise;
 import org.tallersocial.reactions.ReactionController;
 import org.tallersocial.reactions.Reactions;
 import org.tallersocial.web.Csrf;
@@ -121,14 +123,15 @@ public final class App implements AutoCloseable {
         IdeaExercise ideas = new IdeaExercise(db.dsl(), clock);
         CommitmentExercise commitments = new CommitmentExercise(db.dsl(), ideas, clock);
         Reactions reactions = new Reactions(db.dsl(), clock);
+        PollService polls = new PollService(stepRepo, answerRepo, pollAnswers, clock);
+        QuizExercise quiz = new QuizExercise(db.dsl(), polls, clock);
         Features features = new Features(java.util.List.of(pollAnswers, profiles, raci, ideas, commitments, questions,
-                reactions));
+                reactions, quiz));
         Hub hub = new Hub(json, clock, features);
         Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, hub);
         Replies replies = new Replies(texts);
         Writer writer = new Writer(db.dsl(), config.dataDir(), replies, config.durableCommits());
         WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, rooms, clock);
-        PollService polls = new PollService(stepRepo, answerRepo, pollAnswers);
 
         Pages pages = new Pages(db);
         Csrf csrf = new Csrf(secure, origins);
@@ -147,6 +150,7 @@ public final class App implements AutoCloseable {
         RaciController raciConsole = new RaciController(raci, console, actions, workshops, texts, clock);
         QuestionController questionConsole = new QuestionController(questions, actions);
         ReactionController reactionConsole = new ReactionController(reactions, actions);
+        QuizController quizConsole = new QuizController(quiz, actions);
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         AgendaController agenda = new AgendaController(new AgendaService(db.dsl(), stepRepo, workshopRepo, features),
                 console, workshops, ownAndShipped, hub, screen, texts, json);
@@ -229,6 +233,7 @@ public final class App implements AutoCloseable {
             raciConsole.register(r);
             questionConsole.register(r);
             reactionConsole.register(r);
+            quizConsole.register(r);
             ideaConsole.register(r);
             live.register(r);
         });

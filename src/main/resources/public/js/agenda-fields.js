@@ -5,7 +5,7 @@ import { t } from './texts.js';
 const TYPES = {
   title: { type: 'text' }, question: { type: 'text' }, prompt: { type: 'text' },
   options: { type: 'list', keepsPlaces: true }, networks: { type: 'list' }, roles: { type: 'list' },
-  activities: { type: 'list' },
+  activities: { type: 'list' }, correct: { type: 'list' }, seconds: { type: 'whole' },
   maxPicks: { type: 'whole' }, maxWords: { type: 'whole' }, maxLength: { type: 'whole' }, threshold: { type: 'whole' },
   min: { type: 'number' }, max: { type: 'number' }, truth: { type: 'number' },
   minLabel: { type: 'text' }, maxLabel: { type: 'text' }, unit: { type: 'text' }, source: { type: 'text' },
@@ -29,7 +29,8 @@ export const FIELDS = {
   profiles: ['title', 'networks', 'threshold'].concat(END),
   raci: ['title', 'roles', 'activities'].concat(END),
   ideas: ['title', 'prompt'].concat(END),
-  commitments: ['title', 'prompt'].concat(END)
+  commitments: ['title', 'prompt'].concat(END),
+  quiz: ['title', 'question', 'options', 'correct', 'seconds'].concat(END)
 };
 Object.defineProperty(FIELDS, '__types', { value: TYPES, enumerable: false });
 
@@ -63,6 +64,7 @@ export function newStep(kind, steps) {
       step.activities = [t('console.agenda.new.activity')];
       break;
     case 'ideas': case 'commitments': step.prompt = ''; break;
+    case 'quiz': step.question = ''; step.options = options; step.correct = [options[0]]; step.seconds = 20; break;
     default: break;
   }
   return step;

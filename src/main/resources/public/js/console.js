@@ -1,7 +1,7 @@
 // The facilitator's console: every button posts with fetch (the CSRF token
 // goes in a header) and the page updates from the socket, like every screen.
 import { kindLabel, minutesSeconds, num, t } from './texts.js';
-import { clear, countdown, el, isPoll, showConnection, showRehearsal } from './dom.js';
+import { clear, countdown, el, isPoll, showConnection, showRehearsal, shownTimer } from './dom.js';
 import * as Results from './results.js';
 import * as RadarChart from './radar.js';
 import { LiveRoom } from './room.js';
@@ -11,10 +11,12 @@ import * as reactions from './reactions-console.js';
 import { consoleView as profilesConsole } from './profiles-picture.js';
 import { consoleView as raciConsole } from './raci-console.js';
 import { ideasConsole, commitmentsConsole } from './ideas-picture.js';
+import { quizConsole } from './quiz.js';
 
 // An exercise's console view is `console(box, state, tools)`, tools being { post, workshop },
 // returning { picture(picture, state), note? }.
-var VIEWS = { profiles: profilesConsole, raci: raciConsole, ideas: ideasConsole, commitments: commitmentsConsole };
+var VIEWS = { profiles: profilesConsole, raci: raciConsole, ideas: ideasConsole, commitments: commitmentsConsole,
+  quiz: quizConsole };
 
 var root = document.getElementById('console');
 var id = workshop;
@@ -148,7 +150,9 @@ function render() {
   document.getElementById('reveal-value').value = s.revealed ? 'unreveal' : 'reveal';
   document.getElementById('poll-reveal').textContent = s.revealed ? t('console.hide_results') : t('reveal_results');
   document.querySelector('#timer-planned input[name=seconds]').value = String(Math.max(1, s.durationSeconds || 60));
-  countdown(document.getElementById('timer'), s.timerEndsAt, skew);
+  countdown(document.getElementById('timer'), shownTimer(s), skew);
+  // A quiz question runs on its own clock, which the server will not let anyone set.
+  document.querySelector('#timer-controls .controls').classList.toggle('hidden', s.kind === 'quiz');
   drawResults();
 }
 

@@ -41,6 +41,11 @@ export function lines(node, text) {
   return node;
 }
 
+// The countdown a step shows: its timer, but a quiz question's clock only while it takes answers.
+export function shownTimer(step) {
+  return step.kind === 'quiz' && step.pollState !== 'open' ? null : step.timerEndsAt;
+}
+
 // The server's clock decides when a countdown ends; `skew` corrects this device's clock.
 export function countdown(node, endsAt, skew) {
   if (node._countdown) { clearInterval(node._countdown); node._countdown = null; }

@@ -6,7 +6,7 @@
 // person's own answers from the snapshot; it returns { update(mine), picture(picture),
 // sent(slot, status, reply, message) } and, for a long list, changes(changes) and page(page).
 import { t } from './texts.js';
-import { clear, countdown, el, isPoll, lines, showConnection, showRehearsal } from './dom.js';
+import { clear, countdown, el, isPoll, lines, showConnection, showRehearsal, shownTimer } from './dom.js';
 import { LiveRoom } from './room.js';
 import { Outbox, statusText } from './outbox.js';
 import * as PhoneInputs from './phone-inputs.js';
@@ -16,8 +16,9 @@ import { reactionBar } from './reactions.js';
 import { phone as profilesPhone } from './profiles-phone.js';
 import { phone as raciPhone } from './raci.js';
 import { ideasPhone, commitmentsPhone } from './ideas-phone.js';
+import { quizPhone } from './quiz.js';
 
-const VIEWS = { profiles: profilesPhone, raci: raciPhone, ideas: ideasPhone, commitments: commitmentsPhone };
+const VIEWS = { profiles: profilesPhone, raci: raciPhone, ideas: ideasPhone, commitments: commitmentsPhone, quiz: quizPhone };
 
 const root = document.getElementById('phone');
 const code = root.dataset.code;
@@ -141,7 +142,7 @@ function render() {
   const key = [w.state, s.id, JSON.stringify(Object.assign({}, s, { timerEndsAt: null }))].join('|');
   if (key === shownKey) {
     drawResults();
-    if (timerNode) { countdown(timerNode, s.timerEndsAt, skew); }
+    if (timerNode) { countdown(timerNode, shownTimer(s), skew); }
     if (exercise) { exercise.update(mine); }
     return;
   }
@@ -169,7 +170,7 @@ function render() {
   meta.appendChild(timerNode);
   root.appendChild(meta);
   root.appendChild(noticeNode);
-  countdown(timerNode, s.timerEndsAt, skew);
+  countdown(timerNode, shownTimer(s), skew);
   const view = VIEWS[s.kind];
   if (view && s.takesAnswers) {
     exercise = view(root, exerciseApi, mine);

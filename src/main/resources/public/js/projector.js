@@ -3,7 +3,7 @@
 // is fitted to the screen: the type shrinks a little first, and a wall that
 // still does not fit shows its newest answers and says how many more there are.
 import { num, t } from './texts.js';
-import { clear, countdown, el, isPoll, lines, showConnection, showRehearsal } from './dom.js';
+import { clear, countdown, el, isPoll, lines, showConnection, showRehearsal, shownTimer } from './dom.js';
 import * as Results from './results.js';
 import * as RadarChart from './radar.js';
 import { LiveRoom } from './room.js';
@@ -12,9 +12,11 @@ import { reactionRise } from './reactions-projector.js';
 import { projector as profilesProjector } from './profiles-picture.js';
 import { projector as raciProjector } from './raci.js';
 import { ideasProjector, commitmentsProjector } from './ideas-picture.js';
+import { quizProjector } from './quiz.js';
 
 // An exercise's projector view is `projector(stage, state)`, returning { picture(picture) }.
-var VIEWS = { profiles: profilesProjector, raci: raciProjector, ideas: ideasProjector, commitments: commitmentsProjector };
+var VIEWS = { profiles: profilesProjector, raci: raciProjector, ideas: ideasProjector, commitments: commitmentsProjector,
+  quiz: quizProjector };
 
 var root = document.getElementById('screen');
 var code = root.dataset.code;
@@ -70,7 +72,7 @@ function render() {
   poll.textContent = (isPoll(s) ? POLL_STATE : EXERCISE_STATE)[open] || '';
   poll.className = 'poll-state ' + open;
   // An ended workshop runs no clock and invites nobody to join.
-  countdown(document.getElementById('timer'), w.state === 'closed' ? null : s.timerEndsAt, skew);
+  countdown(document.getElementById('timer'), w.state === 'closed' ? null : shownTimer(s), skew);
   root.classList.toggle('is-closed', w.state === 'closed');
   var key = [w.state, s.id, s.pollState, s.resultsVisible, s.revealed].join('|');
   if (key === shownKey) {

@@ -41,7 +41,8 @@ export function minutesSeconds(seconds) {
 const KINDS = {
   slide: t('kind_slide'), single: t('kind_single'), multiple: t('kind_multiple'), scale: t('kind_scale'),
   wordcloud: t('kind_wordcloud'), text: t('kind_text'), guess: t('kind_guess'), ranking: t('kind_ranking'),
-  profiles: t('kind_profiles'), raci: t('kind_raci'), ideas: t('kind_ideas'), commitments: t('kind_commitments')
+  profiles: t('kind_profiles'), raci: t('kind_raci'), ideas: t('kind_ideas'), commitments: t('kind_commitments'),
+  quiz: t('kind_quiz')
 };
 
 // What a step's kind is called in the page's language.

@@ -184,11 +184,20 @@ public final class WorkshopService {
         if (seconds < 1 || seconds > MAX_TIMER_SECONDS) {
             throw new WorkshopRefusal("timer_range");
         }
-        room.change(() -> saveState(room, room.current().withTimerEndsAt(now().plusSeconds(seconds))));
+        room.change(() -> saveState(room, timed(room).withTimerEndsAt(now().plusSeconds(seconds))));
     }
 
     public void stopTimer(Room room) {
-        room.change(() -> saveState(room, room.current().withTimerEndsAt(null)));
+        room.change(() -> saveState(room, timed(room).withTimerEndsAt(null)));
+    }
+
+    /** The current step, whose countdown the facilitator sets: a quiz question keeps the clock its points count on. */
+    private static Step timed(Room room) {
+        Step step = room.current();
+        if (step.kind() == org.tallersocial.content.StepKind.QUIZ) {
+            throw new WorkshopRefusal("quiz_keeps_time");
+        }
+        return step;
     }
 
     /** Joining hands out a secret token; only its hash is stored. */
@@ -230,7 +239,7 @@ public final class WorkshopService {
     private void openIfPending(Room room, Workshop about) {
         Step step = room.currentOf(about);
         if (about.isLive() && step.takesAnswers() && step.pollState() == PollState.PENDING) {
-            saveState(room, step.withPollState(PollState.OPEN));
+            saveState(room, step.opened(now()));
         }
     }
 

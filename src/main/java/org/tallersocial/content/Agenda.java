@@ -68,7 +68,12 @@ public final class Agenda {
             }
         }
         StepSpec.ExerciseSpec e = s.exercise();
-        if (e != null) {
+        if (e != null && s.kind() == StepKind.QUIZ) {
+            text(o, "question", e.prompt());
+            list(o, "options", e.options());
+            list(o, "correct", e.correct());
+            whole(o, "seconds", e.seconds());
+        } else if (e != null) {
             text(o, "prompt", e.prompt());
             list(o, "networks", e.networks());
             whole(o, "threshold", e.threshold());

@@ -17,7 +17,9 @@ public enum StepKind {
     PROFILES("profiles"),
     RACI("raci"),
     IDEAS("ideas"),
-    COMMITMENTS("commitments");
+    COMMITMENTS("commitments"),
+    /** A question with right and wrong options and a time limit; points for the right one, more for a quick one. */
+    QUIZ("quiz");
 
     private final String key;
 
@@ -41,11 +43,11 @@ public enum StepKind {
      * facilitator closes it: every poll, and the exercises that run live.
      */
     public boolean takesAnswers() {
-        return isPoll() || this == PROFILES || this == RACI || this == IDEAS || this == COMMITMENTS;
+        return isPoll() || isExercise();
     }
 
     public boolean isExercise() {
-        return this == PROFILES || this == RACI || this == IDEAS || this == COMMITMENTS;
+        return this == PROFILES || this == RACI || this == IDEAS || this == COMMITMENTS || this == QUIZ;
     }
 
     public static Optional<StepKind> fromKey(String key) {

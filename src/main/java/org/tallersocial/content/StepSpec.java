@@ -42,6 +42,9 @@ public record StepSpec(
      * @param networks   profiles: the social networks and company channels to go through
      * @param roles      raci: the company's roles (columns)
      * @param activities raci: the social-media and collaboration activities (rows)
+     * @param options    quiz: the options phones pick from
+     * @param correct    quiz: the right options, one or more, as written in {@code options}
+     * @param seconds    quiz: how long the room has to answer
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     /**
@@ -49,7 +52,7 @@ public record StepSpec(
      *                  company of a few people may want more than three before a count says anything
      */
     public record ExerciseSpec(String prompt, List<String> networks, List<String> roles, List<String> activities,
-                               Integer threshold) {
+                               Integer threshold, List<String> options, List<String> correct, Integer seconds) {
 
         public static final int DEFAULT_THRESHOLD = 3;
         /** Employee-survey tools allow 3 to 10; above that a small company would see nothing. */
@@ -59,16 +62,30 @@ public record StepSpec(
             this(prompt, networks, roles, activities, null);
         }
 
+        public ExerciseSpec(String prompt, List<String> networks, List<String> roles, List<String> activities,
+                            Integer threshold) {
+            this(prompt, networks, roles, activities, threshold, null, null, null);
+        }
+
+        public static ExerciseSpec quiz(String question, List<String> options, List<String> correct, int seconds) {
+            return new ExerciseSpec(question, null, null, null, null, options, correct, seconds);
+        }
+
+        /** Whether a quiz's option, by its place, is one of the right ones. */
+        public boolean isCorrect(int option) {
+            return correct != null && option >= 0 && option < options.size() && correct.contains(options.get(option));
+        }
+
         @com.fasterxml.jackson.annotation.JsonCreator
         public ExerciseSpec {
         }
 
         public ExerciseSpec withNetworks(List<String> updated) {
-            return new ExerciseSpec(prompt, List.copyOf(updated), roles, activities, threshold);
+            return new ExerciseSpec(prompt, List.copyOf(updated), roles, activities, threshold, options, correct, seconds);
         }
 
         public ExerciseSpec withThreshold(int smallest) {
-            return new ExerciseSpec(prompt, networks, roles, activities, smallest);
+            return new ExerciseSpec(prompt, networks, roles, activities, smallest, options, correct, seconds);
         }
 
         /** The smallest count the profile exercise shows. */

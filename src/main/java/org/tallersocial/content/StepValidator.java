@@ -6,6 +6,7 @@ import static org.tallersocial.content.StepKind.GUESS;
 import static org.tallersocial.content.StepKind.IDEAS;
 import static org.tallersocial.content.StepKind.MULTIPLE;
 import static org.tallersocial.content.StepKind.PROFILES;
+import static org.tallersocial.content.StepKind.QUIZ;
 import static org.tallersocial.content.StepKind.RACI;
 import static org.tallersocial.content.StepKind.RANKING;
 import static org.tallersocial.content.StepKind.SCALE;
@@ -51,7 +52,8 @@ final class StepValidator {
             entry(PROFILES, List.of("networks", "threshold")),
             entry(RACI, List.of("roles", "activities")),
             entry(IDEAS, List.of("prompt")),
-            entry(COMMITMENTS, List.of("prompt"))));
+            entry(COMMITMENTS, List.of("prompt")),
+            entry(QUIZ, List.of("question", "options", "correct", "seconds"))));
     private static final Set<String> ALL_FIELDS = allFields();
 
     private final FieldReader in;
@@ -166,6 +168,7 @@ final class StepValidator {
             case RACI -> "content.kind.raci";
             case IDEAS -> "content.kind.ideas";
             case COMMITMENTS -> "content.kind.commitments";
+            case QUIZ -> "content.kind.quiz";
         });
     }
 

@@ -86,6 +86,14 @@ public interface Feature<I> {
         return null;
     }
 
+    /**
+     * Ten times a second, on the hub's ticker, for each room someone is connected to: a feature with work
+     * bound to time (a quiz question whose time is up) notices it here and does it on a thread of its own,
+     * for the ticker only reads.
+     */
+    default void tick(Room room, long nowMillis) {
+    }
+
     /** A step not yet begun was edited: let go of anything loaded from its old spec. Inside {@link Room#change}. */
     default void edited(Room room, Step before, Step after) {
     }

@@ -44,6 +44,7 @@ public final class Hub implements AutoCloseable, Room.Publisher {
 
     private final ObjectMapper json;
     private final Messages messages;
+    private final Features features;
     private final Clock clock;
     private final StorageWatch storage = new StorageWatch();
     private final Map<Long, Room> active = new ConcurrentHashMap<>();
@@ -65,6 +66,7 @@ public final class Hub implements AutoCloseable, Room.Publisher {
     public Hub(ObjectMapper json, Clock clock, Features features) {
         this.json = json;
         this.messages = new Messages(clock, features, storage);
+        this.features = features;
         this.clock = clock;
         // With a fixed delay, a slow tick is followed by a pause, not by the missed ticks back to back.
         ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -194,6 +196,7 @@ public final class Hub implements AutoCloseable, Room.Publisher {
                 if (room.presence().takeDirty(now)) {
                     sendPresence(room);
                 }
+                features.all().forEach(f -> f.tick(room, now));
             } catch (RuntimeException e) {
                 LOG.error("could not publish to workshop {}", room.workshop().id(), e);
             }

@@ -115,7 +115,11 @@ final class Messages {
             out.put("notes", spec.notes());
         }
         StepSpec.ExerciseSpec exercise = spec.exercise();
-        if (exercise != null) {
+        if (exercise != null && spec.kind() == StepKind.QUIZ) {
+            // Which options are right is the picture's to say, once the time is up: never in the step.
+            ObjectNode ex = out.putObject("exercise").put("question", exercise.prompt()).put("seconds", exercise.seconds());
+            putList(ex, "options", exercise.options());
+        } else if (exercise != null) {
             ObjectNode ex = out.putObject("exercise");
             putIfSet(ex, "prompt", exercise.prompt());
             putList(ex, "networks", exercise.networks());

@@ -10,7 +10,7 @@ import org.tallersocial.live.EditRefusal;
  * is stored as an option's place (or a number on the scale), so each option keeps its place, and the
  * scale, the range and the number of picks stay as they were.
  */
-final class PollEdits {
+public final class PollEdits {
 
     private PollEdits() {
     }
@@ -35,7 +35,7 @@ final class PollEdits {
     }
 
     /** Correcting an option's text in its place is fine; an option that moves, goes or comes is not. */
-    private static EditRefusal options(List<String> before, List<String> after) {
+    public static EditRefusal options(List<String> before, List<String> after) {
         if (after == null || after.size() != before.size()) {
             return EditRefusal.at("options", "edit_answered_options_count", before.size());
         }

@@ -15,8 +15,10 @@ public final class PollService {
     private final StepRepository steps;
     private final AnswerRepository answers;
     private final Polls polls;
+    private final java.time.Clock clock;
 
-    public PollService(StepRepository steps, AnswerRepository answers, Polls polls) {
+    public PollService(StepRepository steps, AnswerRepository answers, Polls polls, java.time.Clock clock) {
+        this.clock = clock;
         this.steps = steps;
         this.answers = answers;
         this.polls = polls;
@@ -27,12 +29,22 @@ public final class PollService {
             if (!room.workshop().isLive()) {
                 throw new WorkshopRefusal("live_first");
             }
-            save(room, answering(room, stepId).withPollState(PollState.OPEN));
+            save(room, answering(room, stepId).opened(java.time.OffsetDateTime.now(clock)));
         });
     }
 
     public void close(Room room, long stepId) {
         room.change(() -> save(room, answering(room, stepId).withPollState(PollState.CLOSED)));
+    }
+
+    /** Closes the step if, as the room holds it under the lock, it still is what the caller saw (a quiz question's clock). */
+    public void closeIf(Room room, long stepId, java.util.function.Predicate<Step> still) {
+        room.change(() -> {
+            Step step = answering(room, stepId);
+            if (still.test(step)) {
+                save(room, step.withPollState(PollState.CLOSED));
+            }
+        });
     }
 
     public void reveal(Room room, long stepId, boolean revealed) {

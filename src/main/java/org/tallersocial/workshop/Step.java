@@ -44,6 +44,20 @@ public record Step(
         return new Step(id, workshopId, position, spec, state, revealed, timerEndsAt, resetAt);
     }
 
+    /**
+     * Open for answers from now. A quiz question starts its own clock as it opens: its points depend on
+     * how quickly each phone answers after this moment, and it closes by itself when the time is up.
+     */
+    public Step opened(OffsetDateTime now) {
+        Step open = withPollState(PollState.OPEN);
+        return kind() == StepKind.QUIZ ? open.withTimerEndsAt(now.plusSeconds(spec.exercise().seconds())) : open;
+    }
+
+    /** A quiz question's moment of opening, from its clock; null for any other step or before it opened. */
+    public OffsetDateTime quizOpenedAt() {
+        return kind() == StepKind.QUIZ && timerEndsAt != null ? timerEndsAt.minusSeconds(spec.exercise().seconds()) : null;
+    }
+
     public Step withRevealed(boolean value) {
         return new Step(id, workshopId, position, spec, pollState, value, timerEndsAt, resetAt);
     }

@@ -98,7 +98,11 @@ abstract class ScreenshotTour {
                 for (int i = 0; i < count; i++) {
                     room.goTo(i);
                     JsonNode step = console.awaitStep(i).get("step");
-                    room.act("/timer", "seconds", String.valueOf(Math.max(60, step.path("durationSeconds").asInt())));
+                    boolean quiz = "quiz".equals(step.path("kind").asText());
+                    if (!quiz) {
+                        // A quiz question runs on its own clock; every other step gets the facilitator's.
+                        room.act("/timer", "seconds", String.valueOf(Math.max(60, step.path("durationSeconds").asInt())));
+                    }
                     String name = String.format("%s-%02d-%s", tag, i + 1, step.path("key").asText());
                     InBrowser.awaitPhoneStep(phone, i);
                     InBrowser.awaitProjectorStep(projector, i);
@@ -119,6 +123,9 @@ abstract class ScreenshotTour {
                         }
                         if ("commitments".equals(step.path("kind").asText())) {
                             commitments(room, step, phones, phone, projector, laptop, name, words);
+                        }
+                        if (quiz) {
+                            quiz(room, step, phones, phone, projector, laptop, name, words);
                         }
                         continue;
                     }
@@ -266,6 +273,44 @@ abstract class ScreenshotTour {
         shootPhone(phone, name + "-phone-commitments");
         shootProjector(projector, name + "-projector-commitments");
         shootConsole(laptop, name + "-console-commitments");
+    }
+
+    /**
+     * A quiz question: the phones choose nicknames on the first (one stays off the board), pick, the
+     * question is closed, and the leaderboard is shown.
+     */
+    private void quiz(LiveRoom room, JsonNode step, List<Phone> phones, Chromium phone, Chromium projector,
+                      Chromium laptop, String name, Words words) {
+        long stepId = step.path("id").asLong();
+        for (int j = 0; j < phones.size(); j++) {
+            var pick = org.tallersocial.testing.Conversation.message("quizAnswer").put("step", stepId).put("option", j % 2);
+            JsonNode ack = org.tallersocial.testing.Conversation.send(phones.get(j).ws, pick);
+            checks.assertThat(ack.path("type").asText()).as("%s: pick %s", name, ack).isIn("ack", "error");
+            var nickname = org.tallersocial.testing.Conversation.message("quizName").put("step", stepId);
+            if (j == 0) {
+                nickname.putNull("nickname");
+            } else {
+                nickname.put("nickname", "Persona " + (j + 1));
+            }
+            org.tallersocial.testing.Conversation.send(phones.get(j).ws, nickname);
+        }
+        if (!phone.findAll("#phone .quiz-name input").isEmpty()) {
+            phone.find("#phone .quiz-name input").sendKeys("Marisa");
+            phone.find("#phone .quiz-name button[type=submit]").click();
+            phone.awaitText("#phone .quiz-name", "Marisa");
+        }
+        InBrowser.click(phone, "#phone .quiz-option:nth-child(1)");
+        phone.awaitText("#phone .status", words.get("js.quiz.saved"));
+        shootPhone(phone, name + "-phone-picked");
+        room.poll(stepId, "close");
+        phone.awaitVisible("#phone .quiz-outcome");
+        projector.awaitVisible("#stage .quiz-tile.right");
+        shootPhone(phone, name + "-phone-outcome");
+        shootProjector(projector, name + "-projector-outcome");
+        room.act("/steps/" + stepId + "/quiz", "board", "show");
+        projector.awaitVisible("#stage .quiz-board");
+        shootProjector(projector, name + "-projector-board");
+        shootConsole(laptop, name + "-console-board");
     }
 
     /** The person with the Chromium phone answers the way their thumb would. */

@@ -105,9 +105,9 @@ class ContentMessagesTest {
         ContentError problem = problemAt("steps[0].options", slide);
 
         assertThat(problem.message(Locale.ENGLISH))
-                .isEqualTo("does not apply to a slide (it belongs to single, multiple, ranking)");
+                .isEqualTo("does not apply to a slide (it belongs to single, multiple, ranking, quiz)");
         assertThat(problem.message(SPANISH))
-                .isEqualTo("no se aplica a una diapositiva (es propio de: single, multiple, ranking)");
+                .isEqualTo("no se aplica a una diapositiva (es propio de: single, multiple, ranking, quiz)");
         assertEnglishAsRendered(problem);
     }
 

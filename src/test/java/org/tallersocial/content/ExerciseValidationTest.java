@@ -121,6 +121,52 @@ class ExerciseValidationTest {
     }
 
     @Test
+    void a_quiz_question_has_its_options_the_right_ones_among_them_and_its_time() throws ContentException {
+        List<StepSpec> steps = load("""
+                  - id: quiz
+                    kind: quiz
+                    title: "Quiz"
+                    question: "Which are social networks?"
+                    options: ["LinkedIn", "A printer", "Instagram"]
+                    correct: ["LinkedIn", "Instagram"]
+                    duration: 1m
+                """);
+        StepSpec.ExerciseSpec quiz = steps.get(0).exercise();
+        assertThat(quiz).isEqualTo(StepSpec.ExerciseSpec.quiz("Which are social networks?",
+                List.of("LinkedIn", "A printer", "Instagram"), List.of("LinkedIn", "Instagram"), 20));
+        assertThat(quiz.isCorrect(0)).isTrue();
+        assertThat(quiz.isCorrect(1)).isFalse();
+        assertThat(quiz.isCorrect(2)).isTrue();
+        assertThat(quiz.isCorrect(3)).as("no such option").isFalse();
+    }
+
+    @Test
+    void a_quiz_question_names_right_options_it_has_and_not_all_of_them() {
+        assertThat(errorsOf("""
+                  - id: quiz
+                    kind: quiz
+                    title: "Quiz"
+                    question: "Which one?"
+                    options: ["Yes", "No"]
+                    correct: ["Maybe"]
+                    seconds: 3
+                    duration: 1m
+                """)).containsExactly(
+                "alpha/en.yaml:11: steps[0].correct[0]: is not one of the options (Yes, No): write it exactly as in options",
+                "alpha/en.yaml:12: steps[0].seconds: must be between 5 and 120, not 3");
+        assertThat(errorsOf("""
+                  - id: quiz
+                    kind: quiz
+                    title: "Quiz"
+                    question: "Which one?"
+                    options: ["Yes", "No"]
+                    correct: ["Yes", "No"]
+                    duration: 1m
+                """)).singleElement().asString()
+                .endsWith("steps[0].correct: cannot list every option: a question where every option is right asks nothing");
+    }
+
+    @Test
     void polls_and_slides_carry_no_exercise() throws ContentException {
         List<StepSpec> steps = load("""
                   - id: hello
@@ -328,7 +374,7 @@ class ExerciseValidationTest {
                     duration: 5m
                 """)).containsExactly(
                 "alpha/en.yaml:10: steps[0].question: does not apply to an ideas exercise"
-                        + " (it belongs to single, multiple, scale, wordcloud, text, guess, ranking)",
+                        + " (it belongs to single, multiple, scale, wordcloud, text, guess, ranking, quiz)",
                 "alpha/en.yaml:11: steps[0].hideResults: does not apply to an ideas exercise"
                         + " (it belongs to single, multiple, scale, wordcloud, text, guess, ranking)");
     }

@@ -78,7 +78,7 @@ class StepValidationTest {
                     duration: 1m
                 """)).containsExactly(
                 "alpha/en.yaml:12: steps[0].options: does not apply to a scale poll"
-                        + " (it belongs to single, multiple, ranking)");
+                        + " (it belongs to single, multiple, ranking, quiz)");
     }
 
     @Test
@@ -144,7 +144,7 @@ class StepValidationTest {
                 """)).containsExactly(
                 "alpha/en.yaml:7: steps[0].kind: unknown kind 'slides'; did you mean 'slide'?"
                         + " (one of slide, single, multiple, scale, wordcloud, text, guess, ranking,"
-                        + " profiles, raci, ideas, commitments)");
+                        + " profiles, raci, ideas, commitments, quiz)");
     }
 
     @Test

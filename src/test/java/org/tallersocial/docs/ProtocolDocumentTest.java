@@ -89,7 +89,7 @@ class ProtocolDocumentTest {
         }
         assertThat(wrong).isEmpty();
         assertThat(types).containsExactlyInAnyOrder("answer", "profile", "raci.propose", "idea", "idea_vote",
-                "volunteer", "question", "upvote", "questionsMore", "ideasMore", "hello", "ping", "reaction");
+                "volunteer", "question", "upvote", "questionsMore", "ideasMore", "hello", "ping", "reaction", "quizAnswer", "quizName");
     }
 
     @Test

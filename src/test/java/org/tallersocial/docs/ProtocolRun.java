@@ -62,6 +62,7 @@ final class ProtocolRun {
                 case "raci" -> raci(id, seen.get("picture"));
                 case "ideas" -> ideas(id);
                 case "commitments" -> commitments(id);
+                case "quiz" -> quiz(id);
                 default -> poll(step, id);
             }
         }
@@ -86,6 +87,18 @@ final class ProtocolRun {
         reply(anonymous, withSeq(message("upvote")).put("question", 999_999).put("up", true));
         room.act("/questions/" + question, "action", "pin");
         room.act("/questions/" + question, "action", "answered");
+    }
+
+    /** A nickname and staying off the board, a pick, one pick too many, and the question closed. */
+    private void quiz(long step) {
+        reply(ana, withStep(message("quizName"), step).put("nickname", "Ana"));
+        reply(anonymous, withStep(message("quizName"), step).putNull("nickname"));
+        reply(ana, withStep(message("quizAnswer"), step).put("option", 0));
+        reply(anonymous, withStep(message("quizAnswer"), step).put("option", 1));
+        reply(ana, withStep(message("quizAnswer"), step).put("option", 1));
+        room.poll(step, "close");
+        room.act("/steps/" + step + "/quiz", "board", "show");
+        projector.await(m -> m.path("type").asText().equals("picture") && m.at("/picture/board").isArray(), WAIT);
     }
 
     /** A reaction, a choice of what phones offer, and one that is not offered any more. */
