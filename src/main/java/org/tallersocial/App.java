@@ -21,6 +21,9 @@ import org.tallersocial.agenda.AgendaService;
 import org.tallersocial.templates.TemplateController;
 import org.tallersocial.templates.Templates;
 import org.tallersocial.live.Features;
+import org.tallersocial.wordfilter.WordFilter;
+import org.tallersocial.wordfilter.WordFilterController;
+import org.tallersocial.wordfilter.WordList;
 import org.tallersocial.live.Replies;
 import org.tallersocial.live.Writer;
 import org.tallersocial.live.Hub;
@@ -112,13 +115,15 @@ public final class App implements AutoCloseable {
         ParticipantRepository participantRepo = new ParticipantRepository(db.dsl());
         AnswerRepository answerRepo = new AnswerRepository(db.dsl(), json);
         VoteNowWarmUp.startOnce(templates, json, texts);
-        Polls pollAnswers = new Polls(answerRepo, clock);
+        WordFilter wordFilter = new WordFilter(db.dsl(), WordList.shipped());
+        Polls pollAnswers = new Polls(answerRepo, clock, wordFilter);
         ProfileExercise profiles = new ProfileExercise(db.dsl(), clock);
         RaciExercise raci = new RaciExercise(db.dsl(), clock);
-        Questions questions = new Questions(db.dsl(), clock);
+        Questions questions = new Questions(db.dsl(), clock, wordFilter);
         IdeaExercise ideas = new IdeaExercise(db.dsl(), clock);
         CommitmentExercise commitments = new CommitmentExercise(db.dsl(), ideas, clock);
-        Features features = new Features(java.util.List.of(pollAnswers, profiles, raci, ideas, commitments, questions));
+        Features features = new Features(java.util.List.of(pollAnswers, profiles, raci, ideas, commitments, questions,
+                wordFilter));
         Hub hub = new Hub(json, clock, features);
         Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, hub);
         Replies replies = new Replies(texts);
@@ -142,6 +147,7 @@ public final class App implements AutoCloseable {
                 config.publicUrl());
         RaciController raciConsole = new RaciController(raci, console, actions, workshops, texts, clock);
         QuestionController questionConsole = new QuestionController(questions, actions);
+        WordFilterController wordFilterConsole = new WordFilterController(wordFilter, actions);
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         AgendaController agenda = new AgendaController(new AgendaService(db.dsl(), stepRepo, workshopRepo, features),
                 console, workshops, ownAndShipped, hub, screen, texts, json);
@@ -223,6 +229,7 @@ public final class App implements AutoCloseable {
             reports.register(r);
             raciConsole.register(r);
             questionConsole.register(r);
+            wordFilterConsole.register(r);
             ideaConsole.register(r);
             live.register(r);
         });

@@ -30,6 +30,8 @@ import org.tallersocial.live.Rooms;
 import org.tallersocial.live.Socket;
 import org.tallersocial.poll.AnswerRepository;
 import org.tallersocial.poll.Polls;
+import org.tallersocial.wordfilter.WordFilter;
+import org.tallersocial.wordfilter.WordList;
 import org.tallersocial.web.Texts;
 import org.tallersocial.workshop.ParticipantRepository;
 import org.tallersocial.workshop.StepRepository;
@@ -105,7 +107,9 @@ final class VoteNowWarmUp {
         }
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(dir)) {
-            Polls polls = new Polls(new AnswerRepository(db.dsl(), json), clock);
+            // The warm-up answers choice polls only: nothing it sends is for the word filter to hold.
+            Polls polls = new Polls(new AnswerRepository(db.dsl(), json), clock,
+                    new WordFilter(db.dsl(), WordList.of(List.of())));
             Features features = new Features(List.of(polls));
             try (Hub hub = new Hub(json, clock, features);
                  WarmUp warmUp = new WarmUp(hub, db.dsl(), new Replies(texts), json, features)) {

@@ -19,7 +19,7 @@ import org.tallersocial.web.Words;
  * Words and phrases, folded as word clouds fold them ("Cabrón" is "cabron"), matched whole: "anal" is in
  * the list, "análisis" passes; "Scunthorpe" holds a listed word and passes too. Punctuation and
  * separators between words are spaces ("hijo-de-puta" is the phrase "hijo de puta"), and letters spelled
- * out one by one are read as one word ("p.u.t.a", "s h i t").
+ * out one by one are read as one word ("p.u.t.a", "s h i t"); a plural in -s or -es is read as its singular.
  */
 public final class WordList {
 
@@ -83,16 +83,36 @@ public final class WordList {
         for (int i = 0; i < tokens.size(); i++) {
             StringBuilder phrase = new StringBuilder();
             for (int k = i; k < tokens.size() && k - i < longest; k++) {
+                String before = phrase.toString();
                 if (k > i) {
                     phrase.append(' ');
                 }
                 phrase.append(tokens.get(k));
-                if (phrases.contains(phrase.toString())) {
-                    return phrase.toString();
+                String found = listed(before + (k > i ? " " : ""), tokens.get(k));
+                if (found != null) {
+                    return found;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * The phrase as written, or with its last word in the singular: the lists mostly give one form
+     * ("asshole", "cabron"), and "assholes" or "cabrones" say the same.
+     */
+    private String listed(String start, String last) {
+        for (String form : new String[] {last, plural(last, "s"), plural(last, "es")}) {
+            if (form != null && phrases.contains(start + form)) {
+                return start + form;
+            }
+        }
+        return null;
+    }
+
+    private static String plural(String word, String ending) {
+        return word.length() > ending.length() + 2 && word.endsWith(ending)
+                ? word.substring(0, word.length() - ending.length()) : null;
     }
 
     private static List<String> tokens(String text) {

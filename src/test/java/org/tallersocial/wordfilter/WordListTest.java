@@ -44,6 +44,14 @@ class WordListTest {
     }
 
     @Test
+    void aPluralIsReadAsItsSingular() {
+        assertThat(SHIPPED.match("a bunch of assholes")).isEqualTo("asshole");
+        assertThat(SHIPPED.match("¡Cabrones!")).isEqualTo("cabron");
+        assertThat(SHIPPED.match("hijos de putas")).isEqualTo("puta");
+        assertThat(SHIPPED.match("classes and glasses")).isNull();
+    }
+
+    @Test
     void lettersSpelledOutOneByOneAreReadAsOneWord() {
         assertThat(SHIPPED.match("p.u.t.a")).isEqualTo("puta");
         assertThat(SHIPPED.match("s h i t happens")).isEqualTo("shit");
