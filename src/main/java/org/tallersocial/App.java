@@ -20,6 +20,7 @@ import org.tallersocial.agenda.AgendaController;
 import org.tallersocial.agenda.AgendaService;
 import org.tallersocial.templates.TemplateController;
 import org.tallersocial.templates.Templates;
+import org.tallersocial.console.HeldNames;
 import org.tallersocial.live.Features;
 import org.tallersocial.wordfilter.WordFilter;
 import org.tallersocial.wordfilter.WordFilterController;
@@ -112,7 +113,7 @@ public final class App implements AutoCloseable {
         WorkshopRepository workshopRepo = new WorkshopRepository(db.dsl());
         workshopRepo.giveJoinKeys();
         StepRepository stepRepo = new StepRepository(db.dsl(), json);
-        ParticipantRepository participantRepo = new ParticipantRepository(db.dsl());
+        ParticipantRepository participantRepo = new ParticipantRepository(db.dsl(), texts);
         AnswerRepository answerRepo = new AnswerRepository(db.dsl(), json);
         VoteNowWarmUp.startOnce(templates, json, texts);
         WordFilter wordFilter = new WordFilter(db.dsl(), WordList.shipped());
@@ -120,7 +121,7 @@ public final class App implements AutoCloseable {
         ProfileExercise profiles = new ProfileExercise(db.dsl(), clock);
         RaciExercise raci = new RaciExercise(db.dsl(), clock);
         Questions questions = new Questions(db.dsl(), clock, wordFilter);
-        IdeaExercise ideas = new IdeaExercise(db.dsl(), clock);
+        IdeaExercise ideas = new IdeaExercise(db.dsl(), clock, wordFilter);
         CommitmentExercise commitments = new CommitmentExercise(db.dsl(), ideas, clock);
         Features features = new Features(java.util.List.of(pollAnswers, profiles, raci, ideas, commitments, questions,
                 wordFilter));
@@ -128,7 +129,9 @@ public final class App implements AutoCloseable {
         Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, hub);
         Replies replies = new Replies(texts);
         Writer writer = new Writer(db.dsl(), config.dataDir(), replies, config.durableCommits());
-        WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, rooms, clock);
+        WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, rooms, clock,
+                wordFilter);
+        new HeldNames(participantRepo, wordFilter);
         PollService polls = new PollService(stepRepo, answerRepo, pollAnswers);
 
         Pages pages = new Pages(db);

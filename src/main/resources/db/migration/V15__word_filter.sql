@@ -22,3 +22,9 @@ CREATE TABLE word_filter_word (
 -- or rejects it (held off, hidden on, as the console's own hide). A question waits as 'pending', the
 -- status it has when questions need approval, so it needs no column of its own.
 ALTER TABLE answer ADD COLUMN held BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE idea ADD COLUMN held BOOLEAN DEFAULT FALSE NOT NULL;
+
+-- A name joined with that the filter caught: 'held' until the facilitator decides, 'rejected' after a no.
+-- Either way every screen shows the person as a neutral placeholder ("Participant 12"), never the name.
+ALTER TABLE participant ADD COLUMN name_held VARCHAR(8);
+ALTER TABLE participant ADD CONSTRAINT ck_participant_name_held CHECK (name_held IS NULL OR name_held IN ('held', 'rejected'));

@@ -9,7 +9,8 @@ var list = card.querySelector('.waiting-list');
 var count = card.querySelector('.waiting-count');
 var settings = document.getElementById('word-filter');
 var onOff = settings.querySelector('[name=filterOn]');
-var KIND = { answer: t('word_filter.kind_answer'), question: t('word_filter.kind_question') };
+var KIND = { answer: t('word_filter.kind_answer'), question: t('word_filter.kind_question'),
+  idea: t('word_filter.kind_idea'), name: t('word_filter.kind_name') };
 
 function filter(body) {
   return post('/facilitate/' + workshop + '/word-filter', body);
@@ -54,7 +55,7 @@ function show(f) {
   f.waiting.forEach(function (item) {
     var li = el('li', 'queue-item waiting-item');
     li.appendChild(el('p', 'q-text', item.text));
-    li.appendChild(el('p', 'muted', KIND[item.kind] || item.kind));
+    li.appendChild(el('p', 'muted', item.shownAs ? t('word_filter.name_shown_as', item.shownAs) : KIND[item.kind] || item.kind));
     var row = el('div', 'row-tools');
     row.appendChild(button(t('word_filter.approve'), decide(item, 'approve'), true));
     row.appendChild(button(t('word_filter.reject'), decide(item, 'reject')));

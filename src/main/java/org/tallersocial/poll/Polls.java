@@ -186,7 +186,7 @@ public final class Polls implements Feature<JsonNode>, Waiting {
     }
 
     @Override
-    public String kind() {
+    public String itemKind() {
         return "answer";
     }
 
@@ -204,7 +204,7 @@ public final class Polls implements Feature<JsonNode>, Waiting {
                             ? String.join(", ", java.util.stream.StreamSupport.stream(e.value().spliterator(), false)
                                     .map(JsonNode::asText).toList())
                             : e.value().asText();
-                    out.add(JSON.objectNode().put("kind", kind()).put("id", e.answerId()).put("step", step.id())
+                    out.add(JSON.objectNode().put("kind", itemKind()).put("id", e.answerId()).put("step", step.id())
                             .put("text", text));
                 }
             }

@@ -12,7 +12,7 @@ import org.tallersocial.live.Room;
 public interface Waiting {
 
     /** What the console's list and the approve/reject route call these: "answer", "question". */
-    String kind();
+    String itemKind();
 
     /** The items waiting now, each {kind, id, text} and, for a step's, its step. */
     List<ObjectNode> waiting(Room room);

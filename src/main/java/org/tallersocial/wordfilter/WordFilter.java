@@ -135,7 +135,7 @@ public final class WordFilter implements Feature<Void> {
             case "reject" -> false;
             default -> throw new WorkshopRefusal("unknown_action");
         };
-        Waiting place = places.stream().filter(p -> p.kind().equals(kind)).findFirst()
+        Waiting place = places.stream().filter(p -> p.itemKind().equals(kind)).findFirst()
                 .orElseThrow(() -> new WorkshopRefusal("unknown_id"));
         place.decide(room, id, approve);
     }
