@@ -42,10 +42,20 @@ function words(box, items, label, action) {
   });
 }
 
+// A word typed into a box and now on its list was taken: the box is ready for the next one.
+function cleared(input, listed) {
+  var typed = input.value.trim().toLowerCase();
+  if (typed && listed.some(function (w) { return w.toLowerCase() === typed; })) { input.value = ''; }
+}
+
 function show(f) {
   if (!f) { return; }
   onOff.checked = f.on;
-  settings.querySelector('.filter-state').textContent = f.on ? t('word_filter.is_on') : t('word_filter.is_off');
+  // Off is the state to notice: the checkbox alone says on.
+  settings.querySelector('.filter-state').textContent = f.on ? '' : t('word_filter.is_off');
+  var forms = settings.querySelectorAll('.word-form input[name=word]');
+  cleared(forms[0], f.added);
+  cleared(forms[1], f.removed);
   words(settings.querySelector('.added-words'), f.added, t('word_filter.take_off'), 'remove');
   words(settings.querySelector('.removed-words'), f.removed, t('word_filter.put_back'), 'add');
   count.textContent = f.waiting.length ? t('word_filter.waiting_count', f.waiting.length) : '';
