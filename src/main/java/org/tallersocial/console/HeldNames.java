@@ -1,6 +1,5 @@
 package org.tallersocial.console;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,7 @@ public final class HeldNames implements Waiting {
     @Override
     public List<ObjectNode> waiting(Room room) {
         List<ObjectNode> out = new ArrayList<>();
-        participants.heldNames(room.workshop().id()).forEach((id, name) -> out.add(JsonNodeFactory.instance.objectNode()
-                .put("kind", itemKind()).put("id", id).put("text", name)
+        participants.heldNames(room.workshop().id()).forEach((id, name) -> out.add(item(id, null, name)
                 .put("shownAs", participants.placeholder(room.workshop().language(), id))));
         return out;
     }

@@ -313,8 +313,7 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input>, Waiting
         List<ObjectNode> out = new java.util.ArrayList<>();
         for (Step step : room.steps()) {
             if (step.kind() == StepKind.IDEAS) {
-                board(room, step).heldOnes().forEach(i -> out.add(JSON.objectNode().put("kind", itemKind())
-                        .put("id", i.id()).put("step", step.id()).put("text", i.text())));
+                board(room, step).heldOnes().forEach(i -> out.add(item(i.id(), step.id(), i.text())));
             }
         }
         return out;

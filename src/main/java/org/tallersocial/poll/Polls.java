@@ -204,8 +204,7 @@ public final class Polls implements Feature<JsonNode>, Waiting {
                             ? String.join(", ", java.util.stream.StreamSupport.stream(e.value().spliterator(), false)
                                     .map(JsonNode::asText).toList())
                             : e.value().asText();
-                    out.add(JSON.objectNode().put("kind", itemKind()).put("id", e.answerId()).put("step", step.id())
-                            .put("text", text));
+                    out.add(item(e.answerId(), step.id(), text));
                 }
             }
         }

@@ -324,7 +324,7 @@ public final class Questions implements Feature<Questions.Input>, Waiting {
     public List<ObjectNode> waiting(Room room) {
         return board(room).ranked(false).stream().filter(q -> q.status() == Question.Status.PENDING)
                 .sorted(java.util.Comparator.comparing(Question::askedAt))
-                .map(q -> JSON.objectNode().put("kind", itemKind()).put("id", q.id()).put("text", q.text()))
+                .map(q -> item(q.id(), null, q.text()))
                 .toList();
     }
 
