@@ -20,7 +20,11 @@ import org.tallersocial.agenda.AgendaController;
 import org.tallersocial.agenda.AgendaService;
 import org.tallersocial.templates.TemplateController;
 import org.tallersocial.templates.Templates;
+import org.tallersocial.console.HeldNames;
 import org.tallersocial.live.Features;
+import org.tallersocial.wordfilter.WordFilter;
+import org.tallersocial.wordfilter.WordFilterController;
+import org.tallersocial.wordfilter.WordList;
 import org.tallersocial.live.Replies;
 import org.tallersocial.live.Writer;
 import org.tallersocial.live.Hub;
@@ -113,25 +117,28 @@ public final class App implements AutoCloseable {
         WorkshopRepository workshopRepo = new WorkshopRepository(db.dsl());
         workshopRepo.giveJoinKeys();
         StepRepository stepRepo = new StepRepository(db.dsl(), json);
-        ParticipantRepository participantRepo = new ParticipantRepository(db.dsl());
+        ParticipantRepository participantRepo = new ParticipantRepository(db.dsl(), texts);
         AnswerRepository answerRepo = new AnswerRepository(db.dsl(), json);
         VoteNowWarmUp.startOnce(templates, json, texts);
-        Polls pollAnswers = new Polls(answerRepo, clock);
+        WordFilter wordFilter = new WordFilter(db.dsl(), WordList.shipped());
+        Polls pollAnswers = new Polls(answerRepo, clock, wordFilter);
         ProfileExercise profiles = new ProfileExercise(db.dsl(), clock);
         RaciExercise raci = new RaciExercise(db.dsl(), clock);
-        Questions questions = new Questions(db.dsl(), clock);
-        IdeaExercise ideas = new IdeaExercise(db.dsl(), clock);
+        Questions questions = new Questions(db.dsl(), clock, wordFilter);
+        IdeaExercise ideas = new IdeaExercise(db.dsl(), clock, wordFilter);
         CommitmentExercise commitments = new CommitmentExercise(db.dsl(), ideas, clock);
         Reactions reactions = new Reactions(db.dsl(), clock);
         PollService polls = new PollService(stepRepo, answerRepo, pollAnswers, clock);
         QuizExercise quiz = new QuizExercise(db.dsl(), polls, clock);
         Features features = new Features(java.util.List.of(pollAnswers, profiles, raci, ideas, commitments, questions,
-                reactions, quiz));
+                reactions, quiz, wordFilter));
         Hub hub = new Hub(json, clock, features);
         Rooms rooms = new Rooms(workshopRepo, stepRepo, participantRepo, hub);
         Replies replies = new Replies(texts);
         Writer writer = new Writer(db.dsl(), config.dataDir(), replies, config.durableCommits());
-        WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, rooms, clock);
+        WorkshopService workshops = new WorkshopService(db.dsl(), workshopRepo, stepRepo, participantRepo, rooms, clock,
+                wordFilter);
+        new HeldNames(participantRepo, wordFilter);
 
         Pages pages = new Pages(db);
         Csrf csrf = new Csrf(secure, origins);
@@ -151,6 +158,7 @@ public final class App implements AutoCloseable {
         QuestionController questionConsole = new QuestionController(questions, actions);
         ReactionController reactionConsole = new ReactionController(reactions, actions);
         QuizController quizConsole = new QuizController(quiz, actions);
+        WordFilterController wordFilterConsole = new WordFilterController(wordFilter, actions);
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         AgendaController agenda = new AgendaController(new AgendaService(db.dsl(), stepRepo, workshopRepo, features),
                 console, workshops, ownAndShipped, hub, screen, texts, json);
@@ -234,6 +242,7 @@ public final class App implements AutoCloseable {
             questionConsole.register(r);
             reactionConsole.register(r);
             quizConsole.register(r);
+            wordFilterConsole.register(r);
             ideaConsole.register(r);
             live.register(r);
         });

@@ -30,6 +30,8 @@ import org.tallersocial.live.Rooms;
 import org.tallersocial.live.Socket;
 import org.tallersocial.poll.AnswerRepository;
 import org.tallersocial.poll.Polls;
+import org.tallersocial.wordfilter.WordFilter;
+import org.tallersocial.wordfilter.WordList;
 import org.tallersocial.web.Texts;
 import org.tallersocial.workshop.ParticipantRepository;
 import org.tallersocial.workshop.StepRepository;
@@ -105,15 +107,17 @@ final class VoteNowWarmUp {
         }
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(dir)) {
-            Polls polls = new Polls(new AnswerRepository(db.dsl(), json), clock);
+            // The warm-up answers choice polls only: nothing it sends is for the word filter to hold.
+            WordFilter filter = new WordFilter(db.dsl(), WordList.of(List.of()));
+            Polls polls = new Polls(new AnswerRepository(db.dsl(), json), clock, filter);
             Features features = new Features(List.of(polls));
             try (Hub hub = new Hub(json, clock, features);
                  WarmUp warmUp = new WarmUp(hub, db.dsl(), new Replies(texts), json, features)) {
                 WorkshopRepository workshops = new WorkshopRepository(db.dsl());
                 StepRepository steps = new StepRepository(db.dsl(), json);
-                ParticipantRepository participants = new ParticipantRepository(db.dsl());
+                ParticipantRepository participants = new ParticipantRepository(db.dsl(), texts);
                 Rooms rooms = new Rooms(workshops, steps, participants, hub);
-                WorkshopService service = new WorkshopService(db.dsl(), workshops, steps, participants, rooms, clock);
+                WorkshopService service = new WorkshopService(db.dsl(), workshops, steps, participants, rooms, clock, filter);
                 long owner = db.dsl().insertInto(FACILITATOR, FACILITATOR.NAME, FACILITATOR.EMAIL,
                         FACILITATOR.PASSWORD_HASH, FACILITATOR.CREATED_AT)
                         .values("warm-up", "warm-up", "-", OffsetDateTime.now(clock))

@@ -8,6 +8,7 @@ import { LiveRoom } from './room.js';
 import { post, send, workshop } from './console-actions.js';
 import * as questions from './questions-console.js';
 import * as reactions from './reactions-console.js';
+import * as wordFilter from './word-filter-console.js';
 import { consoleView as profilesConsole } from './profiles-picture.js';
 import { consoleView as raciConsole } from './raci-console.js';
 import { ideasConsole, commitmentsConsole } from './ideas-picture.js';
@@ -44,6 +45,7 @@ var room = new LiveRoom('/ws/console/' + encodeURIComponent(id));
 room.onStatus(function (s) { showConnection(document.getElementById('conn'), s); });
 room.on('state', function (msg) {
   questions.show(msg.questions);
+  wordFilter.show(msg.wordFilter);
   skew = msg.now - Date.now();
   state = msg;
   presence(msg.presence);
@@ -54,6 +56,7 @@ room.on('state', function (msg) {
 });
 room.on('questions', function (msg) { questions.show(msg.questions); });
 room.on('reactions', function (msg) { reactions.show(msg.reactions); });
+room.on('wordFilter', function (msg) { wordFilter.show(msg.wordFilter); });
 room.on('results', function (msg) {
   if (state && msg.step === state.step.id) { state.results = msg.results; drawResults(); }
 });

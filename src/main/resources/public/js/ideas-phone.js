@@ -102,7 +102,7 @@ function ideasPhone(root, api, mine) {
       }
       if (slot.indexOf('idea:') === 0) {
         own.push(reply.idea);
-        setStatus(t('ideas.sent'), 'ok');
+        setStatus(reply.held ? t('word_filter.saved_waiting') : t('ideas.sent'), 'ok');
       } else {
         voted = voted.filter(function (id) { return id !== reply.idea; });
         if (reply.up) { voted.push(reply.idea); }

@@ -109,8 +109,8 @@ function sent(slot, status, message, reply) {
 function answered(slot, status, reply) {
   if (!state || slot !== answerSlot(state.step.id)) { return; }
   if (status === 'saved') {
-    mine = { seq: reply.seq, value: reply.value };
-    setStatus(state.step.pollState === 'open' ? t('saved_can_change') : t('saved'), 'ok');
+    mine = { seq: reply.seq, value: reply.value, held: reply.held };
+    setStatus(reply.held ? t('word_filter.saved_waiting') : state.step.pollState === 'open' ? t('saved_can_change') : t('saved'), 'ok');
   } else if (status === 'refused') {
     setStatus(reply.message, 'bad');
   } else if (status !== 'replaced') {
@@ -218,6 +218,9 @@ function poll(s) {
   root.appendChild(statusNode);
   if (waiting) {
     setStatus(statusText(outbox.statusOf(answerSlot(s.id))), 'wait');
+  } else if (mine && mine.held) {
+    // Saved, and kept off the screens until the facilitator has looked at it: the person should know.
+    setStatus(t('word_filter.saved_waiting'), 'ok');
   } else if (mine && s.pollState === 'open') {
     setStatus(t('answer_saved_can_change'), 'ok');
   }

@@ -23,6 +23,7 @@ import org.tallersocial.live.Rooms;
 import org.tallersocial.live.Room;
 import org.tallersocial.web.Tokens;
 import org.tallersocial.web.TypedText;
+import org.tallersocial.wordfilter.WordFilter;
 
 /**
  * Preparing and running a workshop: every change is written to H2, then
@@ -40,15 +41,17 @@ public final class WorkshopService {
     private final ParticipantRepository participants;
     private final Rooms rooms;
     private final Clock clock;
+    private final WordFilter filter;
 
     public WorkshopService(DSLContext dsl, WorkshopRepository workshops, StepRepository steps,
-                           ParticipantRepository participants, Rooms rooms, Clock clock) {
+                           ParticipantRepository participants, Rooms rooms, Clock clock, WordFilter filter) {
         this.dsl = dsl;
         this.workshops = workshops;
         this.steps = steps;
         this.participants = participants;
         this.rooms = rooms;
         this.clock = clock;
+        this.filter = filter;
     }
 
     /** A fresh workshop copies the template's steps, so later template edits never rewrite it. */
@@ -214,8 +217,13 @@ public final class WorkshopService {
             throw new WorkshopRefusal("name_too_long", MAX_NAME);
         }
         String token = Tokens.newToken();
-        Participant p = participants.insert(w.id(), Tokens.sha256(token), name.isEmpty() ? null : name, now());
+        // A name the word filter catches is kept, and shown to nobody until the facilitator approves it.
+        boolean held = !name.isEmpty() && filter.catches(room, name);
+        Participant p = participants.insert(w.id(), Tokens.sha256(token), name.isEmpty() ? null : name, held, now());
         rooms.participantJoined(room);
+        if (held) {
+            filter.waitingChanged(room);
+        }
         return new Joined(p, token);
     }
 

@@ -8,18 +8,23 @@ import java.time.OffsetDateTime;
  * its votes to {@code mergedInto} and is shown under it.
  */
 public record Idea(long id, long stepId, long participantId, String clientId, String text, boolean hidden,
-                   Long mergedInto, OffsetDateTime createdAt) {
+                   Long mergedInto, OffsetDateTime createdAt, boolean held) {
 
-    /** On the list the room sees: not hidden, not merged into another. */
+    /** On the list the room sees: not hidden, not waiting for the facilitator, not merged into another. */
     public boolean standing() {
-        return !hidden && mergedInto == null;
+        return !hidden && !held && mergedInto == null;
     }
 
     Idea withHidden(boolean value) {
-        return new Idea(id, stepId, participantId, clientId, text, value, mergedInto, createdAt);
+        return new Idea(id, stepId, participantId, clientId, text, value, mergedInto, createdAt, held);
+    }
+
+    /** The facilitator's word on a held idea: on the list (approved), or hidden (rejected). */
+    Idea decided(boolean approve) {
+        return new Idea(id, stepId, participantId, clientId, text, !approve, mergedInto, createdAt, false);
     }
 
     Idea mergedInto(long target) {
-        return new Idea(id, stepId, participantId, clientId, text, hidden, target, createdAt);
+        return new Idea(id, stepId, participantId, clientId, text, hidden, target, createdAt, held);
     }
 }

@@ -73,6 +73,11 @@ final class IdeaBoard {
     }
 
 
+    /** Ideas waiting for the facilitator, oldest first. */
+    synchronized List<Idea> heldOnes() {
+        return ideas.values().stream().filter(Idea::held).toList();
+    }
+
     /** People who sent or voted for an idea. */
     synchronized int people() {
         Set<Long> who = new HashSet<>(votes.people());
@@ -123,7 +128,8 @@ final class IdeaBoard {
         }
         List<Standing> out = new ArrayList<>();
         for (Idea i : ideas.values()) {
-            if (i.mergedInto() == null && (all || !i.hidden())) {
+            // A held idea waits in the console's list of what waits, on no list of ideas.
+            if (i.mergedInto() == null && !i.held() && (all || !i.hidden())) {
                 out.add(new Standing(i, votes.count(i.id()), merged.getOrDefault(i.id(), List.of())));
             }
         }

@@ -25,6 +25,8 @@ import org.tallersocial.live.Store;
 import org.tallersocial.live.Viewer;
 import org.tallersocial.questions.PhoneText;
 import org.tallersocial.questions.Votes;
+import org.tallersocial.wordfilter.Waiting;
+import org.tallersocial.wordfilter.WordFilter;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
 
@@ -33,7 +35,7 @@ import org.tallersocial.workshop.WorkshopRefusal;
  * and the facilitator merges duplicates and hides what does not belong. Ideas are anonymous on every
  * screen.
  */
-public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
+public final class IdeaExercise implements Exercise<IdeaExercise.Input>, Waiting {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     static final Refusals WORDS = new Refusals("ideas.phones_only", "wrong_step", "ideas.not_this_step",
@@ -45,6 +47,7 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
 
     private final IdeaRepository repo;
     private final Clock clock;
+    private final WordFilter filter;
     private final Store store = this::write;
 
     /** What a phone sends on this step: a new idea, or a vote for one. */
@@ -57,9 +60,11 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
     public record Vote(long idea, boolean up) implements Input {
     }
 
-    public IdeaExercise(DSLContext dsl, Clock clock) {
+    public IdeaExercise(DSLContext dsl, Clock clock, WordFilter filter) {
         this.repo = new IdeaRepository(dsl);
         this.clock = clock;
+        this.filter = filter;
+        filter.holdsFor(this);
     }
 
     @Override
@@ -109,7 +114,7 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
         long person = sent.participantId();
         if (sent.input() instanceof Vote v) {
             // A vote for an idea merged away goes to the idea it was merged into.
-            Idea idea = board.standingFor(v.idea()).filter(i -> !i.hidden())
+            Idea idea = board.standingFor(v.idea()).filter(i -> !i.hidden() && !i.held())
                     .orElseThrow(() -> new Refused("unknown_idea", "ideas.unknown"));
             return new Voting(store, sent.step(), board, new Votes.Vote(idea.id(), person, v.up(), sent.seq()),
                     board.votes().of(idea.id(), person).isPresent());
@@ -126,16 +131,20 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
         OffsetDateTime now = OffsetDateTime.now(clock);
         PhoneText.checkPace(earlier.stream().map(Idea::createdAt).toList(), now, PER_MINUTE);
         return new Sending(store, sent, board, new Idea(0, sent.step().id(), person, sent.message().id(), text, false,
-                null, now), new AtomicLong());
+                null, now, filter.catches(sent.room(), text)), filter, new AtomicLong());
     }
 
     /** A new idea; its id is known once written. */
-    private record Sending(Store store, Sent<Input> sent, IdeaBoard board, Idea idea, AtomicLong id) implements Change {
+    private record Sending(Store store, Sent<Input> sent, IdeaBoard board, Idea idea, WordFilter filter, AtomicLong id)
+            implements Change {
         @Override
         public ObjectNode apply() {
             Idea stored = new Idea(id.get(), idea.stepId(), idea.participantId(), idea.clientId(), idea.text(), false,
-                    null, idea.createdAt());
+                    null, idea.createdAt(), idea.held());
             board.put(stored);
+            if (stored.held()) {
+                filter.waitingChanged(sent.room());
+            }
             return ideaFields(sent.step(), stored, sent.seq());
         }
     }
@@ -160,8 +169,14 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
         repo.votes(tx, votes.stream().map(Voting::vote).toList(), votes.stream().map(Voting::replaces).toList());
     }
 
+    /** A held idea's ack says so: the phone tells its person it waits for the facilitator. */
     private static ObjectNode ideaFields(Step step, Idea idea, long seq) {
-        return JSON.objectNode().put("step", step.id()).put("seq", seq).put("idea", idea.id()).put("text", idea.text());
+        ObjectNode out = JSON.objectNode().put("step", step.id()).put("seq", seq).put("idea", idea.id())
+                .put("text", idea.text());
+        if (idea.held()) {
+            out.put("held", true);
+        }
+        return out;
     }
 
     private static ObjectNode voteFields(Step step, IdeaBoard board, Votes.Vote vote) {
@@ -273,7 +288,7 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
             if (from == into) {
                 throw new WorkshopRefusal("ideas.merge_itself");
             }
-            if (target.hidden()) {
+            if (target.hidden() || target.held() || source.held()) {
                 throw new WorkshopRefusal("ideas.merge_target");
             }
             if (source.mergedInto() != null || target.mergedInto() != null) {
@@ -284,6 +299,43 @@ public final class IdeaExercise implements Exercise<IdeaExercise.Input> {
                     merged.stream().map(v -> board.votes().of(into, v.participantId()).isPresent()).toList());
             board.merge(from, into, merged);
             room.changed(this);
+        });
+    }
+
+    @Override
+    public String itemKind() {
+        return "idea";
+    }
+
+    /** Held ideas of every ideas step, in agenda order, oldest first. */
+    @Override
+    public List<ObjectNode> waiting(Room room) {
+        List<ObjectNode> out = new java.util.ArrayList<>();
+        for (Step step : room.steps()) {
+            if (step.kind() == StepKind.IDEAS) {
+                board(room, step).heldOnes().forEach(i -> out.add(item(i.id(), step.id(), i.text())));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void decide(Room room, long ideaId, boolean approve) {
+        room.change(() -> {
+            for (Step step : room.steps()) {
+                IdeaBoard board = step.kind() == StepKind.IDEAS ? board(room, step) : null;
+                Idea idea = board == null ? null : board.get(ideaId).filter(Idea::held).orElse(null);
+                if (idea != null) {
+                    if (!repo.decideHeld(ideaId, approve)) {
+                        throw new WorkshopRefusal("word_filter.not_waiting");
+                    }
+                    board.put(idea.decided(approve));
+                    room.changed(this);
+                    filter.waitingChanged(room);
+                    return;
+                }
+            }
+            throw new WorkshopRefusal("word_filter.not_waiting");
         });
     }
 

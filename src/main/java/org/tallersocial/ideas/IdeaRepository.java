@@ -21,13 +21,13 @@ final class IdeaRepository {
     IdeaRepository(DSLContext dsl) {
         this.dsl = dsl;
         this.newIdeas = new InsertBatch(dsl, dsl.insertInto(IDEA, IDEA.STEP_ID, IDEA.PARTICIPANT_ID, IDEA.CLIENT_ID,
-                IDEA.BODY, IDEA.CREATED_AT).values((Long) null, null, null, null, null));
+                IDEA.BODY, IDEA.CREATED_AT, IDEA.HELD).values((Long) null, null, null, null, null, null));
     }
 
     /** New ideas, in the writer's transaction; returns their ids in the same order. */
     List<Long> insertAll(DSLContext tx, List<Idea> ideas) {
         return newIdeas.ids(tx, ideas.stream().map(i -> new Object[] {i.stepId(), i.participantId(), i.clientId(),
-                i.text(), i.createdAt()}).toList());
+                i.text(), i.createdAt(), i.held()}).toList());
     }
 
     /** @param existing which of the votes replace a row of the same person and idea */
@@ -39,7 +39,7 @@ final class IdeaRepository {
     List<Idea> loadForStep(long stepId) {
         return dsl.selectFrom(IDEA).where(IDEA.STEP_ID.eq(stepId)).orderBy(IDEA.ID)
                 .fetch(r -> new Idea(r.getId(), r.getStepId(), r.getParticipantId(), r.getClientId(), r.getBody(),
-                        r.getHidden(), r.getMergedInto(), r.getCreatedAt()));
+                        r.getHidden(), r.getMergedInto(), r.getCreatedAt(), r.getHeld()));
     }
 
     List<Votes.Vote> votesForStep(long stepId) {
@@ -48,6 +48,12 @@ final class IdeaRepository {
                 .fetch(r -> new Votes.Vote(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+
+    /** False when the idea was not held (decided already, in another tab). */
+    boolean decideHeld(long ideaId, boolean approve) {
+        return dsl.update(IDEA).set(IDEA.HELD, false).set(IDEA.HIDDEN, !approve)
+                .where(IDEA.ID.eq(ideaId)).and(IDEA.HELD.isTrue()).execute() == 1;
+    }
 
     void hide(long ideaId, boolean hidden) {
         dsl.update(IDEA).set(IDEA.HIDDEN, hidden).where(IDEA.ID.eq(ideaId)).execute();

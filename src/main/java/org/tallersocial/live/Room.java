@@ -153,6 +153,14 @@ public final class Room {
         return (T) parts.computeIfAbsent(owner, o -> create.apply(this));
     }
 
+    /**
+     * The facilitator approved a name the word filter held: the next message that shows it reads it anew
+     * (what showed the placeholder before keeps it). Inside {@link #change}.
+     */
+    public void forgetName(long participantId) {
+        names.remove(participantId);
+    }
+
     /** The name a person joined with, if any: names never change, and many messages show them. */
     public Optional<String> name(long participantId) {
         return names.computeIfAbsent(participantId, nameLoader::apply);

@@ -63,8 +63,11 @@ public final class PhoneController {
             return;
         }
         Workshop w = room.get().workshop();
-        if (workshops.participant(room.get(), ctx.cookie(ParticipantCookie.name(w.id()))).isPresent()) {
-            page(ctx, w, Map.of());
+        Optional<org.tallersocial.workshop.Participant> joined =
+                workshops.participant(room.get(), ctx.cookie(ParticipantCookie.name(w.id())));
+        if (joined.isPresent()) {
+            // The person should know why the room does not see their name: the word filter held it.
+            page(ctx, w, joined.get().nameWaits() ? Map.of("nameWaits", String.valueOf(joined.get().id())) : Map.of());
             return;
         }
         renderJoin(ctx, w, null, "");

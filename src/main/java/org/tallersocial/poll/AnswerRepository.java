@@ -20,19 +20,20 @@ public final class AnswerRepository {
      *
      * @param existingId the row this answer replaces, or null for a person's first answer to the poll
      */
-    public record NewAnswer(long stepId, long participantId, JsonNode value, long seq, Long existingId) {
+    public record NewAnswer(long stepId, long participantId, JsonNode value, long seq, boolean held, Long existingId) {
     }
 
     private final DSLContext dsl;
     private final ObjectMapper json;
-    /** First answers, their values bound in this order: step, participant, value, seq, time. */
+    /** First answers, their values bound in this order: step, participant, value, seq, held, time. */
     private final InsertBatch insertOne;
 
     public AnswerRepository(DSLContext dsl, ObjectMapper json) {
         this.dsl = dsl;
         this.json = json;
         this.insertOne = new InsertBatch(dsl, dsl.insertInto(ANSWER, ANSWER.STEP_ID, ANSWER.PARTICIPANT_ID,
-                ANSWER.VALUE_JSON, ANSWER.CLIENT_SEQ, ANSWER.ANSWERED_AT).values((Long) null, null, null, null, null));
+                ANSWER.VALUE_JSON, ANSWER.CLIENT_SEQ, ANSWER.HELD, ANSWER.ANSWERED_AT)
+                .values((Long) null, null, null, null, null, null));
     }
 
     /**
@@ -56,10 +57,11 @@ public final class AnswerRepository {
             var update = tx.batch(tx.update(ANSWER)
                     .set(ANSWER.VALUE_JSON, (String) null)
                     .set(ANSWER.CLIENT_SEQ, (Long) null)
+                    .set(ANSWER.HELD, (Boolean) null)
                     .set(ANSWER.ANSWERED_AT, (OffsetDateTime) null)
                     .where(ANSWER.ID.eq((Long) null)));
             for (NewAnswer a : changed) {
-                update = update.bind(write(a.value()), a.seq(), now, a.existingId());
+                update = update.bind(write(a.value()), a.seq(), a.held(), now, a.existingId());
             }
             update.execute();
         }
@@ -71,7 +73,7 @@ public final class AnswerRepository {
 
     private List<Long> insertAll(DSLContext tx, List<NewAnswer> fresh, OffsetDateTime now) {
         return insertOne.ids(tx, fresh.stream()
-                .map(a -> new Object[] {a.stepId(), a.participantId(), write(a.value()), a.seq(), now}).toList());
+                .map(a -> new Object[] {a.stepId(), a.participantId(), write(a.value()), a.seq(), a.held(), now}).toList());
     }
 
     /** A poll reset: its answers go; returns how many. */
@@ -82,12 +84,19 @@ public final class AnswerRepository {
     public List<Tally.Entry> loadForStep(long stepId) {
         return dsl.selectFrom(ANSWER).where(ANSWER.STEP_ID.eq(stepId)).orderBy(ANSWER.ANSWERED_AT, ANSWER.ID)
                 .fetch(r -> new Tally.Entry(r.getId(), r.getParticipantId(), read(r.getValueJson()),
-                        r.getClientSeq(), r.getHidden()));
+                        r.getClientSeq(), r.getHidden(), r.getHeld()));
     }
 
     public boolean setHidden(long stepId, long answerId, boolean hidden) {
         return dsl.update(ANSWER).set(ANSWER.HIDDEN, hidden)
                 .where(ANSWER.ID.eq(answerId)).and(ANSWER.STEP_ID.eq(stepId))
+                .execute() == 1;
+    }
+
+    /** The facilitator's word on a held answer: approved, it is on show; rejected, hidden. False when it was not held. */
+    public boolean decideHeld(long answerId, boolean approve) {
+        return dsl.update(ANSWER).set(ANSWER.HELD, false).set(ANSWER.HIDDEN, !approve)
+                .where(ANSWER.ID.eq(answerId)).and(ANSWER.HELD.isTrue())
                 .execute() == 1;
     }
 

@@ -1,5 +1,6 @@
 package org.tallersocial.poll;
 
+import org.tallersocial.web.Words;
 import org.tallersocial.live.Refused;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -24,14 +24,17 @@ import org.tallersocial.live.Room;
 import org.tallersocial.live.Sent;
 import org.tallersocial.live.Store;
 import org.tallersocial.live.Viewer;
+import org.tallersocial.wordfilter.WordFilter;
+import org.tallersocial.wordfilter.Waiting;
 import org.tallersocial.workshop.Step;
+import org.tallersocial.workshop.WorkshopRefusal;
 
 /**
  * Polls, live: each phone's answer to the current poll (the highest `seq` wins; while the poll is open
  * a new answer replaces the old one), the results each viewer may see, and the radar of a group of
  * scales on the slide that names it. The room's answers are kept in memory, a {@link Tally} per poll.
  */
-public final class Polls implements Feature<JsonNode> {
+public final class Polls implements Feature<JsonNode>, Waiting {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Refusals WORDS = new Refusals("not_allowed", "not_a_poll", "not_a_poll",
@@ -41,11 +44,14 @@ public final class Polls implements Feature<JsonNode> {
 
     private final AnswerRepository answers;
     private final Clock clock;
+    private final WordFilter filter;
     private final Store store = this::write;
 
-    public Polls(AnswerRepository answers, Clock clock) {
+    public Polls(AnswerRepository answers, Clock clock, WordFilter filter) {
         this.answers = answers;
         this.clock = clock;
+        this.filter = filter;
+        filter.holdsFor(this);
     }
 
     @Override
@@ -84,17 +90,32 @@ public final class Polls implements Feature<JsonNode> {
     @Override
     public Change decide(Sent<JsonNode> sent) {
         Tally tally = tally(sent.room(), sent.step().id());
-        return new Answer(store, sent, tally, tally.of(sent.participantId()).orElse(null), new AtomicLong());
+        Tally.Entry replaced = tally.of(sent.participantId()).orElse(null);
+        return new Answer(store, sent, tally, replaced, held(sent.room(), sent.step(), sent.input()), filter,
+                new AtomicLong());
+    }
+
+    /** Typed words (a cloud's, an open text) the word filter catches wait for the facilitator; choices never do. */
+    private boolean held(Room room, Step step, JsonNode value) {
+        return switch (step.kind()) {
+            case TEXT -> filter.catches(room, value.asText());
+            case WORDCLOUD -> java.util.stream.StreamSupport.stream(value.spliterator(), false)
+                    .anyMatch(word -> filter.catches(room, word.asText()));
+            default -> false;
+        };
     }
 
     /** A new answer; its row id is known once the store has written it. */
-    private record Answer(Store store, Sent<JsonNode> sent, Tally tally, Tally.Entry replaced, AtomicLong id)
-            implements Change {
+    private record Answer(Store store, Sent<JsonNode> sent, Tally tally, Tally.Entry replaced, boolean held,
+                          WordFilter filter, AtomicLong id) implements Change {
         @Override
         public ObjectNode apply() {
             Tally.Entry entry = new Tally.Entry(id.get(), sent.participantId(), sent.input(), sent.seq(),
-                    replaced != null && replaced.hidden());
+                    replaced != null && replaced.hidden(), held);
             tally.put(entry);
+            if (held || replaced != null && replaced.held()) {
+                filter.waitingChanged(sent.room());
+            }
             return fields(sent.step(), entry);
         }
     }
@@ -104,16 +125,20 @@ public final class Polls implements Feature<JsonNode> {
         List<Answer> batch = changes.stream().map(Answer.class::cast).toList();
         List<Long> ids = answers.upsertAll(tx, batch.stream()
                 .map(a -> new AnswerRepository.NewAnswer(a.sent().step().id(), a.sent().participantId(), a.sent().input(),
-                        a.sent().seq(), a.replaced() == null ? null : a.replaced().answerId()))
+                        a.sent().seq(), a.held(), a.replaced() == null ? null : a.replaced().answerId()))
                 .toList(), OffsetDateTime.now(clock));
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).id().set(ids.get(i));
         }
     }
 
+    /** The ack's fields; a held answer's say so, and the phone tells its person it waits for the facilitator. */
     private static ObjectNode fields(Step step, Tally.Entry e) {
         ObjectNode out = JSON.objectNode().put("step", step.id()).put("seq", e.seq());
         out.set("value", e.value());
+        if (e.held()) {
+            out.put("held", true);
+        }
         return out;
     }
 
@@ -122,8 +147,13 @@ public final class Polls implements Feature<JsonNode> {
         Step step = room.current();
         if (step.isPoll()) {
             if (viewer == Viewer.PHONE) {
-                tally(room, step.id()).of(participantId).ifPresent(mine ->
-                        state.putObject("mine").put("seq", mine.seq()).set("value", mine.value()));
+                tally(room, step.id()).of(participantId).ifPresent(mine -> {
+                    ObjectNode node = state.putObject("mine").put("seq", mine.seq());
+                    node.set("value", mine.value());
+                    if (mine.held()) {
+                        node.put("held", true);
+                    }
+                });
             }
             if (mayShowResults(step, viewer)) {
                 state.set("results", results(room, step, viewer));
@@ -155,10 +185,57 @@ public final class Polls implements Feature<JsonNode> {
         });
     }
 
+    @Override
+    public String itemKind() {
+        return "answer";
+    }
+
+    /** Held answers of every typed poll of the room, in agenda order, oldest first. */
+    @Override
+    public List<ObjectNode> waiting(Room room) {
+        List<ObjectNode> out = new java.util.ArrayList<>();
+        for (Step step : room.steps()) {
+            if (step.kind() != StepKind.TEXT && step.kind() != StepKind.WORDCLOUD) {
+                continue;
+            }
+            for (Tally.Entry e : tally(room, step.id()).entries()) {
+                if (e.held()) {
+                    String text = e.value().isArray()
+                            ? String.join(", ", java.util.stream.StreamSupport.stream(e.value().spliterator(), false)
+                                    .map(JsonNode::asText).toList())
+                            : e.value().asText();
+                    out.add(item(e.answerId(), step.id(), text));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The held answer's step takes it back on its wall or cloud (approved), or keeps it hidden (rejected). */
+    @Override
+    public void decide(Room room, long answerId, boolean approve) {
+        room.change(() -> {
+            for (Step step : room.steps()) {
+                if (step.isPoll() && tally(room, step.id()).entries().stream()
+                        .anyMatch(e -> e.answerId() == answerId && e.held())) {
+                    if (!answers.decideHeld(answerId, approve)) {
+                        throw new WorkshopRefusal("word_filter.not_waiting");
+                    }
+                    tally(room, step.id()).decide(answerId, approve);
+                    room.changed(this);
+                    filter.waitingChanged(room);
+                    return;
+                }
+            }
+            throw new WorkshopRefusal("word_filter.not_waiting");
+        });
+    }
+
     /** After a poll's answers were deleted: the next read finds none. Inside {@link Room#change}. */
     void forget(Room room, long stepId) {
         room.part(this, r -> new ConcurrentHashMap<Long, Tally>()).remove(stepId);
         room.changed(this);
+        filter.waitingChanged(room);
     }
 
     static boolean mayShowResults(Step step, Viewer viewer) {

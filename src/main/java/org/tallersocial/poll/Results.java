@@ -1,5 +1,6 @@
 package org.tallersocial.poll;
 
+import org.tallersocial.web.Words;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -86,6 +87,9 @@ public final class Results {
         Map<String, Integer> counts = new HashMap<>();
         Map<String, String> shown = new HashMap<>();
         for (Tally.Entry e : entries) {
+            if (!e.onShow()) {
+                continue;
+            }
             for (JsonNode word : e.value()) {
                 String key = Words.normalise(word.asText());
                 counts.merge(key, 1, Integer::sum);
@@ -103,6 +107,10 @@ public final class Results {
         ArrayNode answers = out.putArray("answers");
         int hidden = 0;
         for (Tally.Entry e : entries) {
+            // A held answer is in the console's waiting list, not on its wall.
+            if (e.held()) {
+                continue;
+            }
             if (e.hidden()) {
                 hidden++;
                 if (!forConsole) {

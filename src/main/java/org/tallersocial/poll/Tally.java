@@ -13,8 +13,16 @@ import java.util.Optional;
  */
 public final class Tally {
 
-    /** One person's current answer; answerId is what the console uses to hide a text answer. */
-    public record Entry(long answerId, long participantId, JsonNode value, long seq, boolean hidden) {
+    /**
+     * One person's current answer; answerId is what the console uses to hide a text answer. A held one
+     * waits for the facilitator (the word filter caught it): no screen but the console's list shows it.
+     */
+    public record Entry(long answerId, long participantId, JsonNode value, long seq, boolean hidden, boolean held) {
+
+        /** What every screen may show: neither hidden nor waiting. */
+        public boolean onShow() {
+            return !hidden && !held;
+        }
     }
 
     private final Map<Long, Entry> byParticipant = new LinkedHashMap<>();
@@ -31,7 +39,20 @@ public final class Tally {
     public synchronized boolean hide(long answerId, boolean hidden) {
         for (Entry e : byParticipant.values()) {
             if (e.answerId() == answerId) {
-                byParticipant.put(e.participantId(), new Entry(e.answerId(), e.participantId(), e.value(), e.seq(), hidden));
+                byParticipant.put(e.participantId(), new Entry(e.answerId(), e.participantId(), e.value(), e.seq(), hidden,
+                        e.held()));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A waiting answer let through (approved), or kept hidden for good (rejected); false when none waits with this id. */
+    public synchronized boolean decide(long answerId, boolean approve) {
+        for (Entry e : byParticipant.values()) {
+            if (e.answerId() == answerId && e.held()) {
+                byParticipant.put(e.participantId(), new Entry(e.answerId(), e.participantId(), e.value(), e.seq(),
+                        !approve, false));
                 return true;
             }
         }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import org.tallersocial.live.Refused;
-import org.tallersocial.poll.Words;
+import org.tallersocial.web.Words;
 import org.tallersocial.web.TypedText;
 
 /** What people type on phones for the conversation (questions, ideas): read, tidied, limited. */

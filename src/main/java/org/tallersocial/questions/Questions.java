@@ -21,6 +21,8 @@ import org.tallersocial.live.Room;
 import org.tallersocial.live.Sent;
 import org.tallersocial.live.Store;
 import org.tallersocial.live.Viewer;
+import org.tallersocial.wordfilter.Waiting;
+import org.tallersocial.wordfilter.WordFilter;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
 
@@ -30,7 +32,7 @@ import org.tallersocial.workshop.WorkshopRefusal;
  * or hidden) is never put in a phone's or the projector's message, except in
  * its own author's list of what they asked.
  */
-public final class Questions implements Feature<Questions.Input> {
+public final class Questions implements Feature<Questions.Input>, Waiting {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Refusals WORDS = new Refusals("questions.phones_only", "wrong_step", "wrong_step",
@@ -43,6 +45,7 @@ public final class Questions implements Feature<Questions.Input> {
 
     private final QuestionRepository repo;
     private final Clock clock;
+    private final WordFilter filter;
     private final Store store = this::write;
 
     /** What a phone sends, on any step: a question, or a vote for one. */
@@ -55,9 +58,11 @@ public final class Questions implements Feature<Questions.Input> {
     public record Upvote(long question, boolean up) implements Input {
     }
 
-    public Questions(DSLContext dsl, Clock clock) {
+    public Questions(DSLContext dsl, Clock clock, WordFilter filter) {
         this.repo = new QuestionRepository(dsl);
         this.clock = clock;
+        this.filter = filter;
+        filter.holdsFor(this);
     }
 
     @Override
@@ -124,21 +129,30 @@ public final class Questions implements Feature<Questions.Input> {
         OffsetDateTime now = OffsetDateTime.now(clock);
         PhoneText.checkPace(earlier.stream().map(Question::askedAt).toList(), now, PER_MINUTE);
         String name = ask.named() ? sent.room().name(person).orElse(null) : null;
-        Question.Status status = board.settings().needsApproval() ? Question.Status.PENDING : Question.Status.VISIBLE;
-        return new Asking(store, sent.room().workshop().id(), board,
+        // A question the word filter catches waits as every question waits when they need approval.
+        boolean waits = board.settings().needsApproval() || filter.catches(sent.room(), ask.text());
+        Question.Status status = waits ? Question.Status.PENDING : Question.Status.VISIBLE;
+        return new Asking(store, sent.room(), filter, board,
                 new Question(0, person, sent.message().id(), ask.text(), name, status, false, false, now), sent.seq(),
                 new AtomicLong());
     }
 
     /** A new question; its id is known once written. */
-    private record Asking(Store store, long workshopId, QuestionBoard board, Question question, long seq, AtomicLong id)
-            implements Change {
+    private record Asking(Store store, Room room, WordFilter filter, QuestionBoard board, Question question, long seq,
+                          AtomicLong id) implements Change {
+        long workshopId() {
+            return room.workshop().id();
+        }
+
         @Override
         public ObjectNode apply() {
             Question q = question;
             Question stored = new Question(id.get(), q.participantId(), q.clientId(), q.text(), q.authorName(),
                     q.status(), false, false, q.askedAt());
             board.put(stored);
+            if (stored.status() == Question.Status.PENDING) {
+                filter.waitingChanged(room);
+            }
             return askFields(stored, seq);
         }
     }
@@ -293,9 +307,35 @@ public final class Questions implements Feature<Questions.Input> {
                 board.pinned().ifPresent(old -> board.put(old.withPinned(false)));
             }
             room.changed(this);
+            filter.waitingChanged(room);
             // The author sees what became of their question at once, not at their next snapshot.
             room.tell(q.participantId(), JSON.objectNode().put("type", "questionsMine")
                     .set("questionsMine", mine(room, q.participantId())));
+        });
+    }
+
+    @Override
+    public String itemKind() {
+        return "question";
+    }
+
+    /** Every question waiting: those the filter caught, and all of them while questions need approval. */
+    @Override
+    public List<ObjectNode> waiting(Room room) {
+        return board(room).ranked(false).stream().filter(q -> q.status() == Question.Status.PENDING)
+                .sorted(java.util.Comparator.comparing(Question::askedAt))
+                .map(q -> item(q.id(), null, q.text()))
+                .toList();
+    }
+
+    /** Approving is the questions card's approve, rejecting its hide. */
+    @Override
+    public void decide(Room room, long questionId, boolean approve) {
+        room.change(() -> {
+            if (board(room).get(questionId).filter(q -> q.status() == Question.Status.PENDING).isEmpty()) {
+                throw new WorkshopRefusal("word_filter.not_waiting");
+            }
+            moderate(room, questionId, approve ? "approve" : "hide");
         });
     }
 

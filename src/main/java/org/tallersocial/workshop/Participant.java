@@ -1,5 +1,6 @@
 package org.tallersocial.workshop;
 
 /** An anonymous person in one workshop; the display name is optional. */
-public record Participant(long id, long workshopId, String displayName) {
+/** @param nameWaits the name is not on show: the word filter held it, or the facilitator rejected it */
+public record Participant(long id, long workshopId, String displayName, boolean nameWaits) {
 }

@@ -1,29 +1,41 @@
 package org.tallersocial.workshop;
 
 import static org.tallersocial.db.generated.Tables.PARTICIPANT;
+import static org.tallersocial.db.generated.Tables.WORKSHOP;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.tallersocial.web.Texts;
 
 public final class ParticipantRepository {
 
-    private final DSLContext dsl;
+    static final String HELD = "held";
+    static final String REJECTED = "rejected";
 
-    public ParticipantRepository(DSLContext dsl) {
+    private final DSLContext dsl;
+    private final Texts texts;
+
+    public ParticipantRepository(DSLContext dsl, Texts texts) {
         this.dsl = dsl;
+        this.texts = texts;
     }
 
-    public Participant insert(long workshopId, String tokenHash, String displayName, OffsetDateTime now) {
+    /** @param nameHeld the word filter caught the name: it waits for the facilitator */
+    public Participant insert(long workshopId, String tokenHash, String displayName, boolean nameHeld,
+                              OffsetDateTime now) {
         long id = dsl.insertInto(PARTICIPANT)
                 .set(PARTICIPANT.WORKSHOP_ID, workshopId)
                 .set(PARTICIPANT.TOKEN_HASH, tokenHash)
                 .set(PARTICIPANT.DISPLAY_NAME, displayName)
+                .set(PARTICIPANT.NAME_HELD, nameHeld ? HELD : null)
                 .set(PARTICIPANT.JOINED_AT, now)
                 .returning(PARTICIPANT.ID)
                 .fetchOne()
                 .getId();
-        return new Participant(id, workshopId, displayName);
+        return new Participant(id, workshopId, displayName, nameHeld);
     }
 
     /** The person whose cookie this is, in this workshop only; only the token's hash is stored. */
@@ -39,13 +51,38 @@ public final class ParticipantRepository {
         return dsl.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.TOKEN_HASH.eq(tokenHash)).and(PARTICIPANT.WORKSHOP_ID.eq(workshopId))
                 .fetchOptional()
-                .map(r -> new Participant(r.getId(), r.getWorkshopId(), r.getDisplayName()));
+                .map(r -> new Participant(r.getId(), r.getWorkshopId(), r.getDisplayName(), r.getNameHeld() != null));
     }
 
-    /** The name a person gave when joining, if any (the live room keeps it in memory: see Room.name). */
+    /**
+     * The name a person gave when joining, if any, as every screen may show it (the live room keeps it in
+     * memory: see Room.name): a name the word filter holds, or the facilitator rejected, is a placeholder
+     * in the workshop's language.
+     */
     public Optional<String> displayName(long participantId) {
-        return dsl.select(PARTICIPANT.DISPLAY_NAME).from(PARTICIPANT)
-                .where(PARTICIPANT.ID.eq(participantId)).fetchOptional(PARTICIPANT.DISPLAY_NAME);
+        return dsl.select(PARTICIPANT.DISPLAY_NAME, PARTICIPANT.NAME_HELD, WORKSHOP.LANGUAGE).from(PARTICIPANT)
+                .join(WORKSHOP).on(WORKSHOP.ID.eq(PARTICIPANT.WORKSHOP_ID))
+                .where(PARTICIPANT.ID.eq(participantId)).fetchOptional()
+                .map(r -> r.value2() == null ? r.value1() : placeholder(r.value3(), participantId));
+    }
+
+    /** "Participant 12": who someone is while their name waits, in this language. */
+    public String placeholder(String language, long participantId) {
+        return texts.get(Texts.locale(language), "participant.placeholder", String.valueOf(participantId));
+    }
+
+    /** The names waiting for the facilitator, by participant id, oldest first. */
+    public Map<Long, String> heldNames(long workshopId) {
+        return dsl.select(PARTICIPANT.ID, PARTICIPANT.DISPLAY_NAME).from(PARTICIPANT)
+                .where(PARTICIPANT.WORKSHOP_ID.eq(workshopId)).and(PARTICIPANT.NAME_HELD.eq(HELD))
+                .orderBy(PARTICIPANT.ID).fetchMap(PARTICIPANT.ID, PARTICIPANT.DISPLAY_NAME);
+    }
+
+    /** Approved, the name is on show; rejected, the placeholder stays. False when it was not waiting. */
+    public boolean decideName(long workshopId, long participantId, boolean approve) {
+        return dsl.update(PARTICIPANT).set(PARTICIPANT.NAME_HELD, approve ? null : REJECTED)
+                .where(PARTICIPANT.ID.eq(participantId)).and(PARTICIPANT.WORKSHOP_ID.eq(workshopId))
+                .and(PARTICIPANT.NAME_HELD.eq(HELD)).execute() == 1;
     }
 
     public int countForWorkshop(long workshopId) {

@@ -47,7 +47,7 @@ class ResultsTest {
     void hidden_text_answers_leave_the_projector_and_stay_marked_on_the_console() {
         List<Tally.Entry> entries = new ArrayList<>(entries("\"kept\"", "\"rude\""));
         Tally.Entry rude = entries.get(1);
-        entries.set(1, new Tally.Entry(rude.answerId(), rude.participantId(), rude.value(), rude.seq(), true));
+        entries.set(1, new Tally.Entry(rude.answerId(), rude.participantId(), rude.value(), rude.seq(), true, false));
         StepSpec text = spec(StepKind.TEXT, poll(null, null, null, null));
         ObjectNode projector = Results.of(text, entries, false, false);
         assertThat(projector.get("answers").toString()).isEqualTo("[{\"text\":\"kept\"}]");
@@ -92,7 +92,7 @@ class ResultsTest {
         for (int i = 0; i < values.length; i++) {
             try {
                 JsonNode v = JSON.readTree(values[i]);
-                out.add(new Tally.Entry(100 + i, i + 1, v, 1, false));
+                out.add(new Tally.Entry(100 + i, i + 1, v, 1, false, false));
             } catch (Exception e) {
                 throw new IllegalArgumentException(values[i], e);
             }

@@ -1,4 +1,4 @@
-package org.tallersocial.poll;
+package org.tallersocial.web;
 
 import java.text.Normalizer;
 import java.util.Locale;
