@@ -129,7 +129,7 @@ public final class App implements AutoCloseable {
         CommitmentExercise commitments = new CommitmentExercise(db.dsl(), ideas, clock);
         Reactions reactions = new Reactions(db.dsl(), clock);
         PollService polls = new PollService(stepRepo, answerRepo, pollAnswers, clock);
-        QuizExercise quiz = new QuizExercise(db.dsl(), polls, clock);
+        QuizExercise quiz = new QuizExercise(db.dsl(), polls, wordFilter, clock);
         Features features = new Features(java.util.List.of(pollAnswers, profiles, raci, ideas, commitments, questions,
                 reactions, quiz, wordFilter));
         Hub hub = new Hub(json, clock, features);

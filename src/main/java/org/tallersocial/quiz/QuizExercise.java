@@ -31,6 +31,7 @@ import org.tallersocial.live.Viewer;
 import org.tallersocial.poll.PollEdits;
 import org.tallersocial.poll.PollService;
 import org.tallersocial.web.TypedText;
+import org.tallersocial.wordfilter.WordFilter;
 import org.tallersocial.workshop.PollState;
 import org.tallersocial.workshop.Step;
 import org.tallersocial.workshop.WorkshopRefusal;
@@ -53,6 +54,7 @@ public final class QuizExercise implements Exercise<QuizExercise.Input> {
 
     private final QuizRepository repo;
     private final PollService polls;
+    private final WordFilter filter;
     private final Clock clock;
     private final Store store = this::write;
     private final Set<Long> closing = ConcurrentHashMap.newKeySet();
@@ -73,9 +75,10 @@ public final class QuizExercise implements Exercise<QuizExercise.Input> {
     public record Name(String nickname) implements Input {
     }
 
-    public QuizExercise(DSLContext dsl, PollService polls, Clock clock) {
+    public QuizExercise(DSLContext dsl, PollService polls, WordFilter filter, Clock clock) {
         this.repo = new QuizRepository(dsl);
         this.polls = polls;
+        this.filter = filter;
         this.clock = clock;
     }
 
@@ -144,6 +147,11 @@ public final class QuizExercise implements Exercise<QuizExercise.Input> {
         if (sent.input() instanceof Name name) {
             if (name.nickname() != null && board.taken(name.nickname(), person)) {
                 throw new Refused("nickname_taken", "quiz.nickname_taken");
+            }
+            // A nickname is on the projector at once, and only its owner can mend it: a caught one is
+            // refused, to be chosen again, rather than held for a facilitator who is running a quiz.
+            if (name.nickname() != null && filter.catches(sent.room(), name.nickname())) {
+                throw new Refused("nickname_refused", "quiz.nickname_refused");
             }
             return new Naming(store, sent, board, new QuizBoard.Player(person, name.nickname(), sent.seq()));
         }

@@ -150,6 +150,18 @@ class QuizTest {
     }
 
     @Test
+    void a_nickname_the_word_filter_catches_is_refused_in_the_phones_language() {
+        Phone ana = room.join("Ana");
+        long q1 = question(1);
+        JsonNode refused = send(ana.ws, name(q1, "Big Asshole"));
+        assertThat(refused.path("code").asText()).isEqualTo("nickname_refused");
+        assertThat(refused.path("message").asText()).isEqualTo("That nickname cannot go on the leaderboard: choose another.");
+        room.act("/word-filter", "action", "off");
+        assertThat(send(ana.ws, name(q1, "Big Asshole")).path("type").asText())
+                .as("with the filter off, the facilitator's choice").isEqualTo("ack");
+    }
+
+    @Test
     void picks_and_nicknames_outlive_a_restart() {
         Phone ana = room.join("Ana");
         long q1 = question(1);
