@@ -59,6 +59,10 @@ import org.tallersocial.web.SecurityHeaders;
 import org.tallersocial.web.StrictTransport;
 import org.tallersocial.web.Views;
 import org.tallersocial.console.ConsoleActions;
+import org.tallersocial.catchup.CatchUp;
+import org.tallersocial.catchup.CatchUpCard;
+import org.tallersocial.catchup.CatchUpController;
+import org.tallersocial.catchup.LatePeople;
 import org.tallersocial.console.ConsoleController;
 import org.tallersocial.console.RehearsalReset;
 import org.tallersocial.workshop.ParticipantRepository;
@@ -146,18 +150,24 @@ public final class App implements AutoCloseable {
         PhoneController phone = new PhoneController(codes, workshops, texts, secure, limits);
         ProjectorController screen = new ProjectorController(codes, views, config.publicUrl());
         Templates ownAndShipped = new Templates(templates, db.dsl(), texts, clock);
+        CatchUp catchUp = new CatchUp(workshopRepo, clock);
+        LatePeople latePeople = new LatePeople(db.dsl());
+        CatchUpCard catchUpCard = new CatchUpCard(catchUp, latePeople, config.publicUrl());
         ConsoleController console = new ConsoleController(workshops, ownAndShipped,
-                new RehearsalReset(db.dsl(), workshopRepo, rooms), reactions, texts, config.publicUrl());
+                new RehearsalReset(db.dsl(), workshopRepo, rooms), reactions, catchUpCard, texts, config.publicUrl());
         ConsoleActions actions = new ConsoleActions(console, workshops, polls, texts, clock);
         ProfileController profileConsole = new ProfileController(profiles, console, actions, workshops, texts);
         ReportController reports = new ReportController(
-                new ReportBuilder(pollAnswers, profiles, raci, questions, ideas, commitments, reactions, texts, clock),
+                new ReportBuilder(pollAnswers, profiles, raci, questions, ideas, commitments, reactions, latePeople, texts,
+                        clock),
                 new ReportExports(texts, json), new ReviewLinks(db.dsl(), clock), console, rooms, texts,
                 config.publicUrl());
         RaciController raciConsole = new RaciController(raci, console, actions, workshops, texts, clock);
         QuestionController questionConsole = new QuestionController(questions, actions);
         ReactionController reactionConsole = new ReactionController(reactions, actions);
         QuizController quizConsole = new QuizController(quiz, actions);
+        CatchUpController catchUpRoutes = new CatchUpController(catchUp, catchUpCard, console, actions, workshops, rooms,
+                limits, views, texts, secure);
         WordFilterController wordFilterConsole = new WordFilterController(wordFilter, actions);
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         AgendaController agenda = new AgendaController(new AgendaService(db.dsl(), stepRepo, workshopRepo, features),
@@ -165,7 +175,8 @@ public final class App implements AutoCloseable {
         TemplateController templateRoutes = new TemplateController(ownAndShipped, texts);
         String adminToken = Tokens.newToken();
         BackupRoute backup = new BackupRoute(db, config.dataDir(), adminToken);
-        LiveRoutes live = new LiveRoutes(hub, rooms, codes, participantRepo, auth, writer, replies, json, features, origins, limits);
+        LiveRoutes live = new LiveRoutes(hub, rooms, codes, participantRepo, auth, writer, replies, json, features, origins, limits,
+                clock);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -242,6 +253,7 @@ public final class App implements AutoCloseable {
             questionConsole.register(r);
             reactionConsole.register(r);
             quizConsole.register(r);
+            catchUpRoutes.register(r);
             wordFilterConsole.register(r);
             ideaConsole.register(r);
             live.register(r);

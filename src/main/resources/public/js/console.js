@@ -119,6 +119,7 @@ function render() {
   if (w.rehearsal) { reset.setAttribute('href', reset.dataset.page); } else { reset.removeAttribute('href'); }
   showRehearsal(w);
   document.getElementById('close-workshop').disabled = w.state === 'closed';
+  document.getElementById('catch-up').classList.toggle('hidden', w.state !== 'closed');
   document.getElementById('joining-value').value = w.joiningLocked ? 'unlock' : 'lock';
   document.getElementById('joining-toggle').textContent = w.joiningLocked ? t('console.unlock_joining') : t('lock_joining');
   if (agendaEdited(s)) { return; }

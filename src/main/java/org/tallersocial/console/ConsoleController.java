@@ -33,9 +33,12 @@ public final class ConsoleController {
     private final String publicUrl;
 
     private final Reactions reactions;
+    private final org.tallersocial.catchup.CatchUpCard catchUp;
 
     public ConsoleController(WorkshopService workshops, Templates templates, RehearsalReset rehearsals,
-                             Reactions reactions, Texts texts, String publicUrl) {
+                             Reactions reactions, org.tallersocial.catchup.CatchUpCard catchUp, Texts texts,
+                             String publicUrl) {
+        this.catchUp = catchUp;
         this.workshops = workshops;
         this.reactions = reactions;
         this.rehearsals = rehearsals;
@@ -75,7 +78,8 @@ public final class ConsoleController {
                 "steps", room.steps(),
                 "joinUrl", publicUrl + "/j/" + w.code(),
                 "plannedMinutes", room.steps().stream().mapToInt(s -> s.spec().durationSeconds()).sum() / 60,
-                "reactions", reactions.palette(room)));
+                "reactions", reactions.palette(room),
+                "catchUp", catchUp.of(room)));
     }
 
     /** Deleting a closed workshop; on a refusal the review page shows why. */

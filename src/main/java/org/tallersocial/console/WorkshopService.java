@@ -205,11 +205,22 @@ public final class WorkshopService {
 
     /** Joining hands out a secret token; only its hash is stored. */
     public Joined join(Room room, String displayName) {
+        return join(room, displayName, false);
+    }
+
+    /**
+     * @param late through the catch-up link: the workshop is closed and its window open now; such a person
+     *             answers at their own pace and is marked for it (the report counts them apart too)
+     */
+    public Joined join(Room room, String displayName, boolean late) {
         Workshop w = room.workshop();
-        if (!w.isLive()) {
+        if (late) {
+            if (!w.takesLateAnswers(clock.instant())) {
+                throw new WorkshopRefusal("catch_up.closed");
+            }
+        } else if (!w.isLive()) {
             throw new WorkshopRefusal(w.state() == WorkshopState.CLOSED ? "workshop_ended" : "not_started");
-        }
-        if (w.joiningLocked()) {
+        } else if (w.joiningLocked()) {
             throw new WorkshopRefusal("joining_locked");
         }
         String name = TypedText.line(displayName);
@@ -219,7 +230,8 @@ public final class WorkshopService {
         String token = Tokens.newToken();
         // A name the word filter catches is kept, and shown to nobody until the facilitator approves it.
         boolean held = !name.isEmpty() && filter.catches(room, name);
-        Participant p = participants.insert(w.id(), Tokens.sha256(token), name.isEmpty() ? null : name, held, now());
+        Participant p = participants.insert(w.id(), Tokens.sha256(token), name.isEmpty() ? null : name, held, late,
+                now());
         rooms.participantJoined(room);
         if (held) {
             filter.waitingChanged(room);

@@ -56,6 +56,26 @@ final class Admission {
         ctx.attribute(LOCALE, language(ctx, room.workshop().language()));
     }
 
+    /**
+     * A phone of someone who joined through the catch-up link: a closed workshop (found by its id, for a closed
+     * workshop's code may be another's now) that has had a window, and that person's cookie. A window that has
+     * ended still admits them, so that their phone can say so.
+     */
+    void later(Context ctx) {
+        checkOrigin(ctx);
+        long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse("no_workshop"));
+        Room room = rooms.get(id).filter(r -> !r.workshop().isOpen() && r.workshop().catchUpKey() != null)
+                .orElseThrow(() -> new NotFoundResponse("no_catch_up"));
+        Participant p = participants.byCookie(id, ctx.cookie(ParticipantCookie.name(id)))
+                .filter(Participant::late)
+                .orElseThrow(() -> new UnauthorizedResponse("join_first"));
+        room.markLate(p.id());
+        ctx.attribute(ROOM, room);
+        ctx.attribute(PARTICIPANT, p.id());
+        ctx.attribute(ADDRESS, ctx.ip());
+        ctx.attribute(LOCALE, language(ctx, room.workshop().language()));
+    }
+
     void screen(Context ctx) {
         checkOrigin(ctx);
         Room room = byCode(ctx);

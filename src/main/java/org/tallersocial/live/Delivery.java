@@ -1,6 +1,7 @@
 package org.tallersocial.live;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.tallersocial.workshop.PollState;
@@ -23,8 +24,10 @@ final class Delivery<I> {
     private final Socket socket;
     private final Locale locale;
     private final Consumer<ObjectNode> reply;
+    private final Clock clock;
 
-    Delivery(Feature<I> feature, Sent<I> sent, Socket socket, Locale locale, Consumer<ObjectNode> reply) {
+    Delivery(Feature<I> feature, Sent<I> sent, Socket socket, Locale locale, Consumer<ObjectNode> reply, Clock clock) {
+        this.clock = clock;
         this.feature = feature;
         this.sent = sent;
         this.socket = socket;
@@ -75,9 +78,17 @@ final class Delivery<I> {
         reply.accept(message);
     }
 
-    /** What a new message needs of the room as it is now, whatever it was when the message was read. */
+    /**
+     * What a new message needs of the room as it is now, whatever it was when the message was read. Someone
+     * who joined through the catch-up link goes at their own pace: any begun step of the feature's kinds,
+     * while the workshop is closed and its window open, by the server's clock now. Everyone else follows the room.
+     */
     private void checkOpen() {
         Room room = sent.room();
+        if (room.isLate(sent.participantId())) {
+            checkLate(room);
+            return;
+        }
         if (!room.workshop().isLive()) {
             throw new Refused("not_live", "not_live");
         }
@@ -91,6 +102,19 @@ final class Delivery<I> {
         Refusals words = feature.refusals();
         if (step.pollState() != PollState.OPEN) {
             throw new Refused("poll_closed", step.pollState() == PollState.PENDING ? words.notOpenYet() : words.closed());
+        }
+    }
+
+    private void checkLate(Room room) {
+        if (!room.workshop().takesLateAnswers(clock.instant())) {
+            throw new Refused("catch_up_closed", "catch_up_closed");
+        }
+        if (!feature.takesLateAnswers() || feature.stepKinds().isEmpty()) {
+            throw new Refused("not_allowed", "late_not_this");
+        }
+        Refusals words = feature.refusals();
+        if (sent.step().pollState() == PollState.PENDING) {
+            throw new Refused("poll_closed", words.notOpenYet());
         }
     }
 }

@@ -94,6 +94,20 @@ public interface Feature<I> {
     default void tick(Room room, long nowMillis) {
     }
 
+    /**
+     * Whether someone who joined through the catch-up link may send this feature's messages, for any begun
+     * step of its kinds, while the window is open (Delivery). No by default: a quiz's points are for the
+     * room's quick fingers, a RACI matrix and the room's lists were settled together.
+     */
+    default boolean takesLateAnswers() {
+        return false;
+    }
+
+    /** One person's own answer to a step of this feature's kinds, for their phone only; null when none. */
+    default JsonNode mine(Room room, Step step, long participantId) {
+        return null;
+    }
+
     /** A step not yet begun was edited: let go of anything loaded from its old spec. Inside {@link Room#change}. */
     default void edited(Room room, Step before, Step after) {
     }

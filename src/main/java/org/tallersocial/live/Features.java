@@ -24,6 +24,11 @@ public final class Features {
         return all;
     }
 
+    /** The feature that takes late answers (the catch-up window) on steps of this kind, if any does. */
+    Optional<Feature<?>> takingLateAnswers(org.tallersocial.content.StepKind kind) {
+        return all.stream().filter(f -> f.takesLateAnswers() && f.stepKinds().contains(kind)).findFirst();
+    }
+
     Optional<Feature<?>> forQuery(String type) {
         return Optional.ofNullable(byQuery.get(type));
     }

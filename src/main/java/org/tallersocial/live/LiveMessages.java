@@ -2,6 +2,7 @@ package org.tallersocial.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.Locale;
 import org.tallersocial.web.Limits;
 import org.tallersocial.workshop.Step;
@@ -22,8 +23,11 @@ final class LiveMessages {
     private final ObjectMapper json;
     private final Features features;
     private final Limits limits;
+    private final Clock clock;
 
-    LiveMessages(Hub hub, Writer writer, Replies replies, ObjectMapper json, Features features, Limits limits) {
+    LiveMessages(Hub hub, Writer writer, Replies replies, ObjectMapper json, Features features, Limits limits,
+                 Clock clock) {
+        this.clock = clock;
         this.hub = hub;
         this.writer = writer;
         this.replies = replies;
@@ -85,20 +89,25 @@ final class LiveMessages {
             throw new Refused("not_allowed", feature.refusals().phonesOnly());
         }
         Message message = Message.read(type, msg, forStep);
-        Step step = forStep ? stepOf(room, feature, message) : null;
+        Step step = forStep ? stepOf(room, feature, message, socket.participantId()) : null;
         I input = feature.read(room, step, socket.participantId(), message);
         writer.submit(new Delivery<>(feature, new Sent<>(room, step, socket.participantId(), message, input),
-                socket, locale, reply -> hub.send(socket, reply)));
+                socket, locale, reply -> hub.send(socket, reply), clock));
     }
 
     /**
      * The step a message names, when it is one of the feature's. A message for a step that is not
      * (any more) the current one still goes on: if it was stored before, its retry is acknowledged.
+     * Someone answering later has no current step: only the step's kind matters (the rest is Delivery's).
      */
-    private static Step stepOf(Room room, Feature<?> feature, Message message) {
+    private static Step stepOf(Room room, Feature<?> feature, Message message, long participantId) {
         Step step = room.step(message.step()).orElse(null);
         if (step != null && feature.stepKinds().contains(step.kind())) {
             return step;
+        }
+        if (room.isLate(participantId)) {
+            throw new Refused(step == null ? "wrong_step" : feature.refusals().notThisStepCode(),
+                    step == null ? "wrong_step" : feature.refusals().notThisStep());
         }
         if (!room.workshop().isLive()) {
             throw new Refused("not_live", "not_live");

@@ -20,9 +20,9 @@ public final class LiveRoutes implements AutoCloseable {
 
     public LiveRoutes(Hub hub, Rooms rooms, CodeLookup codes, ParticipantRepository participants, AuthModule auth,
                       Writer writer, Replies replies, ObjectMapper json, Features features, Origins origins,
-                      Limits limits) {
+                      Limits limits, java.time.Clock clock) {
         Admission admission = new Admission(rooms, codes, participants, auth, origins, limits);
-        LiveMessages messages = new LiveMessages(hub, writer, replies, json, features, limits);
+        LiveMessages messages = new LiveMessages(hub, writer, replies, json, features, limits, clock);
         this.streams = new EventStreams();
         this.sockets = new LiveSockets(hub, admission, messages, limits);
         this.fallback = new PhoneFallback(hub, admission, messages, streams);

@@ -32,9 +32,12 @@ final class LiveSockets {
         routes.wsBeforeUpgrade("/ws/phone/{code}", admission::phone);
         routes.wsBeforeUpgrade("/ws/screen/{code}", admission::screen);
         routes.wsBeforeUpgrade("/ws/console/{id}", admission::console);
+        routes.wsBeforeUpgrade("/ws/later/{id}", admission::later);
         routes.ws("/ws/phone/{code}", ws -> handlers(ws, Viewer.PHONE));
         routes.ws("/ws/screen/{code}", ws -> handlers(ws, Viewer.PROJECTOR));
         routes.ws("/ws/console/{id}", ws -> handlers(ws, Viewer.CONSOLE));
+        // Someone answering later is a phone like any other: the same messages, the same one pipeline.
+        routes.ws("/ws/later/{id}", ws -> handlers(ws, Viewer.PHONE));
     }
 
     private void handlers(WsConfig ws, Viewer viewer) {

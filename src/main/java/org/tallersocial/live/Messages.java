@@ -45,7 +45,41 @@ final class Messages {
         }
         msg.set("presence", presence(room, viewer));
         features.all().forEach(f -> f.addToState(msg, room, viewer, participantId));
+        if (viewer == Viewer.PHONE && room.isLate(participantId)) {
+            msg.set("catchUp", catchUp(room, participantId));
+        }
         return msg;
+    }
+
+    /**
+     * What a phone answering later goes through at its own pace: the window's end, and every step the room
+     * reached as a phone saw it (a slide as text, a poll with its fields) with that person's own answer.
+     * A step the room never began is left out; a guess's true value is shown once they have guessed.
+     */
+    private ObjectNode catchUp(Room room, long participantId) {
+        Workshop w = room.workshop();
+        ObjectNode out = JSON.objectNode()
+                .put("open", w.takesLateAnswers(clock.instant()))
+                .put("endsAt", w.catchUpUntil() == null ? 0 : w.catchUpUntil().toInstant().toEpochMilli());
+        ArrayNode list = out.putArray("steps");
+        List<Step> all = room.steps();
+        for (Step step : all) {
+            boolean begun = step.takesAnswers() ? step.pollState() != org.tallersocial.workshop.PollState.PENDING
+                    : step.position() <= w.currentStep();
+            if (!begun) {
+                continue;
+            }
+            Feature<?> feature = step.takesAnswers() ? features.takingLateAnswers(step.kind()).orElse(null) : null;
+            boolean answerable = feature != null;
+            com.fasterxml.jackson.databind.JsonNode mine = answerable ? feature.mine(room, step, participantId) : null;
+            ObjectNode shown = step(step, all.size(), Viewer.PHONE, mine != null && !mine.isEmpty());
+            shown.put("answerable", answerable);
+            if (mine != null) {
+                shown.set("mine", mine);
+            }
+            list.add(shown);
+        }
+        return out;
     }
 
     /** To consoles only: whether the database takes writes (phones hear it in their own replies). */
@@ -95,6 +129,10 @@ final class Messages {
     }
 
     private ObjectNode step(Step step, int count, Viewer viewer) {
+        return step(step, count, viewer, step.revealed() || viewer == Viewer.CONSOLE);
+    }
+
+    private ObjectNode step(Step step, int count, Viewer viewer, boolean truthShown) {
         StepSpec spec = step.spec();
         ObjectNode out = JSON.objectNode()
                 .put("id", step.id()).put("index", step.position()).put("count", count)
@@ -130,7 +168,7 @@ final class Messages {
             }
         }
         if (spec.poll() != null) {
-            putPoll(out, spec.kind(), spec.poll(), step.revealed() || viewer == Viewer.CONSOLE);
+            putPoll(out, spec.kind(), spec.poll(), truthShown);
         }
         return out;
     }

@@ -38,6 +38,8 @@ public final class Room {
     private final Set<Feature<?>> dirtyForScreens = ConcurrentHashMap.newKeySet();
     private final Set<Feature<?>> dirtyForPhones = ConcurrentHashMap.newKeySet();
     private final Presence presence;
+    /** Those who joined through the catch-up link, as their phones connect (Admission.later). */
+    private final Set<Long> late = ConcurrentHashMap.newKeySet();
 
     /** Where a room's new state goes once a change is done: the hub. */
     interface Publisher {
@@ -159,6 +161,15 @@ public final class Room {
      */
     public void forgetName(long participantId) {
         names.remove(participantId);
+    }
+
+    /** A person who joined through the catch-up link: their phone answers at its own pace (Delivery). */
+    void markLate(long participantId) {
+        late.add(participantId);
+    }
+
+    public boolean isLate(long participantId) {
+        return late.contains(participantId);
     }
 
     /** The name a person joined with, if any: names never change, and many messages show them. */

@@ -25,7 +25,8 @@ public final class WarmUp implements AutoCloseable {
     public WarmUp(Hub hub, DSLContext dsl, Replies replies, ObjectMapper json, Features features) {
         this.hub = hub;
         this.writer = new Writer(dsl, null, replies);
-        this.messages = new LiveMessages(hub, writer, replies, json, features, new Limits(false, java.time.Clock.systemUTC()));
+        this.messages = new LiveMessages(hub, writer, replies, json, features, new Limits(false, java.time.Clock.systemUTC()),
+                java.time.Clock.systemUTC());
     }
 
     public Socket phone(Room room, long participantId) {

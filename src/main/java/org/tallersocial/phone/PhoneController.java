@@ -92,18 +92,23 @@ public final class PhoneController {
         }
         try {
             WorkshopService.Joined joined = workshops.join(room.get(), name);
-            Cookie cookie = new Cookie(ParticipantCookie.name(w.id()), joined.token());
-            cookie.setPath(BasePath.cookiePath(ctx));
-            cookie.setHttpOnly(true);
-            cookie.setSecure(secureCookies);
-            cookie.setSameSite(SameSite.LAX);
-            cookie.setMaxAge(COOKIE_MAX_AGE);
-            ctx.cookie(cookie);
+            giveCookie(ctx, w, joined.token(), secureCookies);
             BasePath.redirect(ctx, "/j/" + w.code(), HttpStatus.SEE_OTHER);
         } catch (WorkshopRefusal e) {
             ctx.status(HttpStatus.CONFLICT);
             renderJoin(ctx, w, texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()), name);
         }
+    }
+
+    /** Who a person is in this workshop from now on: the token only they hold (its hash is stored). */
+    public static void giveCookie(Context ctx, Workshop w, String token, boolean secure) {
+        Cookie cookie = new Cookie(ParticipantCookie.name(w.id()), token);
+        cookie.setPath(BasePath.cookiePath(ctx));
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secure);
+        cookie.setSameSite(SameSite.LAX);
+        cookie.setMaxAge(COOKIE_MAX_AGE);
+        ctx.cookie(cookie);
     }
 
     private void renderJoin(Context ctx, Workshop w, String error, String name) {

@@ -142,18 +142,31 @@ public final class Polls implements Feature<JsonNode>, Waiting {
         return out;
     }
 
+    /** Every poll the room began may be answered through the catch-up window. */
+    @Override
+    public boolean takesLateAnswers() {
+        return true;
+    }
+
+    @Override
+    public JsonNode mine(Room room, Step step, long participantId) {
+        return tally(room, step.id()).of(participantId).map(mine -> {
+            ObjectNode node = JSON.objectNode().put("seq", mine.seq());
+            node.set("value", mine.value());
+            if (mine.held()) {
+                node.put("held", true);
+            }
+            return (JsonNode) node;
+        }).orElse(null);
+    }
+
     @Override
     public void addToState(ObjectNode state, Room room, Viewer viewer, long participantId) {
         Step step = room.current();
         if (step.isPoll()) {
-            if (viewer == Viewer.PHONE) {
-                tally(room, step.id()).of(participantId).ifPresent(mine -> {
-                    ObjectNode node = state.putObject("mine").put("seq", mine.seq());
-                    node.set("value", mine.value());
-                    if (mine.held()) {
-                        node.put("held", true);
-                    }
-                });
+            JsonNode mine = viewer == Viewer.PHONE ? mine(room, step, participantId) : null;
+            if (mine != null) {
+                state.set("mine", mine);
             }
             if (mayShowResults(step, viewer)) {
                 state.set("results", results(room, step, viewer));

@@ -65,6 +65,18 @@ public final class ProfileExercise implements Exercise<ProfileAnswer> {
         return ProfilePictureJson.of(summary(room, step));
     }
 
+    /** How many of these people answered the step, for any network (the report's "answered later"). */
+    public int respondentsAmong(Room room, Step step, java.util.Set<Long> people) {
+        ProfileBoard board = board(room, step);
+        return (int) people.stream().filter(p -> !board.answersOf(p).isEmpty()).count();
+    }
+
+    /** Someone who joins through the catch-up link links their profiles too; they count in the same board. */
+    @Override
+    public boolean takesLateAnswers() {
+        return true;
+    }
+
     @Override
     public JsonNode mine(Room room, Step step, long participantId) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();

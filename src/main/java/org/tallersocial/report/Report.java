@@ -29,13 +29,16 @@ public record Report(Workshop workshop, OffsetDateTime generatedAt, Participatio
     }
 
     /**
+     * @param joined       everyone who joined, those who joined later through the catch-up link included
+     * @param joinedLater  of them, those who joined later
      * @param minutes how long the workshop ran, from going live to closing (or to now while it runs)
      * @param steps   how many people answered each step that takes answers
      */
-    public record Participation(int joined, Long minutes, List<StepActivity> steps) {
+    public record Participation(int joined, int joinedLater, Long minutes, List<StepActivity> steps) {
     }
 
-    public record StepActivity(int position, String key, String kind, String title, int answered) {
+    /** @param answered everyone who answered; @param answeredLater of them, those who joined later */
+    public record StepActivity(int position, String key, String kind, String title, int answered, int answeredLater) {
     }
 
     /** @param results the result as the projector draws it (no hidden answer), for the JSON export */

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.tallersocial.catchup.LatePeople;
 import org.tallersocial.content.StepKind;
 import org.tallersocial.live.Room;
 import org.tallersocial.poll.Polls;
@@ -36,11 +38,14 @@ public final class ReportBuilder {
     private final IdeaExercise ideas;
     private final CommitmentExercise commitments;
     private final Reactions reactions;
+    private final LatePeople late;
     private final Texts texts;
     private final Clock clock;
 
     public ReportBuilder(Polls polls, ProfileExercise profiles, RaciExercise raci, Questions questions, IdeaExercise ideas,
-                         CommitmentExercise commitments, Reactions reactions, Texts texts, Clock clock) {
+                         CommitmentExercise commitments, Reactions reactions, LatePeople late, Texts texts,
+                         Clock clock) {
+        this.late = late;
         this.polls = polls;
         this.profiles = profiles;
         this.raci = raci;
@@ -62,13 +67,17 @@ public final class ReportBuilder {
         Map<String, List<Radars.Scale>> radarGroups = new LinkedHashMap<>();
         List<RaciOutcome> matrices = new ArrayList<>();
         List<Report.IdeaList> ideaLists = new ArrayList<>();
+        // Those who answered later count in every result like everyone; participation says how many they were.
+        Set<Long> later = late.of(w.id());
         for (Step step : room.steps()) {
             if (step.isPoll()) {
                 JsonNode results = Results.of(step.spec(), this.polls.tally(room, step.id()).entries(), false, true);
                 polls.add(new Report.PollOutcome(step.position(), step.spec().id(), step.kind().key(),
                         step.spec().title(), step.spec().poll().question(), results, charts.of(step.spec(), results),
                         step.resetAt()));
-                activity.add(activity(step, results.path("voters").asInt()));
+                int lateVoters = (int) this.polls.tally(room, step.id()).entries().stream()
+                        .filter(e -> later.contains(e.participantId())).count();
+                activity.add(activity(step, results.path("voters").asInt(), lateVoters));
                 String radar = step.spec().poll().radar();
                 if (step.kind() == StepKind.SCALE && radar != null) {
                     radarGroups.computeIfAbsent(radar, k -> new ArrayList<>())
@@ -77,7 +86,7 @@ public final class ReportBuilder {
             } else if (step.kind() == StepKind.PROFILES) {
                 var summary = profiles.summary(room, step);
                 profileOutcomes.add(new Report.ProfileOutcome(step.position(), step.spec().title(), summary));
-                activity.add(activity(step, summary.respondents()));
+                activity.add(activity(step, summary.respondents(), profiles.respondentsAmong(room, step, later)));
             } else if (step.kind() == StepKind.IDEAS && step.pollState() != PollState.PENDING) {
                 List<Report.RankedIdea> ranked = ideas.ranked(room, step, false).stream()
                         .map(r -> new Report.RankedIdea(r.idea().text(), r.votes(), r.merged())).toList();
@@ -86,7 +95,7 @@ public final class ReportBuilder {
                 // A matrix the room never reached has nothing to report: only defaults, all gaps.
                 RaciOutcome outcome = raci.outcome(room, step, texts, locale);
                 matrices.add(outcome);
-                activity.add(activity(step, outcome.proposers()));
+                activity.add(activity(step, outcome.proposers(), 0));
             }
         }
         List<Radar> radars = new ArrayList<>();
@@ -98,7 +107,8 @@ public final class ReportBuilder {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Long minutes = w.startedAt() == null ? null
                 : Duration.between(w.startedAt(), w.closedAt() != null ? w.closedAt() : now).toMinutes();
-        Report.Participation participation = new Report.Participation(room.joined(), minutes, activity);
+        Report.Participation participation = new Report.Participation(room.joined(), later.size(), minutes,
+                activity);
         List<String> findings = new Findings(texts, locale).of(radars, profileOutcomes, matrices);
         return new Report(w, now, participation, findings, polls, radars, profileOutcomes, matrices,
                 conversation(room, ideaLists), reactions(room));
@@ -137,8 +147,9 @@ public final class ReportBuilder {
         return out;
     }
 
-    private static Report.StepActivity activity(Step step, int answered) {
+    /** @param answeredLater of those who answered, how many joined through the catch-up link (RACI: none can) */
+    private static Report.StepActivity activity(Step step, int answered, int answeredLater) {
         return new Report.StepActivity(step.position(), step.spec().id(), step.kind().key(), step.spec().title(),
-                answered);
+                answered, answeredLater);
     }
 }

@@ -93,10 +93,12 @@ public final class ReportExports {
         w.put("startedAt", time(r.workshop().startedAt())).put("closedAt", time(r.workshop().closedAt()));
         // What is not known yet (a workshop that never ran, a dimension nobody answered) is null, never left out.
         ObjectNode part = out.putObject("participation").put("joined", r.participation().joined())
+                .put("joinedLater", r.participation().joinedLater())
                 .put("minutes", r.participation().minutes());
         ArrayNode steps = part.putArray("steps");
         r.participation().steps().forEach(s -> steps.addObject().put("position", s.position()).put("key", s.key())
-                .put("kind", s.kind()).put("title", s.title()).put("answered", s.answered()));
+                .put("kind", s.kind()).put("title", s.title()).put("answered", s.answered())
+                .put("answeredLater", s.answeredLater()));
         r.findings().forEach(out.putArray("findings")::add);
         ArrayNode polls = out.putArray("polls");
         r.polls().forEach(p -> polls.addObject().put("position", p.position()).put("key", p.key())
@@ -171,11 +173,14 @@ public final class ReportExports {
     }
 
     private String participation(Report r, Locale locale) {
-        return csv(locale, new String[] {"report.csv.step", "report.csv.title", "report.csv.kind", "report.csv.answered"},
+        return csv(locale, new String[] {"report.csv.step", "report.csv.title", "report.csv.kind", "report.csv.answered",
+            "report.csv.answered_later"},
                 csv -> {
-                    csv.printRecord("", t(locale, "report.csv.joined"), "", r.participation().joined());
+                    csv.printRecord("", t(locale, "report.csv.joined"), "", r.participation().joined(),
+                            r.participation().joinedLater());
                     for (Report.StepActivity s : r.participation().steps()) {
-                        csv.printRecord(s.position() + 1, ProfileCsv.safe(s.title()), s.kind(), s.answered());
+                        csv.printRecord(s.position() + 1, ProfileCsv.safe(s.title()), s.kind(), s.answered(),
+                                s.answeredLater());
                     }
                 });
     }

@@ -26,16 +26,23 @@ public final class ParticipantRepository {
     /** @param nameHeld the word filter caught the name: it waits for the facilitator */
     public Participant insert(long workshopId, String tokenHash, String displayName, boolean nameHeld,
                               OffsetDateTime now) {
+        return insert(workshopId, tokenHash, displayName, nameHeld, false, now);
+    }
+
+    /** @param late joining through the catch-up link, after the workshop closed */
+    public Participant insert(long workshopId, String tokenHash, String displayName, boolean nameHeld, boolean late,
+                              OffsetDateTime now) {
         long id = dsl.insertInto(PARTICIPANT)
                 .set(PARTICIPANT.WORKSHOP_ID, workshopId)
                 .set(PARTICIPANT.TOKEN_HASH, tokenHash)
                 .set(PARTICIPANT.DISPLAY_NAME, displayName)
                 .set(PARTICIPANT.NAME_HELD, nameHeld ? HELD : null)
                 .set(PARTICIPANT.JOINED_AT, now)
+                .set(PARTICIPANT.LATE, late)
                 .returning(PARTICIPANT.ID)
                 .fetchOne()
                 .getId();
-        return new Participant(id, workshopId, displayName, nameHeld);
+        return new Participant(id, workshopId, displayName, nameHeld, late);
     }
 
     /** The person whose cookie this is, in this workshop only; only the token's hash is stored. */
@@ -51,7 +58,8 @@ public final class ParticipantRepository {
         return dsl.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.TOKEN_HASH.eq(tokenHash)).and(PARTICIPANT.WORKSHOP_ID.eq(workshopId))
                 .fetchOptional()
-                .map(r -> new Participant(r.getId(), r.getWorkshopId(), r.getDisplayName(), r.getNameHeld() != null));
+                .map(r -> new Participant(r.getId(), r.getWorkshopId(), r.getDisplayName(), r.getNameHeld() != null,
+                        r.getLate()));
     }
 
     /**

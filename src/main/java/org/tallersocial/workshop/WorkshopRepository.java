@@ -77,6 +77,8 @@ public final class WorkshopRepository {
                 .set(WORKSHOP.CLOSED_AT, w.closedAt())
                 .set(WORKSHOP.STEP_STARTED_AT, w.stepStartedAt())
                 .set(WORKSHOP.REHEARSAL, w.rehearsal())
+                .set(WORKSHOP.CATCH_UP_UNTIL, w.catchUpUntil())
+                .set(WORKSHOP.CATCH_UP_KEY, w.catchUpKey())
                 .where(WORKSHOP.ID.eq(w.id()))
                 .execute();
     }
@@ -85,7 +87,7 @@ public final class WorkshopRepository {
         return new Workshop(r.getId(), r.getCode(), r.getTitle(), r.getCompany(), r.getTemplateId(),
                 r.getLanguage(), WorkshopState.fromKey(r.getState()), r.getCurrentStep(), r.getJoiningLocked(),
                 r.getOwnerId(), r.getCreatedAt(), r.getStartedAt(), r.getClosedAt(), r.getStepStartedAt(),
-                r.getRehearsal(), r.getJoinKey());
+                r.getRehearsal(), r.getJoinKey(), r.getCatchUpUntil(), r.getCatchUpKey());
     }
 
     /** Workshops made before join keys existed get theirs, so that every QR code and projector carries one. */

@@ -131,7 +131,7 @@ class HubCoalescingTest {
 
     private static Room room(Hub hub) {
         Workshop w = new Workshop(1, "ABCDEF", "t", "c", "x", "en", WorkshopState.LIVE, 0, false, 1,
-                OffsetDateTime.now(), OffsetDateTime.now(), null, OffsetDateTime.now(), false, "key");
+                OffsetDateTime.now(), OffsetDateTime.now(), null, OffsetDateTime.now(), false, "key", null, null);
         StepSpec spec = new StepSpec("s", StepKind.SLIDE, "s", null, null, 60, null);
         return new Room(w, List.of(new Step(7, 1, 0, spec, PollState.PENDING, false, null, null)), 0,
                 id -> Optional.empty(), hub);

@@ -114,7 +114,7 @@ class WriterTest {
     /** Every room of a test is the same workshop: the feature's memory is kept by the test's feature. */
     private Room room(PollState state) {
         Workshop w = new Workshop(1, "ABCDEF", "t", "c", "x", "en", WorkshopState.LIVE, 0, false, 1,
-                OffsetDateTime.now(), OffsetDateTime.now(), null, OffsetDateTime.now(), false, "key");
+                OffsetDateTime.now(), OffsetDateTime.now(), null, OffsetDateTime.now(), false, "key", null, null);
         StepSpec spec = new StepSpec("s", StepKind.SINGLE, "s", null, null, 60, null);
         Room room = new Room(w, List.of(new Step(7, 1, 0, spec, state, false, null, null)), 0, id -> Optional.empty(),
                 new Room.Publisher() {
@@ -132,7 +132,7 @@ class WriterTest {
     private Delivery<Integer> delivery(Room room, long person, long seq, int n) {
         Message m = new Message("number", "m" + person + "-" + seq, seq, 7, JSON.createObjectNode().put("n", n));
         return new Delivery<>(numbers, new Sent<>(room, room.current(), person, m, n), null, Locale.ENGLISH,
-                replies::add);
+                replies::add, java.time.Clock.systemUTC());
     }
 
     /** A feature of the test's own: one number per person, the highest seq wins. */
