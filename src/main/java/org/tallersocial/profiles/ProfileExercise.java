@@ -110,8 +110,10 @@ public final class ProfileExercise implements Exercise<ProfileAnswer> {
 
     @Override
     public Change decide(Sent<ProfileAnswer> sent) {
-        // A network the facilitator removed since the phone read the step.
-        if (!sent.room().current().spec().exercise().networks().contains(sent.input().network())) {
+        // A network the facilitator removed since the phone read the step (the step as the room holds it now:
+        // the current one in the room, any begun one for someone answering later).
+        Step now = sent.room().step(sent.step().id()).orElse(sent.step());
+        if (!now.spec().exercise().networks().contains(sent.input().network())) {
             throw new Refused("unknown_network", "profiles.unknown_network");
         }
         ProfileBoard board = board(sent.room(), sent.step());

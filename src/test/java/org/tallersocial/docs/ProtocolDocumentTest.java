@@ -50,6 +50,7 @@ class ProtocolDocumentTest {
             received.put("phone (anonymous)", messages(run.anonymous.ws));
             received.put("projector", messages(run.projector));
             received.put("console", messages(run.console));
+            received.put("phone (answering later)", messages(run.late.ws));
             sent = run.sent;
         }
     }

@@ -31,6 +31,8 @@ final class ProtocolRun {
     final WsClient console;
     final Phone ana;
     final Phone anonymous;
+    /** Joined through the catch-up link after the close. */
+    Phone late;
     final List<JsonNode> sent = new ArrayList<>();
     private final AtomicLong seq = new AtomicLong(1_764_044_412_345L);
     private int ids;
@@ -70,6 +72,27 @@ final class ProtocolRun {
         reply(ana, message("ping"));
         room.act("/close");
         console.await(m -> m.at("/workshop/state").asText().equals("closed"), WAIT);
+        later();
+    }
+
+    /** Answering later: the window opened, a late phone answering a poll and a profile, refused a quiz. */
+    private void later() {
+        room.act("/catch-up", "until", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(3)
+                .withNano(0).toString(), "zone", "UTC");
+        late = room.joinLater("Lena");
+        JsonNode steps = late.ws.await("state").at("/catchUp/steps");
+        for (JsonNode step : steps) {
+            long id = step.path("id").asLong();
+            switch (step.path("kind").asText()) {
+                case "single" -> reply(late, withStep(message("answer"), id).put("value", 0));
+                case "profiles" -> reply(late, withStep(message("profile"), id)
+                        .put("network", step.at("/exercise/networks/0").asText())
+                        .set("answer", ProfileAnswers.answer("yes", 1, List.of("time"), List.of("training"))));
+                case "quiz" -> reply(late, withStep(message("quizAnswer"), id).put("option", 0));
+                default -> { }
+            }
+        }
+        reply(late, message("hello"));
     }
 
     private void questions() {

@@ -129,7 +129,7 @@ class ReportDocumentTest {
         }
         // The CSV files number steps as people do: the step at position 0 is step 1.
         String participation = text(base + "participation.csv");
-        assertThat(participation.lines().skip(1).findFirst().orElseThrow()).isEqualTo("\"\",People who took part,,4");
+        assertThat(participation.lines().skip(1).findFirst().orElseThrow()).isEqualTo("\"\",People who took part,,4,0");
         assertThat(stepColumn(participation).skip(1).toList()).isEqualTo(steps(report.at("/participation/steps")));
         assertThat(stepColumn(text(base + "polls.csv")).distinct().toList()).isEqualTo(steps(report.path("polls")));
         assertThat(JSON.readTree(zip.get("report.json")).path("workshop")).isEqualTo(report.path("workshop"));

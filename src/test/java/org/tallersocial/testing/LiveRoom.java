@@ -95,6 +95,26 @@ public final class LiveRoom implements AutoCloseable {
         return phone;
     }
 
+    /** The catch-up link the console shows once the window is open, key included ("/later/{id}?k=..."). */
+    public String catchUpPath() {
+        Matcher m = Pattern.compile("/later/\\d+\\?k=[A-Za-z0-9_-]+").matcher(facilitator.get("/facilitate/" + id).body());
+        assertThat(m.find()).as("the console shows the catch-up link").isTrue();
+        return m.group();
+    }
+
+    /** Joins through the catch-up link of a closed workshop, and opens the late phone's socket. */
+    public Phone joinLater(String name) {
+        Browser browser = server.browser();
+        String link = catchUpPath();
+        assertThat(browser.get(link).status()).isEqualTo(200);
+        Browser.Response r = browser.post(link.substring(0, link.indexOf('?')), "k", link.substring(link.indexOf("k=") + 2),
+                "name", name);
+        assertThat(r.status()).as("join later: %s", r.body()).isEqualTo(303);
+        Phone phone = new Phone(browser, WsClient.connect(server.wsUrl() + "/ws/later/" + id, browser.cookieHeader()));
+        toClose.add(phone);
+        return phone;
+    }
+
     /** Joins as a person does, but opens no socket: for a phone that will use the fallback. */
     public Browser joinWithoutSocket(String name) {
         Browser browser = server.browser();
