@@ -18,7 +18,8 @@ card.querySelectorAll('time.catch-up-until').forEach((node) => {
 const field = card.querySelector('input[name=until]');
 field.min = local(new Date());
 field.max = local(new Date(Date.now() + 30 * 24 * 3600 * 1000));
-field.value = local(new Date(Math.max(until, Date.now() + 7 * 24 * 3600 * 1000)));
+// The end as it stands while the window is open; else a week from now, to be changed.
+field.value = local(new Date(until > Date.now() ? until : Date.now() + 7 * 24 * 3600 * 1000));
 
 card.addEventListener('submit', (e) => {
   const form = e.target;
