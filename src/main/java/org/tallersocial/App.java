@@ -166,8 +166,8 @@ public final class App implements AutoCloseable {
         QuestionController questionConsole = new QuestionController(questions, actions);
         ReactionController reactionConsole = new ReactionController(reactions, actions);
         QuizController quizConsole = new QuizController(quiz, actions);
-        CatchUpController catchUpRoutes = new CatchUpController(catchUp, catchUpCard, console, actions, workshops, rooms,
-                limits, views, texts, secure);
+        CatchUpController catchUpRoutes = new CatchUpController(catchUp, catchUpCard, console, actions, workshops, phone,
+                rooms, limits, views);
         WordFilterController wordFilterConsole = new WordFilterController(wordFilter, actions);
         IdeaController ideaConsole = new IdeaController(ideas, commitments, questions, console, actions, texts);
         AgendaController agenda = new AgendaController(new AgendaService(db.dsl(), stepRepo, workshopRepo, features),

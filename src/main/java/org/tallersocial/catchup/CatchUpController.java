@@ -17,13 +17,11 @@ import org.tallersocial.projector.QrCode;
 import org.tallersocial.web.BasePath;
 import org.tallersocial.web.LanguageChoice;
 import org.tallersocial.web.Limits;
-import org.tallersocial.web.Texts;
 import org.tallersocial.web.Tokens;
 import org.tallersocial.web.Views;
 import org.tallersocial.workshop.Participant;
 import org.tallersocial.workshop.ParticipantCookie;
 import org.tallersocial.workshop.Workshop;
-import org.tallersocial.workshop.WorkshopRefusal;
 
 /**
  * The catch-up window's routes: the console's card (open or extend, end now, the link's QR code) and the link
@@ -42,15 +40,15 @@ public final class CatchUpController {
     private final ConsoleController console;
     private final ConsoleActions actions;
     private final WorkshopService workshops;
+    private final PhoneController phones;
     private final Rooms rooms;
     private final Limits limits;
     private final Views views;
-    private final Texts texts;
-    private final boolean secureCookies;
 
     public CatchUpController(CatchUp catchUp, CatchUpCard card, ConsoleController console, ConsoleActions actions,
-                             WorkshopService workshops, Rooms rooms, Limits limits, Views views, Texts texts,
-                             boolean secureCookies) {
+                             WorkshopService workshops, PhoneController phones, Rooms rooms, Limits limits,
+                             Views views) {
+        this.phones = phones;
         this.catchUp = catchUp;
         this.card = card;
         this.console = console;
@@ -59,8 +57,6 @@ public final class CatchUpController {
         this.rooms = rooms;
         this.limits = limits;
         this.views = views;
-        this.texts = texts;
-        this.secureCookies = secureCookies;
     }
 
     public void register(RoutesConfig routes) {
@@ -124,20 +120,7 @@ public final class CatchUpController {
         if (!keyed(ctx, w)) {
             return;
         }
-        String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
-        if (!limits.mayJoin(ctx.ip())) {
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-            renderJoin(ctx, w, texts.get(LanguageChoice.of(ctx), "join.too_many"), name);
-            return;
-        }
-        try {
-            WorkshopService.Joined joined = workshops.join(room.get(), name, true);
-            PhoneController.giveCookie(ctx, w, joined.token(), secureCookies);
-            BasePath.redirect(ctx, PATH + w.id(), HttpStatus.SEE_OTHER);
-        } catch (WorkshopRefusal e) {
-            ctx.status(HttpStatus.CONFLICT);
-            renderJoin(ctx, w, texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()), name);
-        }
+        phones.join(ctx, room.get(), true, PATH + w.id(), (error, name) -> renderJoin(ctx, w, error, name));
     }
 
     /** A closed workshop that has had a window; anything else looks like no link at all. */

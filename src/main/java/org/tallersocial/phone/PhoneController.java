@@ -84,24 +84,32 @@ public final class PhoneController {
             BasePath.redirect(ctx, "/j/" + w.code(), HttpStatus.SEE_OTHER);
             return;
         }
+        join(ctx, room.get(), false, "/j/" + w.code(), (error, name) -> renderJoin(ctx, w, error, name));
+    }
+
+    /**
+     * Joins with the form's optional name, in the room or (late) through the catch-up link, then goes to
+     * {@code then}; a refusal draws the form again with why ({@code form(error, name)}).
+     */
+    public void join(Context ctx, Room room, boolean late, String then, java.util.function.BiConsumer<String, String> form) {
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
         if (!limits.mayJoin(ctx.ip())) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-            renderJoin(ctx, w, texts.get(LanguageChoice.of(ctx), "join.too_many"), name);
+            form.accept(texts.get(LanguageChoice.of(ctx), "join.too_many"), name);
             return;
         }
         try {
-            WorkshopService.Joined joined = workshops.join(room.get(), name);
-            giveCookie(ctx, w, joined.token(), secureCookies);
-            BasePath.redirect(ctx, "/j/" + w.code(), HttpStatus.SEE_OTHER);
+            WorkshopService.Joined joined = workshops.join(room, name, late);
+            giveCookie(ctx, room.workshop(), joined.token(), secureCookies);
+            BasePath.redirect(ctx, then, HttpStatus.SEE_OTHER);
         } catch (WorkshopRefusal e) {
             ctx.status(HttpStatus.CONFLICT);
-            renderJoin(ctx, w, texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()), name);
+            form.accept(texts.get(LanguageChoice.of(ctx), e.textKey(), e.args()), name);
         }
     }
 
     /** Who a person is in this workshop from now on: the token only they hold (its hash is stored). */
-    public static void giveCookie(Context ctx, Workshop w, String token, boolean secure) {
+    private static void giveCookie(Context ctx, Workshop w, String token, boolean secure) {
         Cookie cookie = new Cookie(ParticipantCookie.name(w.id()), token);
         cookie.setPath(BasePath.cookiePath(ctx));
         cookie.setHttpOnly(true);
