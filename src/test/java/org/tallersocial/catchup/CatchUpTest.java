@@ -215,6 +215,54 @@ class CatchUpTest {
         }
     }
 
+    @Test
+    void a_guess_shows_its_true_value_only_once_guessed_and_a_quiz_is_not_for_later() {
+        try (TestServer server = TestServer.start()) {
+            LiveRoom room = LiveRoom.live(server, Facilitators.first(server));
+            WsClient console = room.console();
+            room.goTo(6);
+            long guess = console.awaitStep(6).at("/step/id").asLong();
+            room.poll(guess, "close");
+            room.poll(guess, "reveal");
+            room.act("/close");
+            room.act("/catch-up", "until", field(Instant.now().plus(Duration.ofDays(1))), "zone", "Europe/Madrid");
+            Phone cy = room.joinLater("Cy");
+            JsonNode shown = stepOf(cy.ws.await("state"), guess);
+            assertThat(shown.has("truth")).as("not before guessing: %s", shown).isFalse();
+            assertThat(cy.answerAndWait(guess, 40).path("type").asText()).isEqualTo("ack");
+            JsonNode after = stepOf(new WsClientState(cy.ws).fresh(), guess);
+            assertThat(after.path("truth").asDouble()).isEqualTo(44.0);
+            assertThat(after.path("source").asText()).isEqualTo("Gartner webinar survey");
+        }
+        try (TestServer server = TestServer.start()) {
+            LiveRoom room = LiveRoom.draft(server, Facilitators.first(server), "quiz/en");
+            room.act("/live");
+            WsClient console = room.console();
+            room.goTo(1);
+            long question = console.awaitStep(1).at("/step/id").asLong();
+            room.act("/close");
+            room.act("/catch-up", "until", field(Instant.now().plus(Duration.ofDays(1))), "zone", "Europe/Madrid");
+            Phone dee = room.joinLater("Dee");
+            JsonNode shown = stepOf(dee.ws.await("state"), question);
+            assertThat(shown.path("answerable").asBoolean()).as("points are for the room's quick fingers").isFalse();
+            String id = "late-quiz";
+            dee.ws.send(JSON.createObjectNode().put("type", "quizAnswer").put("id", id).put("step", question)
+                    .put("seq", 1).put("option", 0));
+            JsonNode refused = dee.reply(id);
+            assertThat(refused.path("code").asText()).as("%s", refused).isEqualTo("not_allowed");
+            assertThat(refused.path("message").asText()).isEqualTo("This was done together in the room; it can't be answered later.");
+        }
+    }
+
+    private static JsonNode stepOf(JsonNode state, long stepId) {
+        for (JsonNode step : state.at("/catchUp/steps")) {
+            if (step.path("id").asLong() == stepId) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + stepId + " in " + state.path("catchUp"));
+    }
+
     private static void assertRefused(LiveRoom room, String message, String... fields) {
         assertRefusedAt(room, "/catch-up", message, fields);
     }
