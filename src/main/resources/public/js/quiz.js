@@ -35,19 +35,28 @@ export function quizPhone(root, api, mine) {
   const step = api.state().step, open = step.pollState === 'open';
   let picture = api.state().picture || { number: 1, questions: 1 };
   let own = mine || { chosen: false };
-  let naming = false;
+  let naming = false, shown = JSON.stringify(picture);
+  // The nickname box is drawn apart from the rest, so that what the room does meanwhile never wipes
+  // a nickname half typed.
+  const nameWrap = el('div');
   const body = el('div', 'quiz-phone');
   root.appendChild(el('p', 'kicker', kicker(picture)));
   root.appendChild(el('h1', 'question', step.exercise.question));
+  root.appendChild(nameWrap);
   root.appendChild(body);
   const setStatus = statusLine(root);
+  drawName();
   draw();
+
+  function drawName() {
+    clear(nameWrap);
+    if (open) { nameWrap.appendChild(nameBox()); }
+  }
 
   function draw() {
     clear(body);
     const waiting = api.pending('quiz:' + step.id);
     const picked = own.option !== undefined ? own.option : waiting ? waiting.option : null;
-    if (open) { body.appendChild(nameBox()); }
     const options = el('div', 'quiz-options');
     step.exercise.options.forEach((label, i) => {
       const b = el('button', 'quiz-option');
@@ -93,7 +102,7 @@ export function quizPhone(root, api, mine) {
       box.appendChild(el('p', 'muted', own.nickname ? t('quiz.on_board_as', own.nickname) : t('quiz.off_board')));
       const change = el('button', 'secondary small', t('quiz.change_nickname'));
       change.type = 'button';
-      change.addEventListener('click', () => { naming = true; draw(); });
+      change.addEventListener('click', () => { naming = true; drawName(); });
       box.appendChild(change);
       return box;
     }
@@ -128,8 +137,19 @@ export function quizPhone(root, api, mine) {
   }
 
   return {
-    picture: (p) => { picture = p; draw(); },
-    update: (fresh) => { if (fresh) { own = fresh; } draw(); },
+    picture: (p) => {
+      const key = JSON.stringify(p);
+      if (key === shown) { return; }
+      shown = key;
+      picture = p;
+      draw();
+    },
+    update: (fresh) => {
+      const named = fresh && (fresh.chosen !== own.chosen || fresh.nickname !== own.nickname);
+      if (fresh) { own = fresh; }
+      if (named && !naming) { drawName(); }
+      draw();
+    },
     sent: (slot, status, reply) => {
       if (status === 'replaced') { return; }
       if (status !== 'saved' && status !== 'refused') { setStatus(statusText(status), 'wait'); return; }
@@ -137,6 +157,7 @@ export function quizPhone(root, api, mine) {
       if (slot === 'quizName') {
         own = Object.assign({}, own, { chosen: true, nickname: reply.nickname });
         naming = false;
+        drawName();
         setStatus(reply.nickname ? t('quiz.on_board_as', reply.nickname) : t('quiz.off_board'), 'ok');
       } else {
         own = Object.assign({}, own, { option: reply.option });

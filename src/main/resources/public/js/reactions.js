@@ -1,6 +1,8 @@
-// Reactions on the phone: a row of the emoji the workshop offers, at the foot of the screen on every
-// step while the workshop is live. A tap goes through the phone's one outbox like everything else,
-// under one slot per step, so taps made without a connection leave one reaction waiting, not a flood.
+// Reactions on the phone: a row of the emoji the workshop offers, opened from the phone bar on every
+// step while the workshop is live; it stays open (for this tab) until the person closes it. It lives in
+// the bar rather than over the page, so it never lies on top of what the person came to tap. A tap goes
+// through the phone's one outbox like everything else, under one slot per step, so taps made without a
+// connection leave one reaction waiting, not a flood.
 import { t } from './texts.js';
 import { clear, el } from './dom.js';
 
@@ -10,8 +12,15 @@ const REST_MS = 900;
 // `room`: the page's LiveRoom; `outbox`: the phone's one outbox.
 export function reactionBar(room, outbox) {
   const bar = document.getElementById('reactions');
-  if (!bar) { return; }
+  const toggle = document.getElementById('react-toggle');
+  if (!bar || !toggle) { return; }
   let offered = [], live = false, step = 0, drawn = '';
+  let open = sessionStorage.getItem('ts-reacting') === 'open';
+  toggle.addEventListener('click', () => {
+    open = !open;
+    sessionStorage.setItem('ts-reacting', open ? 'open' : 'closed');
+    draw();
+  });
   const row = el('div', 'reaction-row');
   const note = el('p', 'reaction-note');
   note.setAttribute('role', 'status');
@@ -32,9 +41,10 @@ export function reactionBar(room, outbox) {
   });
 
   function draw() {
-    const shown = live && offered.length > 0;
-    bar.classList.toggle('hidden', !shown);
-    document.body.classList.toggle('reacting', shown);
+    const offers = live && offered.length > 0;
+    toggle.classList.toggle('hidden', !offers);
+    toggle.setAttribute('aria-expanded', offers && open ? 'true' : 'false');
+    bar.classList.toggle('hidden', !(offers && open));
     const key = offered.map((r) => r.key).join(',');
     if (key === drawn) { return; }
     drawn = key;

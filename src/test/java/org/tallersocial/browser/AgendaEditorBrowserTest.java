@@ -209,6 +209,46 @@ class AgendaEditorBrowserTest {
         }
     }
 
+    @Test
+    void a_quiz_question_is_written_in_the_editor_and_its_right_option_never_reaches_the_preview() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.TEST_CONTENT); Chromium laptop = Chromium.console()) {
+            Browser facilitator = Facilitators.first(server);
+            try (LiveRoom room = LiveRoom.draft(server, facilitator, "poll-kinds/en")) {
+                InBrowser.logIn(laptop, server);
+                laptop.go(server.baseUrl() + "/facilitate/" + room.id + "/agenda");
+                laptop.awaitVisible("#step-list li");
+                new org.openqa.selenium.support.ui.Select(laptop.find("#add-kind")).selectByValue("quiz");
+                laptop.find("#add-step").click();
+                replace(laptop, "#f-question", "Who answers customers online?");
+                replace(laptop, "#f-options", "Nobody\nWhoever the matrix says");
+                replace(laptop, "#f-correct", "Whoever the matrix sees");
+                laptop.find("#save").click();
+                laptop.awaitVisible("#f-correct[aria-invalid=true]");
+                assertThat(Chromium.text(laptop.find(".field.invalid .field-problem"))).contains("is not one of the options");
+                assertNoViolations(laptop);
+                replace(laptop, "#f-correct", "Whoever the matrix says");
+                replace(laptop, "#f-seconds", "15");
+                laptop.find("#save").click();
+                laptop.awaitText("#save-status", "All changes saved.");
+                laptop.screenshot("agenda-editor-07-quiz");
+                JsonNode step = agenda(facilitator, room).at("/steps/1");
+                assertThat(step.path("kind").asText()).isEqualTo("quiz");
+                assertThat(step.at("/correct/0").asText()).isEqualTo("Whoever the matrix says");
+                assertThat(step.path("seconds").asInt()).isEqualTo(15);
+
+                pick(laptop, 1);
+                laptop.find(".preview-phone").click();
+                assertPreviewShows(laptop, "Who answers customers online?", "Whoever the matrix says");
+                laptop.driver().switchTo().frame(laptop.find("#preview-frame"));
+                try {
+                    assertThat(laptop.findAll(".quiz-option.right")).as("the right option stays a secret").isEmpty();
+                } finally {
+                    laptop.driver().switchTo().defaultContent();
+                }
+            }
+        }
+    }
+
     /** The preview's frame shows these texts and says it is a preview; nothing in it is connected. */
     private static void assertPreviewShows(Chromium laptop, String... texts) {
         laptop.awaitVisible("#preview-frame");

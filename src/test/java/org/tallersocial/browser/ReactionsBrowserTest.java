@@ -51,7 +51,9 @@ class ReactionsBrowserTest {
                 InBrowser.awaitConnected(projector);
                 InBrowser.joinByLink(phone, server, room.code, "Marisa");
                 InBrowser.joinByLink(second, server, room.code, "Jon");
-                phone.awaitVisible("#reactions .reaction");
+                assertThat(phone.find("#reactions").isDisplayed()).as("closed until the person opens it").isFalse();
+                openReactions(phone);
+                openReactions(second);
                 assertThat(phone.findAll("#reactions .reaction")).extracting(b -> b.getDomAttribute("aria-label"))
                         .containsExactly("Like", "Applause", "Love it", "Good idea", "Surprising");
                 projector.script(WATCH_RISING);
@@ -97,8 +99,9 @@ class ReactionsBrowserTest {
                     }
                 });
                 laptop.find("#reactions-card button[type=submit]").click();
-                phone.await(Duration.ofSeconds(10), () -> "the reactions row hidden",
-                        d -> !d.findElement(By.id("reactions")).isDisplayed());
+                phone.await(Duration.ofSeconds(10), () -> "the reactions row and its button gone",
+                        d -> !d.findElement(By.id("reactions")).isDisplayed()
+                                && !d.findElement(By.id("react-toggle")).isDisplayed());
                 laptop.awaitText("#reaction-counts", "10");
                 assertThat(laptop.findAll("#reactions-card input:checked")).isEmpty();
                 laptop.screenshot("reactions-04-console-none-offered");
@@ -124,7 +127,7 @@ class ReactionsBrowserTest {
                 InBrowser.joinByLink(phone, server, room.code, "Begoña");
                 InBrowser.switchLanguage(phone, "es");
                 InBrowser.awaitConnected(phone);
-                phone.awaitVisible("#reactions .reaction");
+                openReactions(phone);
                 assertThat(phone.findAll("#reactions .reaction")).extracting(b -> b.getDomAttribute("aria-label"))
                         .containsExactly("Me gusta", "Aplausos", "Me encanta", "Buena idea", "Sorprendente");
                 assertThat(phone.find("#reactions").getDomAttribute("aria-label")).isEqualTo("Reacciones");
@@ -134,6 +137,13 @@ class ReactionsBrowserTest {
                 assertThat(InBrowser.seriousViolations(phone)).isEmpty();
             }
         }
+    }
+
+    /** The phone bar's button opens the row; it stays open for the tab, on every step. */
+    private static void openReactions(Chromium phone) {
+        phone.awaitVisible("#react-toggle").click();
+        phone.awaitVisible("#reactions .reaction");
+        assertThat(phone.find("#react-toggle").getDomAttribute("aria-expanded")).isEqualTo("true");
     }
 
     private static void tap(Chromium phone, String label) {

@@ -95,6 +95,7 @@ abstract class ScreenshotTour {
                 projector.awaitText("#connected", String.valueOf(phones.size() + 1));
 
                 int count = console.await("state").at("/step/count").asInt();
+                boolean quizShot = false;
                 for (int i = 0; i < count; i++) {
                     room.goTo(i);
                     JsonNode step = console.awaitStep(i).get("step");
@@ -124,7 +125,9 @@ abstract class ScreenshotTour {
                         if ("commitments".equals(step.path("kind").asText())) {
                             commitments(room, step, phones, phone, projector, laptop, name, words);
                         }
-                        if (quiz) {
+                        // The first question shows every state of a quiz; the others are the same screens again.
+                        if (quiz && !quizShot) {
+                            quizShot = true;
                             quiz(room, step, phones, phone, projector, laptop, name, words);
                         }
                         continue;

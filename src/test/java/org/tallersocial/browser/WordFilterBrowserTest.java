@@ -91,7 +91,7 @@ class WordFilterBrowserTest {
                 projector.screenshot("word-filter-" + lang + "-03-projector-approved");
 
                 // The settings: a word of the workshop's own, and a bad one refused in the person's language.
-                laptop.find(".console-side details summary").click();
+                laptop.find(".console-side > details.card summary").click();
                 WebElement add = laptop.findAll("#word-filter .word-form").get(0);
                 add.findElement(By.name("word")).sendKeys("<b>");
                 add.findElement(By.cssSelector("button[type=submit]")).click();

@@ -143,7 +143,7 @@ class ContentLayoutTest {
                 "alpha/en.yaml:6: steps[0].title: is required",
                 "alpha/en.yaml:8: steps[0].titel: unknown field; did you mean 'title'?",
                 "beta/en.yaml:7: steps[0].kind: unknown kind 'poll' (one of slide, single, multiple, scale,"
-                        + " wordcloud, text, guess, ranking, profiles, raci, ideas, commitments)",
+                        + " wordcloud, text, guess, ranking, profiles, raci, ideas, commitments, quiz)",
                 "beta/en.yaml:10: steps[1].id: duplicate step id 'two'; steps[0] on line 6 already uses it",
                 "beta/en.yaml:13: steps[1].duration: expected a duration such as 90s, 3m or 1m30s"
                         + " but found text \"forever\"");

@@ -108,7 +108,7 @@ class HostileTemplateTest {
     void the_server_refuses_to_start_on_a_broken_template_and_prints_where_each_error_is() throws Exception {
         Path content = tempDir.resolve("content");
         new ContentDir(content).write("social-business/en.yaml", ContentDir.header("social-business", "en")
-                + "  - id: a\n    kind: quiz\n    title: \"Broken\"\n    duration: 1m\n");
+                + "  - id: a\n    kind: survey\n    title: \"Broken\"\n    duration: 1m\n");
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), org.tallersocial.Main.class.getName(),
                 "--port", "0", "--data-dir", tempDir.resolve("data").toString(), "--content-dir", content.toString())
@@ -117,7 +117,7 @@ class HostileTemplateTest {
 
         assertThat(server.waitFor()).as(output).isEqualTo(1);
         assertThat(output).contains("have errors").contains("social-business/en.yaml:7")
-                .contains("unknown kind 'quiz'").doesNotContain("is running").doesNotContain("Exception");
+                .contains("unknown kind 'survey'").doesNotContain("is running").doesNotContain("Exception");
     }
 
     /** True when the mutant loaded; false when it was refused with errors that each name the file. */
