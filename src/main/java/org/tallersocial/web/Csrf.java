@@ -63,6 +63,9 @@ public final class Csrf {
 
     private void check(Context ctx, String expected) {
         if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
+            // Read (at most the 64 KB a request may carry) before refusing: a body left unread makes Jetty
+            // close the connection, and the client's next request on it fails instead of being answered.
+            ctx.body();
             throw new ForbiddenResponse("foreign_site");
         }
         String sent = ctx.header(HEADER);
