@@ -23,6 +23,10 @@ final class QuizBoard {
     private final Map<Long, Player> players;
     /** The question whose leaderboard is on show, 0 for none: a console action, kept in memory only. */
     private long boardShown;
+    /** Grows with every pick and nickname: what {@link #standings} was worked out from. */
+    private long version;
+    private Object standingsKey;
+    private Standings standings;
 
     QuizBoard(Map<Long, Map<Long, Pick>> picks, Map<Long, Player> players) {
         this.picks = new HashMap<>(picks);
@@ -39,6 +43,7 @@ final class QuizBoard {
 
     synchronized void put(long stepId, Pick pick) {
         picks.computeIfAbsent(stepId, s -> new LinkedHashMap<>()).put(pick.participantId(), pick);
+        version++;
     }
 
     synchronized Optional<Player> player(long participantId) {
@@ -51,6 +56,27 @@ final class QuizBoard {
 
     synchronized void put(Player player) {
         players.put(player.participantId(), player);
+        version++;
+    }
+
+    /**
+     * The standings for a question as the room holds it, worked out once per change: closing a question
+     * sends every phone its own snapshot, and each would otherwise rank the whole room again.
+     */
+    Standings standings(Object question, java.util.function.Supplier<Standings> make) {
+        Object key;
+        synchronized (this) {
+            key = java.util.List.of(question, version);
+            if (key.equals(standingsKey)) {
+                return standings;
+            }
+        }
+        Standings made = make.get();
+        synchronized (this) {
+            standingsKey = key;
+            standings = made;
+        }
+        return made;
     }
 
     /** Whether another person already shows this nickname, case and accents aside. */

@@ -28,6 +28,12 @@ record Standings(List<Step> questions, List<Line> everyone, boolean last) {
 
     /** The quiz that question belongs to, with every person who answered any of it. */
     static Standings of(Room room, Step question, QuizBoard board) {
+        // The agenda and each question's state are part of the key: a step that closes or moves changes them.
+        Object key = java.util.List.of(question.id(), room.steps().stream().map(s -> s.id() + ":" + s.pollState()).toList());
+        return board.standings(key, () -> worked(room, question, board));
+    }
+
+    private static Standings worked(Room room, Step question, QuizBoard board) {
         List<Step> run = runOf(room.steps(), question);
         Map<Long, Integer> totals = new HashMap<>();
         for (Step s : run) {
