@@ -197,7 +197,7 @@ public final class WorkshopService {
     /** The current step, whose countdown the facilitator sets: a quiz question keeps the clock its points count on. */
     private static Step timed(Room room) {
         Step step = room.current();
-        if (step.kind() == org.tallersocial.content.StepKind.QUIZ) {
+        if (step.runsOwnClock()) {
             throw new WorkshopRefusal("quiz_keeps_time");
         }
         return step;

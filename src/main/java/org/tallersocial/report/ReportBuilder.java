@@ -21,7 +21,6 @@ import org.tallersocial.ideas.IdeaExercise;
 import org.tallersocial.questions.Questions;
 import org.tallersocial.raci.RaciExercise;
 import org.tallersocial.raci.RaciOutcome;
-import org.tallersocial.reactions.Reaction;
 import org.tallersocial.reactions.Reactions;
 import org.tallersocial.workshop.PollState;
 import org.tallersocial.web.Texts;
@@ -134,16 +133,12 @@ public final class ReportBuilder {
     /** Each step the room reacted to, in the agenda's order, with its counts in the palette's order. */
     private List<Report.StepReactions> reactions(Room room) {
         List<Report.StepReactions> out = new ArrayList<>();
-        Map<Long, Map<Reaction, Integer>> counts = reactions.counts(room);
-        for (Step step : room.steps()) {
-            Map<Reaction, Integer> c = counts.get(step.id());
-            if (c != null) {
-                Map<String, Integer> byKey = new LinkedHashMap<>();
-                c.forEach((r, n) -> byKey.put(r.key(), n));
-                out.add(new Report.StepReactions(step.position(), step.spec().id(), step.spec().title(), byKey,
-                        c.values().stream().mapToInt(Integer::intValue).sum()));
-            }
-        }
+        reactions.counts(room).forEach((stepId, c) -> room.step(stepId).ifPresent(step -> {
+            Map<String, Integer> byKey = new LinkedHashMap<>();
+            c.forEach((r, n) -> byKey.put(r.key(), n));
+            out.add(new Report.StepReactions(step.position(), step.spec().id(), step.spec().title(), byKey,
+                    c.values().stream().mapToInt(Integer::intValue).sum()));
+        }));
         return out;
     }
 

@@ -50,12 +50,17 @@ public record Step(
      */
     public Step opened(OffsetDateTime now) {
         Step open = withPollState(PollState.OPEN);
-        return kind() == StepKind.QUIZ ? open.withTimerEndsAt(now.plusSeconds(spec.exercise().seconds())) : open;
+        return runsOwnClock() ? open.withTimerEndsAt(now.plusSeconds(spec.exercise().seconds())) : open;
+    }
+
+    /** Whether its countdown is its own (a quiz question's, which its points count on), not the facilitator's to set. */
+    public boolean runsOwnClock() {
+        return kind() == StepKind.QUIZ;
     }
 
     /** A quiz question's moment of opening, from its clock; null for any other step or before it opened. */
     public OffsetDateTime quizOpenedAt() {
-        return kind() == StepKind.QUIZ && timerEndsAt != null ? timerEndsAt.minusSeconds(spec.exercise().seconds()) : null;
+        return runsOwnClock() && timerEndsAt != null ? timerEndsAt.minusSeconds(spec.exercise().seconds()) : null;
     }
 
     public Step withRevealed(boolean value) {
